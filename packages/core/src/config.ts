@@ -1,0 +1,72 @@
+/**
+ * Cluster-wide settings of the model (the API server's flags and the controllers' options that
+ * `@kubesim/core` needs). Every default follows upstream (docs/k8s-semantics.md §0, DESIGN.md).
+ * @packageDocumentation
+ */
+import { DEFAULT_START_TIME_MS } from './time.js';
+
+/** Settings of the model. Every field has an upstream default; see {@link defaultClusterConfig}. */
+export interface ClusterConfig {
+  /**
+   * Service ClusterIP range (kube-apiserver `--service-cluster-ip-range`).
+   * @defaultValue `'10.96.0.0/12'` (kubeadm's default)
+   */
+  serviceCIDR: string;
+  /**
+   * NodePort range (`--service-node-port-range`), `'base-last'` inclusive.
+   * @defaultValue `'30000-32767'`
+   */
+  nodePortRange: string;
+  /**
+   * Pod network (`--cluster-cidr` of the controller manager); must not overlap `serviceCIDR`.
+   * @defaultValue `'10.128.0.0/11'` (8,192 nodes of /24)
+   */
+  clusterCIDR: string;
+  /** @defaultValue `24` (`--node-cidr-mask-size`) */
+  nodeCIDRMaskSize: number;
+  /** @defaultValue `'cluster.local'` */
+  clusterDomain: string;
+  /** Epoch milliseconds of virtual time 0. @defaultValue 2025-01-01T00:00:00Z */
+  startTime: number;
+  /** @defaultValue `100` (`--max-endpoints-per-slice`, 1–1000) */
+  maxEndpointsPerSlice: number;
+  /** Legacy Endpoints capacity before truncation (§3.24). @defaultValue `1000` */
+  maxEndpointsPerEndpoints: number;
+  /** Addresses mirrored per Endpoints subset (§3.26). @defaultValue `1000` */
+  mirroringMaxEndpointsPerSubset: number;
+  /** @defaultValue `300` (`--default-not-ready-toleration-seconds`) */
+  defaultNotReadyTolerationSeconds: number;
+  /** @defaultValue `300` (`--default-unreachable-toleration-seconds`) */
+  defaultUnreachableTolerationSeconds: number;
+  /**
+   * Address of the simulated kube-apiserver behind the `kubernetes` Service.
+   * @defaultValue `'192.168.0.2'`
+   */
+  apiServerAddress: string;
+  /** @defaultValue `6443` */
+  apiServerPort: number;
+  /**
+   * What DNS answers for a headless Service with no ready endpoint: CoreDNS answers an empty
+   * NOERROR (`'NODATA'`) by default; `'NXDOMAIN'` is its `ignore emptyservice` behaviour (§10.4).
+   * @defaultValue `'NODATA'`
+   */
+  headlessEmptyAnswer: 'NODATA' | 'NXDOMAIN';
+}
+
+/** Upstream defaults. */
+export const defaultClusterConfig: Readonly<ClusterConfig> = Object.freeze({
+  serviceCIDR: '10.96.0.0/12',
+  nodePortRange: '30000-32767',
+  clusterCIDR: '10.128.0.0/11',
+  nodeCIDRMaskSize: 24,
+  clusterDomain: 'cluster.local',
+  startTime: DEFAULT_START_TIME_MS,
+  maxEndpointsPerSlice: 100,
+  maxEndpointsPerEndpoints: 1000,
+  mirroringMaxEndpointsPerSubset: 1000,
+  defaultNotReadyTolerationSeconds: 300,
+  defaultUnreachableTolerationSeconds: 300,
+  apiServerAddress: '192.168.0.2',
+  apiServerPort: 6443,
+  headlessEmptyAnswer: 'NODATA',
+});

@@ -1,0 +1,57 @@
+/**
+ * Controllers return plans and never perform them (DESIGN.md point 4). The engine, or the
+ * synchronous driver, applies a plan through admission like a real controller writing to the API.
+ * @packageDocumentation
+ */
+import type { KubeObject } from '../objects/kinds.js';
+import type { StoreEvent, ClusterView } from '../store/view.js';
+
+/** One API call a controller wants made. */
+export type Action =
+  /** POST: `object` is a full manifest (may use `metadata.generateName`). */
+  | { readonly verb: 'create'; readonly object: KubeObject }
+  /** PUT: `object` carries the resourceVersion it was computed from (optimistic concurrency). */
+  | { readonly verb: 'update'; readonly object: KubeObject }
+  /** PUT …/status. */
+  | { readonly verb: 'updateStatus'; readonly object: KubeObject }
+  /** DELETE, with an optional grace period and a uid precondition. */
+  | {
+      readonly verb: 'delete';
+      readonly kind: string;
+      readonly key: string;
+      readonly gracePeriodSeconds?: number;
+      readonly uid?: string;
+    }
+  /** POST pods/<name>/eviction. */
+  | { readonly verb: 'evict'; readonly podKey: string }
+  /** Record a core/v1 Event about an object. */
+  | {
+      readonly verb: 'event';
+      readonly regarding: { kind: string; key: string; uid?: string };
+      readonly type: 'Normal' | 'Warning';
+      readonly reason: string;
+      readonly message: string;
+    };
+
+/** What a reconcile wants done. */
+export interface Plan {
+  readonly actions: readonly Action[];
+  /** Reconcile this key again after this many milliseconds (a periodic or backoff requeue). */
+  readonly requeueAfter?: number;
+}
+
+/** A plan that does nothing. */
+export const emptyPlan: Plan = Object.freeze({ actions: Object.freeze([]) });
+
+/**
+ * A controller: which keys a store change makes dirty, and a pure reconcile of one key.
+ * `reconcile` must not mutate `view` or any object it reads.
+ */
+export interface Controller {
+  /** Stable name, used in traces and BudgetExceeded errors (e.g. `endpointslice-controller`). */
+  readonly name: string;
+  /** The keys to enqueue for a store change. */
+  keysFor(event: StoreEvent, view: ClusterView): readonly string[];
+  /** Computes the plan for one key at virtual time `now` (ms since start). */
+  reconcile(view: ClusterView, key: string, now: number): Plan;
+}
