@@ -1,1 +1,1 @@
-export {};
+export { parseManifests } from './parseManifests.js';
