@@ -1,0 +1,56 @@
+/**
+ * Conversion of a structured `metav1.LabelSelector` to a {@link Selector}
+ * (k8s.io/apimachinery pkg/apis/meta/v1/helpers.go `LabelSelectorAsSelector`).
+ * @packageDocumentation
+ */
+import { SelectorParseError } from '../errors.js';
+import type { LabelSelector } from '../objects/meta.js';
+import { newRequirement } from './newRequirement.js';
+import { EVERYTHING, NOTHING, selectorOf } from './requirementSelector.js';
+import type { Requirement, Selector, SelectorOperator } from './types.js';
+
+// Exactly these four, case-sensitive; Gt/Lt exist only in the string syntax (§1.3 rule 15).
+const STRUCTURED_OPERATORS: Readonly<Record<string, SelectorOperator>> = {
+  In: 'In',
+  NotIn: 'NotIn',
+  Exists: 'Exists',
+  DoesNotExist: 'DoesNotExist',
+};
+
+/**
+ * Converts a structured selector. `null`/`undefined` → the selector that matches nothing
+ * (`matchesNothing`, string `<none>`); `{}` (no labels, no expressions) → the selector that
+ * matches everything. `matchLabels` entries become `=` requirements; all entries are ANDed.
+ * Throws {@link SelectorParseError} for an unknown operator (`"Foo" is not a valid label selector
+ * operator`) or an invalid key, value or value count.
+ *
+ * @example
+ * labelSelectorToSelector({ matchLabels: { app: 'web' },
+ *   matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] }).toString()
+ * // 'app=web,tier notin (db)'
+ */
+export function labelSelectorToSelector(ls: LabelSelector | null | undefined): Selector {
+  if (ls === null || ls === undefined) return NOTHING;
+  const labels = ls.matchLabels ?? {};
+  const expressions = ls.matchExpressions ?? [];
+  const labelKeys = Object.keys(labels);
+  if (labelKeys.length + expressions.length === 0) return EVERYTHING;
+  const source = JSON.stringify(ls);
+  const requirements: Requirement[] = [];
+  for (const key of labelKeys) {
+    requirements.push(newRequirement(key, 'Equals', [labels[key] ?? ''], source));
+  }
+  for (const expr of expressions) {
+    const operator = Object.hasOwn(STRUCTURED_OPERATORS, expr.operator)
+      ? STRUCTURED_OPERATORS[expr.operator]
+      : undefined;
+    if (operator === undefined) {
+      throw new SelectorParseError(
+        source,
+        `${JSON.stringify(expr.operator)} is not a valid label selector operator`,
+      );
+    }
+    requirements.push(newRequirement(expr.key, operator, expr.values ?? [], source));
+  }
+  return selectorOf(requirements);
+}
