@@ -6,7 +6,7 @@
 import { SelectorParseError } from '../errors.js';
 import type { LabelSelector } from '../objects/meta.js';
 import { newRequirement } from './newRequirement.js';
-import { EVERYTHING, NOTHING, selectorOf } from './requirementSelector.js';
+import { everythingSelector, nothingSelector, selectorOf } from './requirementSelector.js';
 import type { Requirement, Selector, SelectorOperator } from './types.js';
 
 // Exactly these four, case-sensitive; Gt/Lt exist only in the string syntax (§1.3 rule 15).
@@ -30,11 +30,11 @@ const STRUCTURED_OPERATORS: Readonly<Record<string, SelectorOperator>> = {
  * // 'app=web,tier notin (db)'
  */
 export function labelSelectorToSelector(ls: LabelSelector | null | undefined): Selector {
-  if (ls === null || ls === undefined) return NOTHING;
+  if (ls === null || ls === undefined) return nothingSelector;
   const labels = ls.matchLabels ?? {};
   const expressions = ls.matchExpressions ?? [];
   const labelKeys = Object.keys(labels);
-  if (labelKeys.length + expressions.length === 0) return EVERYTHING;
+  if (labelKeys.length + expressions.length === 0) return everythingSelector;
   const source = JSON.stringify(ls);
   const requirements: Requirement[] = [];
   for (const key of labelKeys) {

@@ -95,17 +95,19 @@ class RequirementSelector implements Selector {
  * Callers guarantee each requirement is valid (built by `newRequirement`).
  */
 export function selectorOf(requirements: readonly Requirement[]): Selector {
-  return requirements.length === 0 ? EVERYTHING : new RequirementSelector(requirements, false);
+  return requirements.length === 0
+    ? everythingSelector
+    : new RequirementSelector(requirements, false);
 }
 
 /**
  * The selector that matches every object (upstream `labels.Everything()`): `empty` is true and
  * the string form is `''`.
  */
-export const EVERYTHING: Selector = new RequirementSelector([], false);
+export const everythingSelector: Selector = new RequirementSelector([], false);
 
 /**
  * The selector that matches no object (upstream `labels.Nothing()`, from a nil LabelSelector):
  * `matchesNothing` is true and the string form is `<none>`.
  */
-export const NOTHING: Selector = new RequirementSelector([], true);
+export const nothingSelector: Selector = new RequirementSelector([], true);
