@@ -10,3 +10,21 @@ export { hash128 } from './hashSeed.js';
 export { RandomStream } from './randomStream.js';
 export { RandomStreams } from './randomStreams.js';
 export { NAME_SUFFIX_STREAM, UID_STREAM, createIdSource } from './idSource.js';
+export {
+  DEFAULT_BACKOFF,
+  ENDPOINTSLICE_BACKOFF,
+  backoffDelay,
+  validateBackoffPolicy,
+} from './exponentialBackoff.js';
+export type { BackoffPolicy } from './exponentialBackoff.js';
+export { WorkQueue } from './workQueue.js';
+export type { RequeueResult } from './workQueue.js';
+export { delaySampler, isFixedDelay, sampleDelay, validateDelayModel } from './delayModel.js';
+export type { DelayModel, DelayRange } from './delayModel.js';
+export { MinSyncBatcher, nextSyncTime } from './minSyncBatcher.js';
+export type { SyncRequest } from './minSyncBatcher.js';
+export { nextPhase, nextPhaseAfter, probeDetectionTime } from './periodicPhase.js';
+export type { ProbeDetectionInput } from './periodicPhase.js';
+export { BudgetGuard, DEFAULT_BUDGET_LIMITS } from './budgetGuard.js';
+export type { BudgetLimits } from './budgetGuard.js';
+export { Clock } from './clock.js';
