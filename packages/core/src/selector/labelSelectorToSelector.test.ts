@@ -75,3 +75,23 @@ describe('labelSelectorToSelector', () => {
     );
   });
 });
+
+describe('labelSelectorToSelector caching', () => {
+  it('reuses the conversion of a frozen selector object', () => {
+    const ls = Object.freeze({
+      matchLabels: Object.freeze({ app: 'web' }),
+      matchExpressions: Object.freeze([
+        Object.freeze({ key: 'x', operator: 'In', values: Object.freeze(['a']) }),
+      ]),
+    });
+    expect(labelSelectorToSelector(ls)).toBe(labelSelectorToSelector(ls));
+  });
+
+  it('converts an unfrozen selector afresh, so later edits are seen', () => {
+    const labels: Record<string, string> = { app: 'web' };
+    const ls = { matchLabels: labels };
+    expect(labelSelectorToSelector(ls).toString()).toBe('app=web');
+    labels['app'] = 'api';
+    expect(labelSelectorToSelector(ls).toString()).toBe('app=api');
+  });
+});

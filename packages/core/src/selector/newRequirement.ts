@@ -68,7 +68,8 @@ function operatorErrors(operator: SelectorOperator, values: readonly string[]): 
 /**
  * Checks and builds one requirement. Throws {@link SelectorParseError} carrying upstream's
  * aggregated field errors (key, then operator arity, then each value as a label value at
- * `values[i][key]`); `source` is the selector text reported in the error.
+ * `values[i][key]`); `source` is the selector text reported in the error, or a function giving
+ * it, called only when the requirement is refused.
  *
  * @example newRequirement('app', 'In', ['b', 'a', 'a'], 'app in (b,a)') // values ['a', 'b']
  */
@@ -76,7 +77,7 @@ export function newRequirement(
   key: string,
   operator: SelectorOperator,
   values: readonly string[],
-  source: string,
+  source: string | (() => string),
 ): Requirement {
   const errors: string[] = [];
   const keyError = labelKeyError(key, 'key');
@@ -88,6 +89,9 @@ export function newRequirement(
       errors.push(invalidText(`values[${i}][${key}]`, value, problems.join('; ')));
     }
   });
-  if (errors.length > 0) throw new SelectorParseError(source, aggregateText(errors));
+  if (errors.length > 0) {
+    const text = typeof source === 'string' ? source : source();
+    throw new SelectorParseError(text, aggregateText(errors));
+  }
   return Object.freeze({ key, operator, values: canonicalValues(values) });
 }
