@@ -1,0 +1,94 @@
+/**
+ * A bitmap over `size` slots split at `offset` into a static (lower) and a dynamic (upper) band,
+ * with upstream's random-scan-with-offset strategy (internal to admission).
+ * @packageDocumentation
+ */
+import type { RandomSource } from '../sources.js';
+
+const FULL_WORD = 0xffff_ffff;
+
+/**
+ * One bit per slot; `allocateNext` mirrors pkg/registry/core/service/allocator/bitmap.go
+ * `randomScanStrategyWithOffset`: a random start inside the upper band `[offset, size)`, a linear
+ * scan with wrap-around inside that band, and only when it is full the same in `[0, offset)`.
+ */
+export class AllocationBitmap {
+  readonly size: number;
+  readonly offset: number;
+  private readonly words: Uint32Array;
+  private count = 0;
+  private readonly random: RandomSource;
+
+  constructor(size: number, offset: number, random: RandomSource) {
+    this.size = size;
+    this.offset = offset;
+    this.random = random;
+    this.words = new Uint32Array(Math.ceil(size / 32));
+  }
+
+  /** Slots in use. */
+  get used(): number {
+    return this.count;
+  }
+
+  /** Slots still free. */
+  get free(): number {
+    return this.size - this.count;
+  }
+
+  /** True when slot `i` is taken. */
+  has(i: number): boolean {
+    return ((this.words[i >>> 5] ?? 0) & (1 << (i & 31))) !== 0;
+  }
+
+  /** Takes slot `i`; false when it was already taken. `i` must be in `[0, size)`. */
+  set(i: number): boolean {
+    if (this.has(i)) return false;
+    this.words[i >>> 5] = (this.words[i >>> 5] ?? 0) | (1 << (i & 31));
+    this.count += 1;
+    return true;
+  }
+
+  /** Frees slot `i`; false when it was free already. */
+  clear(i: number): boolean {
+    if (!this.has(i)) return false;
+    this.words[i >>> 5] = (this.words[i >>> 5] ?? 0) & ~(1 << (i & 31));
+    this.count -= 1;
+    return true;
+  }
+
+  /**
+   * Takes the next slot by the random-scan-with-offset strategy, or returns undefined when every
+   * slot is taken. Draws one random number for the upper band and, only if that band is full,
+   * one more for the lower band (none at all when the whole range is full, as upstream).
+   */
+  next(): number | undefined {
+    if (this.count >= this.size) return undefined;
+    const upper = this.size - this.offset;
+    const found =
+      (upper > 0 ? this.scanBand(this.offset, upper) : undefined) ??
+      (this.offset > 0 ? this.scanBand(0, this.offset) : undefined);
+    if (found !== undefined) this.set(found);
+    return found;
+  }
+
+  /** First free slot of `[lo, lo + len)` scanning from a random start and wrapping around. */
+  private scanBand(lo: number, len: number): number | undefined {
+    const start = lo + this.random.nextInt(len);
+    return this.firstFree(start, lo + len) ?? this.firstFree(lo, start);
+  }
+
+  /** First free slot in `[from, to)`, skipping whole words that are full. */
+  private firstFree(from: number, to: number): number | undefined {
+    let i = from;
+    while (i < to) {
+      if ((i & 31) === 0 && this.words[i >>> 5] === FULL_WORD) {
+        i += 32;
+        continue;
+      }
+      if (!this.has(i)) return i;
+      i += 1;
+    }
+    return undefined;
+  }
+}
