@@ -11,7 +11,28 @@ export function formatValue(value: unknown): string {
     return String(value);
   }
   if (value === null || value === undefined) return 'null';
-  return JSON.stringify(value);
+  return safeStringify(value);
+}
+
+// Never throws: cycles, BigInts or hostile getters inside a value must not break validation.
+function safeStringify(value: unknown): string {
+  try {
+    const text = JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'bigint' ? v.toString() : v,
+    ) as string | undefined;
+    return text ?? typeof value;
+  } catch {
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
+}
+
+/** `path: Too many: <n>: must have at most <max> items`, as upstream's `field.TooMany`. */
+export function tooMany(path: string, actual: number, max: number): FieldIssue {
+  return {
+    path,
+    type: 'FieldValueInvalid',
+    message: `Too many: ${actual}: must have at most ${max} items`,
+  };
 }
 
 /** `path: Invalid value: <value>: <detail>`. */

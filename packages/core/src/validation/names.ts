@@ -157,3 +157,40 @@ export function isValidPortName(value: string): string[] {
   }
   return errs;
 }
+
+/** Upstream's `InclusiveRangeError`: `must be between 1 and 65535, inclusive`. */
+export function inclusiveRangeError(lo: number, hi: number): string {
+  return `must be between ${lo} and ${hi}, inclusive`;
+}
+
+/** A port number, 1–65535 (upstream `IsValidPortNum`). */
+export function isValidPortNum(port: number): string[] {
+  return Number.isInteger(port) && port >= 1 && port <= 65535
+    ? []
+    : [inclusiveRangeError(1, 65535)];
+}
+
+/** A percent string such as `25%` (upstream `IsValidPercent`). */
+export function isValidPercent(value: string): string[] {
+  if (/^[0-9]+%$/.test(value)) return [];
+  return [
+    regexError(
+      "a valid percent string must be a numeric string followed by an ending '%'",
+      '[0-9]+%',
+      ['1%', '93%'],
+    ),
+  ];
+}
+
+/**
+ * A name usable as one path segment (RBAC object names such as `system:controller:foo`):
+ * not `.` or `..`, and no `/` or `%` (upstream `path.IsValidPathSegmentName`).
+ */
+export function isValidPathSegmentName(value: string): string[] {
+  if (value === '.' || value === '..') return [`may not be '${value}'`];
+  const errs: string[] = [];
+  for (const bad of ['/', '%']) {
+    if (value.includes(bad)) errs.push(`may not contain '${bad}'`);
+  }
+  return errs;
+}

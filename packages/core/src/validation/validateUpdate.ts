@@ -1,0 +1,137 @@
+/**
+ * Update rules: the fields the API server refuses to change on an existing object.
+ * @packageDocumentation
+ */
+import type { FieldIssue } from '../errors.js';
+import type { InertObject, KubeObject } from '../objects/kinds.js';
+import { jsonEqual } from './deepEqual.js';
+import { forbidden, invalid } from './fieldIssues.js';
+import { absent, get, isObject } from './json.js';
+import type { JsonObject } from './json.js';
+import { validateObject } from './validateObject.js';
+
+const IMMUTABLE = 'field is immutable';
+
+/** Upstream's wording (kubernetes `pkg/apis/core/validation/validation.go` `ValidatePodUpdate`). */
+export const POD_UPDATE_MESSAGE =
+  'pod updates may not change fields other than `spec.containers[*].image`,' +
+  '`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,' +
+  '`spec.tolerations` (only additions to existing tolerations),' +
+  '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+function asObject(v: unknown): JsonObject | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+function immutable(path: string, oldV: unknown, newV: unknown, issues: FieldIssue[]): void {
+  if (!absent(newV) && !jsonEqual(oldV, newV)) issues.push(invalid(path, newV, IMMUTABLE));
+}
+
+function serviceUpdate(
+  oldSpec: JsonObject | undefined,
+  newSpec: JsonObject | undefined,
+  issues: FieldIssue[],
+): void {
+  // Changing to or from ExternalName releases or allocates the IP, so only then may it change.
+  const oldType = get(oldSpec, 'type') ?? 'ClusterIP';
+  const newType = get(newSpec, 'type') ?? 'ClusterIP';
+  if (oldType === 'ExternalName' || newType === 'ExternalName') return;
+  const oldIP = get(oldSpec, 'clusterIP');
+  if (typeof oldIP === 'string' && oldIP !== '') {
+    const newIP = get(newSpec, 'clusterIP');
+    if (newIP !== '') immutable('spec.clusterIP', oldIP, newIP, issues);
+    const oldIPs = get(oldSpec, 'clusterIPs');
+    const newIPs = get(newSpec, 'clusterIPs');
+    if (Array.isArray(oldIPs) && oldIPs.length > 0 && Array.isArray(newIPs) && newIPs.length > 0) {
+      immutable('spec.clusterIPs[0]', oldIPs[0], newIPs[0], issues);
+    }
+  }
+}
+
+// A container compared without its image; fields absent from the new manifest are kept by the
+// store (defaulted or merged), so only fields the new manifest states are compared.
+function containersChanged(oldList: unknown, newList: unknown): boolean {
+  if (absent(newList)) return false;
+  if (!Array.isArray(oldList) || !Array.isArray(newList)) return !jsonEqual(oldList, newList);
+  if (oldList.length !== newList.length) return true;
+  return newList.some((nc, i) => {
+    const oc = asObject(oldList[i]);
+    const n = asObject(nc);
+    if (n === undefined) return true;
+    return Object.keys(n).some(
+      (k) => k !== 'image' && !absent(n[k]) && !jsonEqual(get(oc, k), n[k]),
+    );
+  });
+}
+
+const podMutable = new Set([
+  'containers',
+  'initContainers',
+  'activeDeadlineSeconds',
+  'tolerations',
+  'terminationGracePeriodSeconds',
+]);
+
+function podUpdate(
+  oldSpec: JsonObject | undefined,
+  newSpec: JsonObject | undefined,
+  issues: FieldIssue[],
+): void {
+  if (newSpec === undefined) return;
+  let changed =
+    containersChanged(get(oldSpec, 'containers'), get(newSpec, 'containers')) ||
+    containersChanged(get(oldSpec, 'initContainers'), get(newSpec, 'initContainers'));
+  for (const k of Object.keys(newSpec)) {
+    if (podMutable.has(k) || absent(newSpec[k])) continue;
+    // Binding a pending pod to a node is the scheduler's write, not a user's edit.
+    if (k === 'nodeName' && absent(get(oldSpec, 'nodeName'))) continue;
+    if (!jsonEqual(get(oldSpec, k), newSpec[k])) changed = true;
+  }
+  const oldTol = get(oldSpec, 'tolerations');
+  const newTol = get(newSpec, 'tolerations');
+  if (Array.isArray(oldTol) && !absent(newTol)) {
+    const kept = Array.isArray(newTol) ? newTol : [];
+    if (!oldTol.every((t) => kept.some((n) => jsonEqual(t, n)))) changed = true;
+  }
+  if (changed) issues.push(forbidden('spec', POD_UPDATE_MESSAGE));
+}
+
+/**
+ * Validates `newObj` as an update of the stored `oldObj`: everything {@link validateObject}
+ * reports for `newObj`, then the immutable fields the API server enforces:
+ * - Deployment, ReplicaSet, StatefulSet: `spec.selector` (`field is immutable`);
+ * - Service: `spec.clusterIP` and `spec.clusterIPs[0]` once set, except when the type changes to
+ *   or from ExternalName; absent or `""` in the new manifest means "keep";
+ * - Pod: only container images, `activeDeadlineSeconds`, added tolerations and
+ *   `terminationGracePeriodSeconds` may change (`spec: Forbidden: pod updates may not change
+ *   fields other than …`); setting `nodeName` on an unbound pod is allowed (binding);
+ * - EndpointSlice: `addressType`.
+ * Fields absent from `newObj` count as unchanged (the store keeps them).
+ */
+export function validateUpdate(oldObj: KubeObject | InertObject, newObj: unknown): FieldIssue[] {
+  const issues = validateObject(newObj);
+  const n = asObject(newObj);
+  const o = oldObj as unknown as JsonObject;
+  if (n === undefined || get(n, 'kind') !== oldObj.kind) return issues;
+  const oldSpec = asObject(get(o, 'spec'));
+  const newSpec = asObject(get(n, 'spec'));
+  switch (oldObj.kind) {
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+      immutable('spec.selector', get(oldSpec, 'selector'), get(newSpec, 'selector'), issues);
+      break;
+    case 'Service':
+      serviceUpdate(oldSpec, newSpec, issues);
+      break;
+    case 'Pod':
+      podUpdate(oldSpec, newSpec, issues);
+      break;
+    case 'EndpointSlice':
+      immutable('addressType', get(o, 'addressType'), get(n, 'addressType'), issues);
+      break;
+    default:
+      break;
+  }
+  return issues;
+}
