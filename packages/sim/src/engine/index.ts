@@ -28,3 +28,7 @@ export type { ProbeDetectionInput } from './periodicPhase.js';
 export { BudgetGuard, DEFAULT_BUDGET_LIMITS } from './budgetGuard.js';
 export type { BudgetLimits } from './budgetGuard.js';
 export { Clock } from './clock.js';
+export { defaultSimConfig } from './config.js';
+export type { SimConfig, SimTimingField } from './config.js';
+export { resolveSimConfig } from './resolveSimConfig.js';
+export type { DelayModelInput, SimConfigInput } from './resolveSimConfig.js';
