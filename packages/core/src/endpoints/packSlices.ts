@@ -8,6 +8,7 @@ import type { Endpoint, EndpointPort, EndpointSlice } from '../objects/discovery
 import type { Service } from '../objects/service.js';
 import { compareEndpoints, endpointKey, endpointsEqualBeyondKey } from './endpointIdentity.js';
 import type { IpAddressType } from './podEndpoint.js';
+import { sameRecord } from './records.js';
 import { newServiceSlice, sliceLabelsFor } from './sliceShape.js';
 
 /** What packing one group decided. Slices in `toUpdate` are fresh copies; inputs are untouched. */
@@ -29,14 +30,6 @@ export interface PackInput {
   readonly ports: readonly EndpointPort[];
   readonly addressType: IpAddressType;
   readonly maxEndpointsPerSlice: number;
-}
-
-function sameLabels(
-  a: Readonly<Record<string, string>> | undefined,
-  b: Readonly<Record<string, string>>,
-): boolean {
-  const ka = Object.keys(a ?? {});
-  return ka.length === Object.keys(b).length && ka.every((k) => a?.[k] === b[k]);
 }
 
 /**
@@ -88,7 +81,7 @@ export function packSlices(input: PackInput): PackResult {
       if (!endpointsEqualBeyondKey(want, ep)) endpointChanged = true;
       remaining.delete(key);
     }
-    const labelsChanged = !sameLabels(slice.metadata.labels, wantLabels);
+    const labelsChanged = !sameRecord(slice.metadata.labels, wantLabels);
     if (endpointChanged || kept.length !== slice.endpoints.length) {
       if (kept.length === 0) toDelete.push(slice);
       else updates.set(slice.metadata.name, withContent(slice, kept, wantLabels));
