@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { InvalidArgumentError } from './engineErrors.js';
 import { EventQueue } from './eventQueue.js';
 
 type Op =
@@ -98,15 +99,28 @@ describe('EventQueue', () => {
     expect(q.peekSeq()).toBe(1);
   });
 
-  it('releases bookkeeping after many events have run', () => {
+  it('still refuses to cancel long-finished events after their bookkeeping was released', () => {
     const q = new EventQueue<number>();
-    for (let round = 0; round < 5; round++) {
-      for (let i = 0; i < 40_000; i++) q.push(round * 1000 + (i % 97), i);
-      while (q.size > 0) q.pop();
+    const first = q.push(0, 0);
+    for (let i = 1; i < 100_000; i++) q.push(i % 97, i);
+    let popped = 0;
+    while (q.size > 0) {
+      q.pop();
+      popped++;
     }
+    expect(popped).toBe(100_000);
+    expect(q.cancel(first)).toBe(false);
+    expect(q.isPending(first)).toBe(false);
+    const later = q.push(5, 1);
+    expect(q.isPending(later)).toBe(true);
+    expect(q.cancel(later)).toBe(true);
     expect(q.size).toBe(0);
-    // every sequence was issued and consumed: at most the current chunk may stay allocated
-    const more = q.push(0, 1);
-    expect(q.isPending(more)).toBe(true);
+  });
+
+  it('refuses a time that is not a finite number', () => {
+    const q = new EventQueue<string>();
+    expect(() => q.push(Number.NaN, 'x')).toThrow(InvalidArgumentError);
+    expect(() => q.push(Number.POSITIVE_INFINITY, 'x')).toThrow(InvalidArgumentError);
+    expect(q.size).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
  * struct of arrays so a million pending events cost three flat arrays and no object each.
  * @packageDocumentation
  */
+import { InvalidArgumentError } from './engineErrors.js';
 import { PendingSequences } from './pendingSequences.js';
 
 const INITIAL_CAPACITY = 64;
@@ -53,8 +54,12 @@ export class EventQueue<T> {
    * Schedules `payload` at virtual time `time` (any finite number) and returns its sequence
    * number, the handle for {@link EventQueue.cancel}. Sequence numbers start at 0 and increase by
    * one per push.
+   * @throws InvalidArgumentError when `time` is NaN or infinite (it would break the heap order).
    */
   push(time: number, payload: T): number {
+    if (!Number.isFinite(time)) {
+      throw new InvalidArgumentError('time', `must be a finite number, got ${time}`);
+    }
     const seq = this.#nextSeq++;
     if (this.#length === this.#times.length) this.#grow();
     this.#siftUp(this.#length++, time, seq, payload);
