@@ -155,4 +155,67 @@ describe('validateObject: never throws', () => {
       { numRuns: 500 },
     );
   });
+
+  it('returns issues when any spec field of a workload holds any value', () => {
+    const fields = [
+      'containers',
+      'ports',
+      'selector',
+      'template',
+      'strategy',
+      'tolerations',
+      'type',
+      'clusterIP',
+      'minAvailable',
+      'maxUnavailable',
+      'replicas',
+      'restartPolicy',
+      'updateStrategy',
+      'sessionAffinityConfig',
+      'taints',
+      'podCIDR',
+    ];
+    const anyValue = fc.anything({ maxDepth: 3 });
+    const container = fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'image',
+        'ports',
+        'resources',
+        'livenessProbe',
+        'readinessProbe',
+        'lifecycle',
+      ),
+      anyValue,
+    );
+    const spec = fc.dictionary(fc.constantFrom(...fields), fc.oneof(anyValue, fc.array(container)));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'Pod',
+          'Service',
+          'Deployment',
+          'StatefulSet',
+          'PodDisruptionBudget',
+          'Node',
+        ),
+        spec,
+        (kind, s) => {
+          const apiVersion =
+            kind === 'Pod' || kind === 'Service' || kind === 'Node'
+              ? 'v1'
+              : kind === 'PodDisruptionBudget'
+                ? 'policy/v1'
+                : 'apps/v1';
+          const template = { metadata: { labels: { app: 'a' } }, spec: s };
+          const objs = [
+            { apiVersion, kind, metadata: { name: 'x' }, spec: s },
+            { apiVersion, kind, metadata: { name: 'x' }, spec: { ...s, template } },
+          ];
+          for (const o of objs) expect(Array.isArray(validateObject(o))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
