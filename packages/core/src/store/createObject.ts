@@ -1,0 +1,89 @@
+/**
+ * POST: admission of a new object (validate, default, identity, status, allocation) and its write.
+ * @packageDocumentation
+ */
+import { produce } from 'immer';
+import { NAME_SUFFIX_LENGTH } from '../sources.js';
+import { admitServiceAllocation, checkCreate } from './admissionChecks.js';
+import { defaultObject } from './deps.js';
+import { alreadyExists, namespaceNotFound } from './storeErrors.js';
+import { ForbiddenError } from './forbiddenError.js';
+import type { LooseObject } from './looseObject.js';
+import { withoutCreateStatus } from './looseObject.js';
+import { locate } from './objectLocation.js';
+import { stampResourceVersion } from './stamp.js';
+import type { StoreCore } from './storeCore.js';
+import type { StoredObject } from './types.js';
+import { AlreadyExistsError } from '../errors.js';
+
+// apiserver storage/names/generate.go: the base is cut so that base + suffix fits a DNS label.
+const MAX_GENERATED_BASE = 63 - NAME_SUFFIX_LENGTH;
+const MAX_NAME_ATTEMPTS = 64;
+
+/** Throws unless `namespace` exists and is not being deleted (the NamespaceLifecycle plugin). */
+export function assertNamespaceOpen(core: StoreCore, namespace: string): void {
+  const ns = core.get('Namespace', namespace);
+  if (ns === undefined) throw namespaceNotFound(namespace);
+  if (ns.metadata.deletionTimestamp !== undefined) {
+    throw new ForbiddenError(
+      `unable to create new content in namespace ${namespace} because it is being terminated`,
+    );
+  }
+}
+
+function keyFor(namespace: string | undefined, name: string): string {
+  return namespace === undefined ? name : `${namespace}/${name}`;
+}
+
+function chooseName(
+  core: StoreCore,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+  generateName: unknown,
+): string {
+  if (name !== '') {
+    if (core.get(kind, keyFor(namespace, name)) !== undefined) throw alreadyExists(kind, name);
+    return name;
+  }
+  const base = String(generateName).slice(0, MAX_GENERATED_BASE);
+  for (let i = 0; i < MAX_NAME_ATTEMPTS; i++) {
+    const candidate = base + core.ids.nameSuffix();
+    if (core.get(kind, keyFor(namespace, candidate)) === undefined) return candidate;
+  }
+  throw new AlreadyExistsError(
+    `${kind} with generateName ${JSON.stringify(base)}: no free name after ${MAX_NAME_ATTEMPTS} attempts`,
+  );
+}
+
+/**
+ * Creates `input` and returns the stored, frozen object. `status` is replaced by the kind's
+ * initial status; uid, resourceVersion, creationTimestamp and generation are the store's, whatever
+ * the manifest says. Throws ValidationError, AlreadyExistsError, NotFoundError (namespace) or
+ * ForbiddenError (namespace terminating); nothing changes when it throws.
+ */
+export function createObject(core: StoreCore, input: unknown): StoredObject {
+  const loc = locate(input);
+  checkCreate(input);
+  if (loc.namespace !== undefined) assertNamespaceOpen(core, loc.namespace);
+  const defaulted = defaultObject(withoutCreateStatus(loc.object), core.config);
+  const name = chooseName(core, loc.kind, loc.namespace, loc.name, defaulted.metadata.generateName);
+  const uid = core.ids.uid();
+  const now = core.nowTimestamp();
+  let obj = produce(defaulted, (d) => {
+    const meta = d.metadata;
+    if (loc.namespace === undefined) delete meta.namespace;
+    else meta.namespace = loc.namespace;
+    meta.name = name;
+    meta.uid = uid;
+    meta.creationTimestamp = now;
+    meta.generation = 1;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+  });
+  if (loc.kind === 'Service') obj = admitServiceAllocation(core, obj, undefined);
+  const rv = core.nextResourceVersion();
+  const stored = stampResourceVersion(obj, rv) as LooseObject & StoredObject;
+  return core.write(loc.kind, keyFor(loc.namespace, name), stored, rv);
+}

@@ -1,0 +1,44 @@
+/**
+ * Background garbage collection of dependents (pkg/controller/garbagecollector
+ * `attemptToDeleteItem`), run synchronously when an owner is removed.
+ * @packageDocumentation
+ */
+import { produce } from 'immer';
+import type { OwnerReference } from '../objects/meta.js';
+import { deleteObject } from './deleteObject.js';
+import { parseRef } from './secondaryIndexes.js';
+import { compareKeys } from './sortedKeys.js';
+import type { StoreCore } from './storeCore.js';
+
+function ownerExists(core: StoreCore, ref: OwnerReference): boolean {
+  const at = core.tables.indexes.locate(ref.uid);
+  return at !== undefined && at.kind === ref.kind;
+}
+
+/**
+ * After the owner with `ownerUid` is removed: each dependent whose owners are now all gone is
+ * deleted through the normal delete path (pods gracefully), which recurses to its own
+ * dependents when it is removed; a dependent that still has a live owner only loses its dangling
+ * references. Dependents already being deleted are left alone. Reads the ownedBy index only.
+ */
+export function collectGarbage(core: StoreCore, ownerUid: string): void {
+  const refs = core.tables.indexes.dependentsOf(ownerUid);
+  if (refs === undefined) return;
+  for (const ref of [...refs].sort(compareKeys)) {
+    const { kind, key } = parseRef(ref);
+    const obj = core.get(kind, key);
+    if (obj === undefined || obj.metadata.deletionTimestamp !== undefined) continue;
+    const owners = obj.metadata.ownerReferences ?? [];
+    const alive = owners.filter((o) => o.uid !== ownerUid && ownerExists(core, o));
+    if (alive.length === 0) {
+      deleteObject(core, kind, key, { uid: obj.metadata.uid });
+    } else if (alive.length < owners.length) {
+      const rv = core.nextResourceVersion();
+      const next = produce(obj, (d) => {
+        d.metadata.ownerReferences = alive.map((o) => ({ ...o }));
+        d.metadata.resourceVersion = String(rv);
+      });
+      core.write(kind, key, next, rv);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * core/v1 Events about objects, aggregated like client-go's event recorder.
+ * @packageDocumentation
+ */
+import { produce } from 'immer';
+import { kindInfo, normalizeKey } from '../objects/kinds.js';
+import type { Event } from '../objects/node.js';
+import { createObject } from './createObject.js';
+import { eventFingerprint } from './secondaryIndexes.js';
+import type { StoreCore } from './storeCore.js';
+import type { EventRegarding } from './types.js';
+
+/** The component named in `source` of every Event the store records for the model. */
+export const EVENT_SOURCE_COMPONENT = 'kubesim';
+
+/**
+ * Records an Event about `regarding`. The same object, type, reason and message increment
+ * `count` and move `lastTimestamp` on the existing Event instead of creating another. The Event
+ * lives in the object's namespace (`default` for cluster-scoped objects) and is named
+ * `<object name>.<hex nanoseconds of now>` like upstream's recorder (tools/record/event.go).
+ * Returns undefined, recording nothing, when that namespace is missing or terminating (the
+ * recorder drops events the API refuses).
+ */
+export function recordEvent(
+  core: StoreCore,
+  regarding: EventRegarding,
+  type: 'Normal' | 'Warning',
+  reason: string,
+  message: string,
+): Event | undefined {
+  const nk = normalizeKey(regarding.kind, regarding.key);
+  const namespace = nk.namespace ?? 'default';
+  const nsObj = core.get('Namespace', namespace);
+  if (nsObj === undefined || nsObj.metadata.deletionTimestamp !== undefined) return undefined;
+  const target = core.get(regarding.kind, nk.key);
+  const uid = regarding.uid ?? target?.metadata.uid;
+  const involvedObject = {
+    kind: regarding.kind,
+    ...(nk.namespace === undefined ? {} : { namespace: nk.namespace }),
+    name: nk.name,
+    ...(uid === undefined ? {} : { uid }),
+    apiVersion: target?.apiVersion ?? kindInfo(regarding.kind)?.apiVersion ?? 'v1',
+  };
+  const now = core.nowTimestamp();
+  const existingKey = core.tables.indexes.eventWith(
+    eventFingerprint(involvedObject, type, reason, message),
+  );
+  const existing = existingKey === undefined ? undefined : core.get('Event', existingKey);
+  if (existingKey !== undefined && existing !== undefined) {
+    const rv = core.nextResourceVersion();
+    const next = produce(existing as Event, (d) => {
+      d.count = (d.count ?? 1) + 1;
+      d.lastTimestamp = now;
+      d.metadata.resourceVersion = String(rv);
+    });
+    return core.write('Event', existingKey, next, rv) as Event;
+  }
+  let nanos = BigInt(core.nowMs()) * 1_000_000n;
+  while (core.get('Event', `${namespace}/${nk.name}.${nanos.toString(16)}`) !== undefined) {
+    nanos += 1n;
+  }
+  return createObject(core, {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${nk.name}.${nanos.toString(16)}`, namespace },
+    involvedObject,
+    reason,
+    message,
+    type,
+    source: { component: EVENT_SOURCE_COMPONENT },
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+  }) as Event;
+}

@@ -1,0 +1,186 @@
+/**
+ * The store's secondary indexes, maintained on every add and remove (never by a scan):
+ * labels, pods by node, Services by selector pair, EndpointSlices by Service, dependents by owner,
+ * objects by uid, and Events by what they report (for count aggregation).
+ * @packageDocumentation
+ */
+import type { StoredObject } from './types.js';
+import { MultiMap } from './multiMap.js';
+
+/** Label whose value names the Service an EndpointSlice belongs to. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/** `kind/key` reference used inside indexes; kinds never contain a slash. */
+export function refOf(kind: string, key: string): string {
+  return `${kind}/${key}`;
+}
+
+/** Splits a {@link refOf} reference. */
+export function parseRef(ref: string): { kind: string; key: string } {
+  const slash = ref.indexOf('/');
+  return { kind: ref.slice(0, slash), key: ref.slice(slash + 1) };
+}
+
+/** Index key of one label pair in one namespace (`''` for cluster-scoped objects). */
+export function labelPairKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
+}
+
+/**
+ * The fields an Event aggregates on: the same object, type, reason and message increment `count`
+ * (client-go's EventCorrelator keys on these too, tools/record/events_cache.go).
+ */
+export function eventFingerprint(
+  involved: { kind?: string; namespace?: string; name?: string; uid?: string },
+  type: string,
+  reason: string,
+  message: string,
+): string {
+  return JSON.stringify([
+    involved.kind ?? '',
+    involved.namespace ?? '',
+    involved.name ?? '',
+    involved.uid ?? '',
+    type,
+    reason,
+    message,
+  ]);
+}
+
+interface Loose {
+  metadata: {
+    namespace?: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    ownerReferences?: readonly { uid?: string }[];
+  };
+  spec?: { nodeName?: string; selector?: Record<string, string> };
+  involvedObject?: { kind?: string; namespace?: string; name?: string; uid?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+}
+
+/** All secondary indexes of one set of objects. */
+export class SecondaryIndexes {
+  /** kind → `labelPairKey` → keys. */
+  private readonly labels = new Map<string, MultiMap>();
+  private readonly podsByNode = new MultiMap();
+  /** `labelPairKey` of each pair of a Service's selector → Service keys. */
+  private readonly servicesByPair = new MultiMap();
+  /** `namespace/serviceName` → EndpointSlice keys. */
+  private readonly slicesByService = new MultiMap();
+  /** owner uid → dependent refs. */
+  private readonly dependents = new MultiMap();
+  private readonly uids = new Map<string, string>();
+  private readonly events = new Map<string, string>();
+  /** Objects per namespace, all kinds together. */
+  private readonly namespaceCounts = new Map<string, number>();
+
+  /** Indexes `obj`, stored as `kind` at `key`. */
+  add(kind: string, key: string, obj: StoredObject): void {
+    this.update(kind, key, obj, 1);
+  }
+
+  /** Removes `obj` (the version that was indexed) from every index. */
+  remove(kind: string, key: string, obj: StoredObject): void {
+    this.update(kind, key, obj, -1);
+  }
+
+  /** Keys of `kind` in `namespace` carrying `labelKey=value`. */
+  withLabel(
+    kind: string,
+    namespace: string,
+    labelKey: string,
+    value: string,
+  ): ReadonlySet<string> | undefined {
+    return this.labels.get(kind)?.get(labelPairKey(namespace, labelKey, value));
+  }
+
+  /** Keys of the pods whose `spec.nodeName` is `nodeName`. */
+  podsOnNode(nodeName: string): ReadonlySet<string> | undefined {
+    return this.podsByNode.get(nodeName);
+  }
+
+  /** Keys of the Services in `namespace` whose selector contains `labelKey=value`. */
+  servicesWithSelectorPair(
+    namespace: string,
+    labelKey: string,
+    value: string,
+  ): ReadonlySet<string> | undefined {
+    return this.servicesByPair.get(labelPairKey(namespace, labelKey, value));
+  }
+
+  /** Keys of the EndpointSlices labelled with the Service's name. */
+  slicesOfService(namespace: string, serviceName: string): ReadonlySet<string> | undefined {
+    return this.slicesByService.get(`${namespace}/${serviceName}`);
+  }
+
+  /** `kind/key` references of the objects naming `ownerUid` in their ownerReferences. */
+  dependentsOf(ownerUid: string): ReadonlySet<string> | undefined {
+    return this.dependents.get(ownerUid);
+  }
+
+  /** Where the object with `uid` is stored. */
+  locate(uid: string): { kind: string; key: string } | undefined {
+    const ref = this.uids.get(uid);
+    return ref === undefined ? undefined : parseRef(ref);
+  }
+
+  /** Key of the Event with this {@link eventFingerprint}. */
+  eventWith(fingerprint: string): string | undefined {
+    return this.events.get(fingerprint);
+  }
+
+  /** How many objects (of any kind) live in `namespace`. */
+  objectsInNamespace(namespace: string): number {
+    return this.namespaceCounts.get(namespace) ?? 0;
+  }
+
+  private update(kind: string, key: string, obj: StoredObject, sign: 1 | -1): void {
+    const o = obj as unknown as Loose;
+    const meta = o.metadata;
+    const ns = meta.namespace ?? '';
+    const ref = refOf(kind, key);
+    const apply = (m: MultiMap, k: string, member: string): void => {
+      if (sign > 0) m.add(k, member);
+      else m.remove(k, member);
+    };
+
+    if (ns !== '') {
+      const n = (this.namespaceCounts.get(ns) ?? 0) + sign;
+      if (n === 0) this.namespaceCounts.delete(ns);
+      else this.namespaceCounts.set(ns, n);
+    }
+    if (meta.uid !== undefined) {
+      if (sign > 0) this.uids.set(meta.uid, ref);
+      else if (this.uids.get(meta.uid) === ref) this.uids.delete(meta.uid);
+    }
+    if (meta.labels !== undefined) {
+      let byPair = this.labels.get(kind);
+      if (byPair === undefined) {
+        byPair = new MultiMap();
+        this.labels.set(kind, byPair);
+      }
+      for (const [k, v] of Object.entries(meta.labels)) apply(byPair, labelPairKey(ns, k, v), key);
+    }
+    for (const owner of meta.ownerReferences ?? []) {
+      if (owner.uid !== undefined) apply(this.dependents, owner.uid, ref);
+    }
+    if (kind === 'Pod') {
+      const node = o.spec?.nodeName;
+      if (node !== undefined && node !== '') apply(this.podsByNode, node, key);
+    } else if (kind === 'Service') {
+      for (const [k, v] of Object.entries(o.spec?.selector ?? {})) {
+        apply(this.servicesByPair, labelPairKey(ns, k, v), key);
+      }
+    } else if (kind === 'EndpointSlice') {
+      const svc = meta.labels?.[SERVICE_NAME_LABEL];
+      if (svc !== undefined) apply(this.slicesByService, `${ns}/${svc}`, key);
+    } else if (kind === 'Event' && o.involvedObject !== undefined) {
+      const fp = eventFingerprint(o.involvedObject, o.type ?? '', o.reason ?? '', o.message ?? '');
+      if (sign > 0) this.events.set(fp, key);
+      else if (this.events.get(fp) === key) this.events.delete(fp);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The store's engine room: tables, the global resourceVersion counter, transactions and the two
+ * primitives every write ends in ({@link StoreCore.write} and {@link StoreCore.erase}).
+ * Internal: the public face is {@link Store}.
+ * @packageDocumentation
+ */
+import { freeze, produce } from 'immer';
+import type { ClusterConfig } from '../config.js';
+import type { Service } from '../objects/service.js';
+import type { IdSource, RandomSource } from '../sources.js';
+import { formatTimestamp } from '../time.js';
+import { ServiceAllocators } from './deps.js';
+import { ObjectTables } from './objectTables.js';
+import { EventDelivery, TransactionLog } from './transactionLog.js';
+import type { Savepoint } from './transactionLog.js';
+import type { StoredObject } from './types.js';
+import type { StoreEvent } from './view.js';
+
+/** Internal state of one store. */
+export class StoreCore {
+  readonly tables = new ObjectTables();
+  readonly log = new TransactionLog();
+  readonly delivery = new EventDelivery();
+  readonly allocators: ServiceAllocators;
+  private rv = 0;
+
+  constructor(
+    readonly config: Readonly<ClusterConfig>,
+    readonly ids: IdSource,
+    random: RandomSource,
+    private readonly clock: () => number,
+  ) {
+    this.allocators = new ServiceAllocators(config, random);
+  }
+
+  /** Virtual now as epoch milliseconds. */
+  nowMs(): number {
+    return this.config.startTime + this.clock();
+  }
+
+  /** Virtual now as an RFC 3339 timestamp. */
+  nowTimestamp(): string {
+    return formatTimestamp(this.nowMs());
+  }
+
+  /** The resourceVersion of the last committed or pending change. */
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  /** Takes the next resourceVersion for a write about to be made. */
+  nextResourceVersion(): number {
+    this.rv += 1;
+    return this.rv;
+  }
+
+  /** The live object of `kind` at the (normalised) `key`. */
+  get(kind: string, key: string): StoredObject | undefined {
+    return this.tables.get(kind, key);
+  }
+
+  /**
+   * Stores `obj` (its `metadata.resourceVersion` already set to `String(rv)`), deep-freezes it,
+   * journals the change and queues the ADDED or MODIFIED event.
+   */
+  write(kind: string, key: string, obj: StoredObject, rv: number): StoredObject {
+    freeze(obj, true);
+    const previous = this.tables.put(kind, key, obj);
+    this.log.journal.push({ kind, key, previous, next: obj });
+    const ev: StoreEvent =
+      previous === undefined
+        ? { type: 'ADDED', kind, key, object: obj, resourceVersion: rv }
+        : { type: 'MODIFIED', kind, key, object: obj, oldObject: previous, resourceVersion: rv };
+    this.log.pending.push(ev);
+    return obj;
+  }
+
+  /**
+   * Removes the object for good: a DELETED event carrying its last state at a new
+   * resourceVersion, and its Service allocations released.
+   */
+  erase(kind: string, key: string): StoredObject | undefined {
+    const previous = this.tables.get(kind, key);
+    if (previous === undefined) return undefined;
+    const rv = this.nextResourceVersion();
+    const last = produce(previous, (d) => {
+      d.metadata.resourceVersion = String(rv);
+    });
+    this.tables.put(kind, key, undefined);
+    this.log.journal.push({ kind, key, previous, next: undefined });
+    this.log.pending.push({
+      type: 'DELETED',
+      kind,
+      key,
+      object: last,
+      oldObject: previous,
+      resourceVersion: rv,
+    });
+    if (kind === 'Service') this.allocators.releaseService(previous as Service);
+    return last;
+  }
+
+  /**
+   * Runs `fn` all-or-nothing. If it throws, every change since entry (objects, indexes, the
+   * resourceVersion counter, allocations, queued events) is undone and the error rethrown. Nested
+   * calls take a savepoint inside the outer transaction; only the outermost commits, delivering
+   * its events in write order.
+   */
+  transaction<T>(fn: () => T): T {
+    const outermost = this.log.depth === 0;
+    const sp = this.log.savepoint(this.rv);
+    // The allocators nest their own transactions the same way (a savepoint per begin).
+    this.allocators.begin();
+    this.log.depth += 1;
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      this.log.depth -= 1;
+      this.rollbackTo(sp, outermost);
+      throw error;
+    }
+    this.log.depth -= 1;
+    this.allocators.commit();
+    if (outermost) {
+      this.delivery.deliver(this.log.drain());
+    }
+    return result;
+  }
+
+  private rollbackTo(sp: Savepoint, outermost: boolean): void {
+    for (const entry of this.log.unwindTo(sp))
+      this.tables.put(entry.kind, entry.key, entry.previous);
+    this.rv = sp.resourceVersion;
+    this.allocators.rollback();
+    if (outermost) this.log.drain();
+  }
+}
