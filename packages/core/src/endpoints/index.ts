@@ -33,6 +33,14 @@ export type {
   EndpointSliceChanges,
   ReconcileEndpointSlicesInput,
 } from './reconcileEndpointSlices.js';
+export { desiredSubsets, reconcileEndpoints } from './reconcileEndpoints.js';
+export type { EndpointsChange, ReconcileEndpointsInput } from './reconcileEndpoints.js';
+export { reconcileMirroredSlices, shouldMirror } from './reconcileMirroredSlices.js';
+export type { MirroringChanges, ReconcileMirroredSlicesInput } from './reconcileMirroredSlices.js';
+export { podEndpointsChanged } from './controllerKeys.js';
+export { endpointSliceController } from './endpointSliceController.js';
+export { endpointsController } from './endpointsController.js';
+export { endpointSliceMirroringController } from './endpointSliceMirroringController.js';
 export {
   ANNOTATION_LAST_CHANGE_TRIGGER_TIME,
   ANNOTATION_OVER_CAPACITY,
