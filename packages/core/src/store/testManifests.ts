@@ -2,7 +2,10 @@
  * Manifests for the store's tests (internal).
  * @packageDocumentation
  */
-import type { KubeObjectInput } from '../objects/kinds.js';
+import type { DeploymentInput, ReplicaSetInput } from '../objects/apps.js';
+import type { NamespaceInput } from '../objects/node.js';
+import type { PodInput } from '../objects/pod.js';
+import type { ServiceInput } from '../objects/service.js';
 
 /** A valid Pod manifest. */
 export function podManifest(
@@ -14,7 +17,7 @@ export function podManifest(
     grace?: number;
     owner?: { kind: string; name: string; uid: string };
   } = {},
-): KubeObjectInput & { kind: 'Pod' } {
+): PodInput & { kind: 'Pod' } {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -39,7 +42,7 @@ export function serviceManifest(
   name: string,
   selector: Record<string, string> | undefined,
   o: { namespace?: string; type?: string } = {},
-): KubeObjectInput & { kind: 'Service' } {
+): ServiceInput & { kind: 'Service' } {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -53,7 +56,7 @@ export function serviceManifest(
 }
 
 /** A valid Namespace manifest. */
-export function namespaceManifest(name: string): KubeObjectInput & { kind: 'Namespace' } {
+export function namespaceManifest(name: string): NamespaceInput & { kind: 'Namespace' } {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
 }
 
@@ -61,7 +64,7 @@ export function namespaceManifest(name: string): KubeObjectInput & { kind: 'Name
 export function deploymentManifest(
   name: string,
   replicas = 1,
-): KubeObjectInput & { kind: 'Deployment' } {
+): DeploymentInput & { kind: 'Deployment' } {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -82,7 +85,7 @@ export function replicaSetManifest(
   name: string,
   app: string,
   owner: { kind: string; name: string; uid: string },
-): KubeObjectInput & { kind: 'ReplicaSet' } {
+): ReplicaSetInput & { kind: 'ReplicaSet' } {
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
