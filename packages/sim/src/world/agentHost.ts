@@ -1,0 +1,37 @@
+/**
+ * What a node agent (kubelet, kube-proxy) may ask of the simulation. Agents never see the World;
+ * they get this narrow handle, so they can be tested on a tiny event loop.
+ * @packageDocumentation
+ */
+import type { Store, StoreEvent } from '@kubesim/core';
+import type { RandomStream } from '../engine/index.js';
+import type { SimConfig } from '../engine/index.js';
+
+/** A handle on a scheduled callback, to cancel it. */
+export type ScheduledId = number;
+
+/** The simulation as a node agent sees it. */
+export interface AgentHost {
+  /** Virtual milliseconds since the start. */
+  readonly now: number;
+  readonly config: Readonly<SimConfig>;
+  /** The API server. Every write goes through admission, like a real kubelet's API calls. */
+  readonly store: Store;
+  /**
+   * Runs `fn` at virtual time `at` (≥ now; ties run in scheduling order). `label` names the
+   * activity in traces and in settle's "still pending" message, e.g. `kubelet/node-1 start default/web-x`.
+   * `periodic` marks purely periodic activity, which `settle` does not wait for.
+   */
+  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId;
+  /** Cancels a scheduled callback; false if it already ran or was cancelled. */
+  cancel(id: ScheduledId): boolean;
+  /** The named, seeded random stream (stable across runs with the same seed). */
+  random(stream: string): RandomStream;
+}
+
+/** A node agent receives the store events it watches, after its watch delay. */
+export interface NodeAgent {
+  readonly nodeName: string;
+  /** Called for every Pod event whose pod is (or was) bound to this node. */
+  onPodEvent(ev: StoreEvent): void;
+}
