@@ -12,6 +12,7 @@ import type { Service } from '../objects/service.js';
 import { formatTimestamp } from '../time.js';
 import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
+import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
 import {
   addressTypesForService,
@@ -61,21 +62,6 @@ export function hasManagedEndpoints(service: Service): boolean {
 interface Group {
   readonly ports: readonly EndpointPort[];
   readonly endpoints: Map<string, Endpoint>;
-}
-
-function isPlaceholderOf(slice: EndpointSlice, placeholder: EndpointSlice): boolean {
-  const a = slice.metadata.labels ?? {};
-  const b = placeholder.metadata.labels ?? {};
-  return (
-    slice.metadata.namespace === placeholder.metadata.namespace &&
-    slice.addressType === placeholder.addressType &&
-    slice.ports.length === 0 &&
-    slice.endpoints.length === 0 &&
-    Object.keys(a).length === Object.keys(b).length &&
-    Object.keys(b).every((k) => a[k] === b[k]) &&
-    JSON.stringify(slice.metadata.ownerReferences ?? []) ===
-      JSON.stringify(placeholder.metadata.ownerReferences ?? [])
-  );
 }
 
 function byName(a: EndpointSlice, b: EndpointSlice): number {
@@ -226,43 +212,4 @@ function reconcileAddressType(
   }
 
   return recycleDeletes(service, toCreate, toUpdate, toDelete);
-}
-
-/**
- * Turns each (delete, create) pair into an update of the slice that would be deleted, reusing its
- * name, uid and resourceVersion (reconciler.go `finalize`). Only slices owned by this Service are
- * recycled (address types already match here).
- */
-function recycleDeletes(
-  service: Service,
-  creates: EndpointSlice[],
-  updates: EndpointSlice[],
-  deletes: EndpointSlice[],
-): EndpointSliceChanges {
-  const toCreate = [...creates];
-  const toUpdate = [...updates];
-  const toDelete: EndpointSlice[] = [];
-  for (const old of deletes) {
-    const fresh = toCreate.length > 0 ? toCreate[toCreate.length - 1] : undefined;
-    if (fresh === undefined || !sliceOwnedBy(old, service)) {
-      toDelete.push(old);
-      continue;
-    }
-    toCreate.pop();
-    const { generateName: _g, ...freshMeta } = fresh.metadata;
-    toUpdate.push({
-      ...fresh,
-      metadata: {
-        ...freshMeta,
-        name: old.metadata.name,
-        uid: old.metadata.uid,
-        resourceVersion: old.metadata.resourceVersion,
-        creationTimestamp: old.metadata.creationTimestamp,
-        ...(old.metadata.generateName !== undefined
-          ? { generateName: old.metadata.generateName }
-          : {}),
-      },
-    });
-  }
-  return { toCreate, toUpdate, toDelete };
 }
