@@ -50,3 +50,4 @@ export * from './endpoints/index.js';
 export * from './proxy/index.js';
 export * from './dns/index.js';
 export * from './manifest/index.js';
+export * from './driver/index.js';

@@ -38,6 +38,11 @@ export interface Plan {
   readonly actions: readonly Action[];
   /** Reconcile this key again after this many milliseconds (a periodic or backoff requeue). */
   readonly requeueAfter?: number;
+  /**
+   * The requeue is a purely periodic re-check (a resync, an unschedulable pod's flush): the
+   * simulation's `settle` does not wait for it.
+   */
+  readonly periodic?: boolean;
 }
 
 /** A plan that does nothing. */
