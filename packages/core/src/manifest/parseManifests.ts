@@ -58,11 +58,11 @@ export function parseManifests(text: string): KubeObjectInput[] {
             index,
           );
         }
-        out.push(item as KubeObjectInput);
+        out.push(item);
       });
       return;
     }
-    out.push(value as KubeObjectInput);
+    out.push(value);
   });
   return out;
 }

@@ -1,0 +1,239 @@
+/**
+ * The Simulation handle over a World.
+ * @packageDocumentation
+ */
+import {
+  BudgetExceededError,
+  NotFoundError,
+  normalizeKey,
+  parseDuration,
+  parseManifests,
+  parseSelector,
+  resolveDns,
+  type ClusterSnapshot,
+  type DnsAnswer,
+  type Duration,
+  type InertObject,
+  type Kind,
+  type KindMap,
+  type KubeObjectInput,
+  type StoreEvent,
+  type StoredObject,
+} from '@kubesim/core';
+import { produce, type Draft } from 'immer';
+import type { World } from '../world/world.js';
+import type { Trace } from '../world/trace.js';
+import { buildNodes } from './addNodes.js';
+import { endpointsOf } from './endpointsOf.js';
+import type {
+  EndpointView,
+  ListOptions,
+  NodeTemplate,
+  Simulation,
+  WatchEvent,
+  WatchOptions,
+} from './types.js';
+
+/** @internal The implementation behind {@link createSimulation}. */
+export class SimulationImpl implements Simulation {
+  readonly #world: World;
+  #nextNode = 0;
+
+  constructor(world: World) {
+    this.#world = world;
+  }
+
+  /** @internal The World, for the rest of the package (faults, traffic, testing kit). */
+  get world(): World {
+    return this.#world;
+  }
+
+  get now(): number {
+    return this.#world.now;
+  }
+
+  get seed(): string {
+    return this.#world.seed;
+  }
+
+  get trace(): Trace {
+    return this.#world.trace;
+  }
+
+  apply(input: string | KubeObjectInput | readonly KubeObjectInput[]): StoredObject[] {
+    const objects: readonly KubeObjectInput[] =
+      typeof input === 'string'
+        ? parseManifests(input)
+        : Array.isArray(input)
+          ? input
+          : [input as KubeObjectInput];
+    const store = this.#world.store;
+    return this.#world.withCause('user', () =>
+      store.transaction(() => objects.map((o) => store.apply(o).object)),
+    );
+  }
+
+  addNodes(count: number, template: NodeTemplate = {}): KindMap['Node'][] {
+    const nodes = buildNodes(this.#nextNode, count, template);
+    const store = this.#world.store;
+    const created = this.#world.withCause('user', () =>
+      store.transaction(() => nodes.map((n) => store.create(n) as KindMap['Node'])),
+    );
+    this.#nextNode += count;
+    return created;
+  }
+
+  get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
+    return this.#world.store.get(kind, normalizeKey(kind, key).key);
+  }
+
+  getInert(kind: string, key: string): InertObject | undefined {
+    return this.#world.store.getInert(kind, normalizeKey(kind, key).key);
+  }
+
+  list<K extends Kind>(kind: K, opts: ListOptions = {}): KindMap[K][] {
+    const selector =
+      opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
+    return [
+      ...this.#world.store.list(kind, {
+        ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
+        ...(selector !== undefined ? { selector } : {}),
+      }),
+    ];
+  }
+
+  update<K extends Kind>(
+    kind: K,
+    key: string,
+    recipe: (draft: Draft<KindMap[K]>) => void,
+  ): KindMap[K] {
+    const current = this.#mustGet(kind, key);
+    const next = produce(current, recipe);
+    return this.#world.withCause('user', () => this.#world.store.update(next) as KindMap[K]);
+  }
+
+  updateStatus<K extends Kind>(
+    kind: K,
+    key: string,
+    recipe: (draft: Draft<KindMap[K]>) => void,
+  ): KindMap[K] {
+    const current = this.#mustGet(kind, key);
+    const next = produce(current, recipe);
+    return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as KindMap[K]);
+  }
+
+  delete(kind: Kind, key: string, opts: { gracePeriodSeconds?: number } = {}): void {
+    this.#world.withCause('user', () => {
+      this.#world.store.delete(kind, normalizeKey(kind, key).key, opts);
+    });
+  }
+
+  at(time: Duration, fn: (sim: Simulation) => void): void {
+    const at = parseDuration(time);
+    this.#world.schedule(at, 'user at', () => {
+      this.#world.withCause('user', () => {
+        fn(this);
+      });
+    });
+  }
+
+  runFor(d: Duration): void {
+    this.#world.runTo(this.#world.now + parseDuration(d));
+  }
+
+  runUntil(pred: (sim: Simulation) => boolean, opts: { timeout?: Duration } = {}): boolean {
+    const world = this.#world;
+    const deadline = world.now + parseDuration(opts.timeout ?? world.config.settleTimeout);
+    if (pred(this)) return true;
+    for (;;) {
+      const next = world.queue.peekTime();
+      if (next === undefined || next > deadline) {
+        world.runTo(deadline);
+        return pred(this);
+      }
+      world.runTo(next);
+      if (pred(this)) return true;
+    }
+  }
+
+  settle(opts: { timeout?: Duration } = {}): void {
+    const world = this.#world;
+    const timeout = parseDuration(opts.timeout ?? world.config.settleTimeout);
+    const deadline = world.now + timeout;
+    while (world.unsettled) {
+      const next = world.queue.peekTime();
+      if (next === undefined) break;
+      if (next > deadline) {
+        world.runTo(deadline);
+        throw new BudgetExceededError(
+          `settle: still not settled after ${timeout} ms of virtual time; pending: ${world.pendingLabels().join(', ')}`,
+          'settle',
+        );
+      }
+      world.step();
+    }
+  }
+
+  endpointsOf(serviceKey: string): EndpointView[] {
+    return endpointsOf(this.#world.store, normalizeKey('Service', serviceKey));
+  }
+
+  resolve(
+    name: string,
+    opts: { fromNamespace?: string; type?: 'A' | 'SRV' | 'PTR' | 'CNAME' | 'ANY' } = {},
+  ): DnsAnswer {
+    return resolveDns(this.#world.store, name, {
+      fromNamespace: opts.fromNamespace ?? 'default',
+      ...(opts.type !== undefined ? { type: opts.type } : {}),
+    });
+  }
+
+  watch(kind: Kind, handler: (ev: WatchEvent) => void, opts: WatchOptions = {}): () => void {
+    const world = this.#world;
+    const selector =
+      opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
+    const matches = (obj: StoredObject): boolean =>
+      (opts.namespace === undefined || obj.metadata.namespace === opts.namespace) &&
+      (selector === undefined || selector.matches(obj.metadata.labels));
+    const fixedDelay = opts.delay === undefined ? undefined : parseDuration(opts.delay);
+    const userDelay = world.config.userWatchDelay;
+    const stream = world.random('watch/user');
+    const delay =
+      fixedDelay !== undefined
+        ? (): number => fixedDelay
+        : typeof userDelay === 'number'
+          ? (): number => userDelay
+          : (): number => stream.between(userDelay.min, userDelay.max);
+    const watch = {
+      kind,
+      delay,
+      active: true,
+      filter: (ev: StoreEvent) =>
+        matches(ev.object) || (ev.oldObject !== undefined && matches(ev.oldObject)),
+      handler: (ev: StoreEvent) => {
+        handler({ type: ev.type, object: ev.object });
+      },
+    };
+    for (const object of world.store.list(kind)) {
+      if (matches(object)) handler({ type: 'ADDED', object });
+    }
+    world.userWatches.push(watch);
+    return () => {
+      watch.active = false;
+      const i = world.userWatches.indexOf(watch);
+      if (i >= 0) world.userWatches.splice(i, 1);
+    };
+  }
+
+  snapshot(): ClusterSnapshot {
+    return this.#world.store.snapshot();
+  }
+
+  #mustGet<K extends Kind>(kind: K, key: string): KindMap[K] {
+    const found = this.get(kind, key);
+    if (found === undefined) {
+      throw new NotFoundError(`${kind.toLowerCase()}s "${normalizeKey(kind, key).name}" not found`);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The public shapes of `@kubesim/sim`'s Simulation.
+ * @packageDocumentation
+ */
+import type {
+  ClusterSnapshot,
+  DnsAnswer,
+  Duration,
+  InertObject,
+  Kind,
+  KindMap,
+  KubeObject,
+  KubeObjectInput,
+  StoredObject,
+  Taint,
+} from '@kubesim/core';
+import type { Draft } from 'immer';
+import type { SimConfigInput } from '../engine/index.js';
+import type { Trace } from '../world/trace.js';
+
+/** Options of {@link createSimulation}. */
+export interface SimulationOptions {
+  /**
+   * The seed of every random choice (ids, allocation, scheduling ties, jitter).
+   * @defaultValue `0`
+   */
+  seed?: number | string;
+  /** Timings and cluster settings by name; durations as ms or Go strings (`'40s'`). */
+  config?: SimConfigInput;
+  /**
+   * Keep every trace entry in memory (the hash is computed either way). Turn off for large
+   * benchmarks.
+   * @defaultValue `true`
+   */
+  keepTrace?: boolean;
+}
+
+/** What `addNodes` creates. */
+export interface NodeTemplate {
+  /** Zones assigned round-robin as `topology.kubernetes.io/zone`. */
+  zones?: readonly string[];
+  /** @defaultValue `'4'` */
+  cpu?: string;
+  /** @defaultValue `'16Gi'` */
+  memory?: string;
+  /** @defaultValue `110` */
+  pods?: number;
+  labels?: Readonly<Record<string, string>>;
+  taints?: readonly Taint[];
+}
+
+/** One endpoint of a Service, merged from all its slices, with nil conditions resolved (§3.8). */
+export interface EndpointView {
+  readonly ip: string;
+  /** `namespace/name` of the backing pod, when the endpoint has a Pod targetRef. */
+  readonly podKey?: string;
+  readonly nodeName?: string;
+  readonly zone?: string;
+  readonly hostname?: string;
+  readonly ready: boolean;
+  readonly serving: boolean;
+  readonly terminating: boolean;
+  readonly ports: readonly { name: string; port: number; protocol: string }[];
+  /** The slice the endpoint was read from. */
+  readonly slice: string;
+}
+
+/** A watch event in the Kubernetes watch shape. */
+export interface WatchEvent {
+  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  readonly object: StoredObject;
+}
+
+/** Options of `watch`. */
+export interface WatchOptions {
+  /** Delivery delay; default: config.userWatchDelay (0). */
+  delay?: Duration;
+  namespace?: string;
+  labelSelector?: string;
+}
+
+/** Options of `list`. */
+export interface ListOptions {
+  namespace?: string;
+  /** A label selector in the string syntax, e.g. `app=web,tier notin (db)`. */
+  labelSelector?: string;
+}
+
+/** A simulated cluster in virtual time. See docs/API.md. */
+export interface Simulation {
+  /** Virtual milliseconds since the start. */
+  readonly now: number;
+  readonly seed: string;
+  /**
+   * Creates or updates objects like `kubectl apply`: YAML (multi-document) or objects; all or
+   * nothing. Real kinds kubesim does not simulate are stored inert.
+   */
+  apply(input: string | KubeObjectInput | readonly KubeObjectInput[]): StoredObject[];
+  /** Adds `count` Ready nodes named node-0, node-1, … (numbering continues across calls). */
+  addNodes(count: number, template?: NodeTemplate): KindMap['Node'][];
+  get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined;
+  /** An object of a kind kubesim stores inert (ConfigMap, StorageClass, …). */
+  getInert(kind: string, key: string): InertObject | undefined;
+  list<K extends Kind>(kind: K, opts?: ListOptions): KindMap[K][];
+  update<K extends Kind>(
+    kind: K,
+    key: string,
+    recipe: (draft: Draft<KindMap[K]>) => void,
+  ): KindMap[K];
+  updateStatus<K extends Kind>(
+    kind: K,
+    key: string,
+    recipe: (draft: Draft<KindMap[K]>) => void,
+  ): KindMap[K];
+  delete(kind: Kind, key: string, opts?: { gracePeriodSeconds?: number }): void;
+  /** Runs `fn` at virtual time `time` (absolute, from the start). */
+  at(time: Duration, fn: (sim: Simulation) => void): void;
+  runFor(d: Duration): void;
+  /** Runs until `pred` holds (checked after every instant); false on timeout. */
+  runUntil(pred: (sim: Simulation) => boolean, opts?: { timeout?: Duration }): boolean;
+  /**
+   * Runs until every work queue is empty and nothing but purely periodic activity is scheduled.
+   * @throws BudgetExceededError naming what is still pending after `timeout` (default config.settleTimeout).
+   */
+  settle(opts?: { timeout?: Duration }): void;
+  /** All slices of the Service merged (a consumer that reads one slice misses endpoints). */
+  endpointsOf(serviceKey: string): EndpointView[];
+  /** DNS as a pod in `fromNamespace` (default `default`) would see it. */
+  resolve(
+    name: string,
+    opts?: { fromNamespace?: string; type?: 'A' | 'SRV' | 'PTR' | 'CNAME' | 'ANY' },
+  ): DnsAnswer;
+  /** Informer-style watch: ADDED for existing objects, then changes after `delay`. */
+  watch(kind: Kind, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
+  snapshot(): ClusterSnapshot;
+  readonly trace: Trace;
+}
+
+/** Re-exported for convenience. */
+export type { KubeObject };

@@ -1,0 +1,133 @@
+/**
+ * Runs one core `Controller` in virtual time: store events become keys after the controller's
+ * watch delay, a de-duplicating queue feeds `reconcile`, and plans are applied through admission.
+ * @packageDocumentation
+ */
+import {
+  BudgetExceededError,
+  ValidationError,
+  type Controller,
+  type StoreEvent,
+} from '@kubesim/core';
+import { applyAction } from './applyAction.js';
+import { KeyFifo } from './fifo.js';
+import type { World } from './world.js';
+
+/** The runtime of one controller inside the World. */
+export class ControllerRuntime {
+  readonly controller: Controller;
+  readonly #world: World;
+  readonly #delay: () => number;
+  readonly #ready = new KeyFifo();
+  #syncScheduled = false;
+  /** Pending requeue timers by key: [time, scheduled id]. */
+  readonly #requeues = new Map<string, [number, number]>();
+  #countsAt = -1;
+  readonly #counts = new Map<string, number>();
+  /** Reconciles done in the whole run (for metrics and benches). */
+  reconciles = 0;
+
+  constructor(world: World, controller: Controller, delay: () => number) {
+    this.#world = world;
+    this.controller = controller;
+    this.#delay = delay;
+  }
+
+  /** Keys waiting to be reconciled (for settle's diagnostics). */
+  get pending(): number {
+    return this.#ready.size;
+  }
+
+  /** Feeds one store event: the keys it dirties are queued after the watch delay. */
+  observe(ev: StoreEvent): void {
+    const keys = this.controller.keysFor(ev, this.#world.store);
+    if (keys.length === 0) return;
+    const delay = this.#delay();
+    if (delay === 0) {
+      for (const key of keys) this.#enqueue(key);
+      return;
+    }
+    const at = this.#world.now + delay;
+    this.#world.schedule(at, `${this.controller.name} watch`, () => {
+      for (const key of keys) this.#enqueue(key);
+    });
+  }
+
+  /** Queues `key` for a reconcile at the current instant. */
+  enqueueNow(key: string): void {
+    this.#enqueue(key);
+  }
+
+  #enqueue(key: string): void {
+    this.#ready.add(key);
+    if (!this.#syncScheduled) {
+      this.#syncScheduled = true;
+      this.#world.schedule(this.#world.now, `${this.controller.name} sync`, () => {
+        this.#sync();
+      });
+    }
+  }
+
+  #sync(): void {
+    this.#syncScheduled = false;
+    const world = this.#world;
+    const now = world.now;
+    if (this.#countsAt !== now) {
+      this.#counts.clear();
+      this.#countsAt = now;
+    }
+    const limit = world.config.maxReconcilesPerKeyPerInstant;
+    for (let key = this.#ready.shift(); key !== undefined; key = this.#ready.shift()) {
+      const count = (this.#counts.get(key) ?? 0) + 1;
+      this.#counts.set(key, count);
+      if (count > limit) {
+        throw new BudgetExceededError(
+          `${this.controller.name} reconciled ${key} more than ${limit} times at t=${now} ms without settling (a controller that never converges); raise config.maxReconcilesPerKeyPerInstant only if this is expected`,
+          this.controller.name,
+          key,
+        );
+      }
+      this.reconciles += 1;
+      const plan = this.controller.reconcile(world.store, key, now);
+      const retry = world.withCause(this.controller.name, () => {
+        let again = false;
+        for (const action of plan.actions) {
+          try {
+            if (applyAction(world.store, action, world.evictHandler) === 'retry') again = true;
+          } catch (err) {
+            if (!(err instanceof ValidationError)) throw err;
+            // Upstream controllers log the refusal, emit a warning event and retry later.
+            world.traceActivity(this.controller.name, 'ActionRefused', {
+              key,
+              verb: action.verb,
+              message: err.message,
+            });
+          }
+        }
+        return again;
+      });
+      if (retry) this.#ready.add(key);
+      if (plan.requeueAfter !== undefined)
+        this.#requeue(key, plan.requeueAfter, plan.periodic === true);
+    }
+  }
+
+  #requeue(key: string, after: number, periodic: boolean): void {
+    const at = this.#world.now + Math.max(0, Math.round(after));
+    const existing = this.#requeues.get(key);
+    if (existing !== undefined) {
+      if (existing[0] <= at) return;
+      this.#world.cancel(existing[1]);
+    }
+    const id = this.#world.schedule(
+      at,
+      `${this.controller.name} requeue ${key}`,
+      () => {
+        this.#requeues.delete(key);
+        this.#enqueue(key);
+      },
+      { periodic },
+    );
+    this.#requeues.set(key, [at, id]);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Immer-shaped patches between two versions of an object, for trace entries. Objects from the
+ * store are frozen values, so unchanged subtrees are usually the same reference and skipped fast.
+ * @packageDocumentation
+ */
+import type { Patch } from 'immer';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The patches that turn `before` into `after` (`replace` for changed leaves and arrays, `add` and
+ * `remove` for object keys). Arrays are replaced whole when they differ: Kubernetes lists are
+ * small and replacing keeps the patch readable.
+ */
+export function diffPatches(
+  before: unknown,
+  after: unknown,
+  path: (string | number)[] = [],
+): Patch[] {
+  if (before === after) return [];
+  if (isRecord(before) && isRecord(after)) {
+    const out: Patch[] = [];
+    for (const key of Object.keys(before)) {
+      if (!Object.hasOwn(after, key)) out.push({ op: 'remove', path: [...path, key] });
+    }
+    for (const key of Object.keys(after)) {
+      const next = after[key];
+      if (!Object.hasOwn(before, key)) {
+        out.push({ op: 'add', path: [...path, key], value: next });
+      } else {
+        out.push(...diffPatches(before[key], next, [...path, key]));
+      }
+    }
+    return out;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && sameJson(before, after)) return [];
+  return [{ op: 'replace', path, value: after }];
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

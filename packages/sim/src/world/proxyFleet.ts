@@ -1,0 +1,90 @@
+/**
+ * Every node's kube-proxy view of Services and EndpointSlices, delayed and batched by
+ * minSyncPeriod (DESIGN.md "Defaults"): the first change after a quiet period applies at once,
+ * later ones wait for the next allowed sync.
+ *
+ * All nodes with the same delay settings see the same sequence of syncs, so they share one
+ * `ProxyState`; a node whose view must diverge (cut off from the control plane) gets its own frozen
+ * copy, built from the shared log of changes up to the moment it was cut off.
+ * @packageDocumentation
+ */
+import { ProxyState, type EndpointSlice, type Service, type StoreEvent } from '@kubesim/core';
+import { MinSyncBatcher } from '../engine/index.js';
+import type { World } from './world.js';
+
+interface PendingChange {
+  readonly seenAt: number;
+  readonly ev: StoreEvent;
+}
+
+/** kube-proxy on every node. */
+export class ProxyFleet {
+  readonly #world: World;
+  readonly #shared = new ProxyState();
+  readonly #batcher: MinSyncBatcher;
+  #pending: PendingChange[] = [];
+  /** Every applied change, in order, so a frozen per-node view can be rebuilt. */
+  readonly #log: StoreEvent[] = [];
+  readonly #frozen = new Map<string, ProxyState>();
+  /** Number of syncs performed (each applies every change seen so far). */
+  syncs = 0;
+
+  constructor(world: World) {
+    this.#world = world;
+    this.#batcher = new MinSyncBatcher(world.config.proxyMinSyncPeriod);
+  }
+
+  /** Feeds a Service or EndpointSlice store event. */
+  observe(ev: StoreEvent): void {
+    const world = this.#world;
+    const delay = world.proxyWatchDelay();
+    const seenAt = world.now + delay;
+    const arrive = (): void => {
+      this.#pending.push({ seenAt, ev });
+      const req = this.#batcher.request(world.now);
+      if (req.isNew) {
+        world.schedule(req.at, 'kube-proxy sync', () => {
+          this.#sync();
+        });
+      }
+    };
+    if (delay === 0) arrive();
+    else world.schedule(seenAt, 'kube-proxy watch', arrive);
+  }
+
+  #sync(): void {
+    const now = this.#world.now;
+    const ready = this.#pending.filter((p) => p.seenAt <= now);
+    this.#pending = this.#pending.filter((p) => p.seenAt > now);
+    for (const { ev } of ready) {
+      applyTo(this.#shared, ev);
+      this.#log.push(ev);
+    }
+    this.#batcher.synced(now);
+    this.syncs += 1;
+    this.#world.traceActivity('kube-proxy', 'ProxySync', { changes: ready.length });
+  }
+
+  /** The view kube-proxy on `nodeName` routes from at this instant. */
+  stateFor(nodeName: string): ProxyState {
+    return this.#frozen.get(nodeName) ?? this.#shared;
+  }
+
+  /** Freezes `nodeName`'s view as it is now (the node lost its control-plane connection). */
+  freeze(nodeName: string): void {
+    if (this.#frozen.has(nodeName)) return;
+    const copy = new ProxyState({ nodeName });
+    for (const ev of this.#log) applyTo(copy, ev);
+    this.#frozen.set(nodeName, copy);
+  }
+
+  /** Lets `nodeName` follow the shared view again (its watch reconnected and relisted). */
+  unfreeze(nodeName: string): void {
+    this.#frozen.delete(nodeName);
+  }
+}
+
+function applyTo(state: ProxyState, ev: StoreEvent): void {
+  if (ev.kind === 'Service') state.applyService(ev.type, ev.object as Service);
+  else if (ev.kind === 'EndpointSlice') state.applySlice(ev.type, ev.object as EndpointSlice);
+}

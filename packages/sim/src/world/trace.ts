@@ -1,0 +1,87 @@
+/**
+ * The trace: every change the engine makes, in order, with its cause and the object's patches
+ * (DESIGN.md point 8). Its hash proves two runs identical.
+ * @packageDocumentation
+ */
+import type { Patch } from 'immer';
+
+/** One traced change or activity. */
+export interface TraceEntry {
+  /** Position in the trace, from 0. */
+  readonly seq: number;
+  /** Virtual ms since the start. */
+  readonly t: number;
+  /** What caused it: `user`, a controller name, `kubelet/<node>`, `fault`, … */
+  readonly cause: string;
+  /** `ADDED`, `MODIFIED`, `DELETED` for object changes; otherwise an activity name. */
+  readonly type: string;
+  readonly kind?: string;
+  readonly key?: string;
+  /** The store's resourceVersion after the change. */
+  readonly rv?: number;
+  /** For MODIFIED: immer patches from the previous version. For ADDED: the whole object. */
+  readonly patches?: readonly Patch[];
+  readonly object?: unknown;
+  /** Free-form detail of an activity entry. */
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** The trace of a simulation: entries in order and a running hash. */
+export interface Trace {
+  readonly entries: readonly TraceEntry[];
+  /** 16 hex digits over every entry so far: equal for runs that did exactly the same things. */
+  hash(): string;
+  toJSON(): { hash: string; entries: readonly TraceEntry[] };
+}
+
+/** Internal: an appendable trace with an incremental 64-bit hash (two 32-bit lanes). */
+export class TraceLog implements Trace {
+  readonly #entries: TraceEntry[] = [];
+  #h1 = 0x811c9dc5;
+  #h2 = 0x01000193 ^ 0x5bd1e995;
+  readonly #keep: boolean;
+
+  /** @param keep - keep entries in memory (the hash is always computed). */
+  constructor(keep = true) {
+    this.#keep = keep;
+  }
+
+  get entries(): readonly TraceEntry[] {
+    return this.#entries;
+  }
+
+  get length(): number {
+    return this.#count;
+  }
+
+  #count = 0;
+
+  append(entry: Omit<TraceEntry, 'seq'>): TraceEntry {
+    const full: TraceEntry = { seq: this.#count, ...entry };
+    this.#count += 1;
+    this.#mix(JSON.stringify(full));
+    if (this.#keep) this.#entries.push(full);
+    return full;
+  }
+
+  #mix(text: string): void {
+    let h1 = this.#h1;
+    let h2 = this.#h2;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.#h1 = h1 >>> 0;
+    this.#h2 = h2 >>> 0;
+  }
+
+  hash(): string {
+    return this.#h1.toString(16).padStart(8, '0') + this.#h2.toString(16).padStart(8, '0');
+  }
+
+  toJSON(): { hash: string; entries: readonly TraceEntry[] } {
+    return { hash: this.hash(), entries: this.#entries };
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * The World: the internal state of one simulation — virtual clock, event queue, random streams,
+ * the API server, controller runtimes, node agents, kube-proxy views and the trace. Never exported;
+ * users hold the `Simulation` handle (STYLE.md, after turmoil's `Sim` over `World`).
+ * @packageDocumentation
+ */
+import {
+  BudgetExceededError,
+  Store,
+  type Controller,
+  type Node,
+  type Pod,
+  type StoreEvent,
+} from '@kubesim/core';
+import {
+  Clock,
+  EventQueue,
+  RandomStreams,
+  createIdSource,
+  delaySampler,
+  type RandomStream,
+  type SimConfig,
+} from '../engine/index.js';
+import type { AgentHost, NodeAgent, ScheduledId } from './agentHost.js';
+import { ControllerRuntime } from './controllerRuntime.js';
+import { diffPatches } from './diffPatches.js';
+import { NodeIpam } from './nodeIpam.js';
+import { ProxyFleet } from './proxyFleet.js';
+import { TraceLog } from './trace.js';
+
+/** A node agent the World drives: the kubelet. */
+export interface KubeletAgent extends NodeAgent {
+  /** The node got its pod CIDR from node IPAM. */
+  setPodCIDR(cidr: string): void;
+  /** The Node object is gone: stop everything, write nothing more. */
+  stop?(now: number): void;
+}
+
+/** Builds the kubelet of a node. */
+export type KubeletFactory = (
+  host: AgentHost,
+  nodeName: string,
+  podCIDR: string | undefined,
+) => KubeletAgent;
+
+/** How to build a World. */
+export interface WorldOptions {
+  readonly seed: string;
+  readonly config: SimConfig;
+  /** Controllers in the order they are registered (ties at one instant run in this order). */
+  readonly controllers: (world: World) => readonly Controller[];
+  readonly kubelet: KubeletFactory;
+  /** Keep trace entries in memory (the hash is always kept). @defaultValue true */
+  readonly keepTrace?: boolean;
+}
+
+interface Task {
+  readonly label: string;
+  readonly run: () => void;
+}
+
+/** A user watch registered through `Simulation.watch`. */
+export interface UserWatch {
+  readonly kind: string;
+  readonly delay: () => number;
+  readonly filter: (ev: StoreEvent) => boolean;
+  readonly handler: (ev: StoreEvent) => void;
+  active: boolean;
+}
+
+/** Internal state of a simulation. */
+export class World implements AgentHost {
+  readonly config: SimConfig;
+  readonly seed: string;
+  readonly clock: Clock;
+  readonly queue = new EventQueue<Task>();
+  readonly streams: RandomStreams;
+  readonly store: Store;
+  readonly trace: TraceLog;
+  readonly runtimes: ControllerRuntime[] = [];
+  readonly kubelets = new Map<string, KubeletAgent>();
+  readonly proxies: ProxyFleet;
+  readonly ipam: NodeIpam;
+  readonly userWatches: UserWatch[] = [];
+  /** Labels of scheduled tasks that settle waits for (non-periodic), by id. */
+  readonly #settling = new Map<number, string>();
+  readonly #kubeletFactory: KubeletFactory;
+  readonly #kubeletDelay: () => number;
+  readonly proxyWatchDelay: () => number;
+  #cause = 'user';
+  #eventsAt = -1;
+  #eventsThisInstant = 0;
+  /** Handles `evict` actions; installed by the failover layer. */
+  evictHandler: ((podKey: string) => void) | undefined;
+
+  constructor(options: WorldOptions) {
+    this.config = options.config;
+    this.seed = options.seed;
+    this.clock = new Clock(this.config.startTime);
+    this.streams = new RandomStreams(options.seed);
+    this.trace = new TraceLog(options.keepTrace ?? true);
+    this.ipam = new NodeIpam(this.config.clusterCIDR, this.config.nodeCIDRMaskSize);
+    this.#kubeletFactory = options.kubelet;
+    this.#kubeletDelay = delaySampler(this.config.kubeletWatchDelay, this.streams, 'watch/kubelet');
+    this.proxyWatchDelay = delaySampler(
+      this.config.proxyWatchDelay,
+      this.streams,
+      'watch/kube-proxy',
+    );
+    this.store = new Store({
+      config: this.config,
+      ids: createIdSource(this.streams),
+      random: this.streams.stream('apiserver/allocation'),
+      clock: () => this.clock.now,
+    });
+    this.proxies = new ProxyFleet(this);
+    const controllerDelay = delaySampler(
+      this.config.controllerWatchDelay,
+      this.streams,
+      'watch/controllers',
+    );
+    for (const controller of options.controllers(this)) {
+      this.runtimes.push(new ControllerRuntime(this, controller, controllerDelay));
+    }
+    this.store.watch((ev) => {
+      this.#onStoreEvent(ev);
+    });
+    // Controllers list existing objects when they start, like informers (the bootstrap objects).
+    for (const kind of ['Namespace', 'Service', 'Endpoints', 'EndpointSlice'] as const) {
+      for (const object of this.store.list(kind)) {
+        const key =
+          object.metadata.namespace === undefined
+            ? object.metadata.name
+            : `${object.metadata.namespace}/${object.metadata.name}`;
+        const ev: StoreEvent = {
+          type: 'ADDED',
+          kind,
+          key,
+          object,
+          resourceVersion: this.store.resourceVersion,
+        };
+        for (const rt of this.runtimes) rt.observe(ev);
+        if (kind === 'Service' || kind === 'EndpointSlice') this.proxies.observe(ev);
+      }
+    }
+  }
+
+  get now(): number {
+    return this.clock.now;
+  }
+
+  /** The cause written into trace entries of changes made inside `fn`. */
+  withCause<T>(cause: string, fn: () => T): T {
+    const prev = this.#cause;
+    this.#cause = cause;
+    try {
+      return fn();
+    } finally {
+      this.#cause = prev;
+    }
+  }
+
+  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId {
+    const time = Math.max(at, this.clock.now);
+    const id = this.queue.push(time, { label, run: fn });
+    if (opts?.periodic !== true) this.#settling.set(id, label);
+    return id;
+  }
+
+  cancel(id: ScheduledId): boolean {
+    this.#settling.delete(id);
+    return this.queue.cancel(id);
+  }
+
+  random(stream: string): RandomStream {
+    return this.streams.stream(stream);
+  }
+
+  /** True when something settle waits for is scheduled. */
+  get unsettled(): boolean {
+    return this.#settling.size > 0;
+  }
+
+  /** Labels of what settle still waits for (first few, for error messages). */
+  pendingLabels(limit = 5): string[] {
+    const labels = [...this.#settling.values()];
+    const counts = new Map<string, number>();
+    for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+    return [...counts.entries()].slice(0, limit).map(([l, n]) => (n > 1 ? `${l} (×${n})` : l));
+  }
+
+  /** Runs the next scheduled task; false when the queue is empty. */
+  step(): boolean {
+    const seq = this.queue.peekSeq();
+    const time = this.queue.peekTime();
+    if (seq === undefined || time === undefined) return false;
+    const task = this.queue.pop();
+    if (task === undefined) return false;
+    this.#settling.delete(seq);
+    this.clock.advanceTo(time);
+    this.#countEvent(task.label);
+    task.run();
+    return true;
+  }
+
+  /** Runs every task due at or before `t`, then moves the clock to `t`. */
+  runTo(t: number): void {
+    for (
+      let next = this.queue.peekTime();
+      next !== undefined && next <= t;
+      next = this.queue.peekTime()
+    ) {
+      this.step();
+    }
+    this.clock.advanceTo(Math.max(t, this.clock.now));
+  }
+
+  #countEvent(label: string): void {
+    const now = this.clock.now;
+    if (this.#eventsAt !== now) {
+      this.#eventsAt = now;
+      this.#eventsThisInstant = 0;
+    }
+    this.#eventsThisInstant += 1;
+    if (this.#eventsThisInstant > this.config.maxEventsPerInstant) {
+      throw new BudgetExceededError(
+        `more than ${this.config.maxEventsPerInstant} events at t=${now} ms without time advancing; the last was "${label}"`,
+        'engine',
+        label,
+      );
+    }
+  }
+
+  /** Appends an activity entry (not an object change) to the trace. */
+  traceActivity(cause: string, type: string, detail?: Record<string, unknown>): void {
+    this.trace.append({ t: this.clock.now, cause, type, ...(detail ? { detail } : {}) });
+  }
+
+  #onStoreEvent(ev: StoreEvent): void {
+    this.trace.append({
+      t: this.clock.now,
+      cause: this.#cause,
+      type: ev.type,
+      kind: ev.kind,
+      key: ev.key,
+      rv: ev.resourceVersion,
+      ...(ev.type === 'MODIFIED' && ev.oldObject !== undefined
+        ? { patches: diffPatches(ev.oldObject, ev.object) }
+        : ev.type === 'ADDED'
+          ? { object: ev.object }
+          : {}),
+    });
+    for (const rt of this.runtimes) rt.observe(ev);
+    switch (ev.kind) {
+      case 'Pod':
+        this.#deliverToKubelet(ev);
+        break;
+      case 'Node':
+        this.#onNodeEvent(ev);
+        break;
+      case 'Service':
+      case 'EndpointSlice':
+        this.proxies.observe(ev);
+        break;
+      default:
+        break;
+    }
+    for (const w of this.userWatches) {
+      if (!w.active || w.kind !== ev.kind || !w.filter(ev)) continue;
+      const delay = w.delay();
+      this.schedule(this.clock.now + delay, `watch ${ev.kind}`, () => {
+        if (w.active) w.handler(ev);
+      });
+    }
+  }
+
+  #deliverToKubelet(ev: StoreEvent): void {
+    const pod = ev.object as Pod;
+    const old = ev.oldObject as Pod | undefined;
+    const node = pod.spec.nodeName ?? old?.spec.nodeName;
+    if (node === undefined) return;
+    const kubelet = this.kubelets.get(node);
+    if (kubelet === undefined) return;
+    const delay = this.#kubeletDelay();
+    this.schedule(this.clock.now + delay, `kubelet/${node} watch ${ev.key}`, () => {
+      this.withCause(`kubelet/${node}`, () => {
+        kubelet.onPodEvent(ev);
+      });
+    });
+  }
+
+  #onNodeEvent(ev: StoreEvent): void {
+    const node = ev.object as Node;
+    const name = node.metadata.name;
+    if (ev.type === 'DELETED') {
+      const kubelet = this.kubelets.get(name);
+      this.kubelets.delete(name);
+      kubelet?.stop?.(this.clock.now);
+      this.ipam.release(name);
+      return;
+    }
+    if (ev.type !== 'ADDED') return;
+    const written = node.spec.podCIDR;
+    if (written !== undefined) this.ipam.occupy(name, written);
+    const kubelet = this.#kubeletFactory(this, name, written);
+    this.kubelets.set(name, kubelet);
+    if (written === undefined) {
+      // The node IPAM controller assigns a CIDR once it sees the node.
+      this.schedule(this.clock.now, `nodeipam ${name}`, () => {
+        this.#assignPodCIDR(name);
+      });
+    }
+  }
+
+  #assignPodCIDR(name: string): void {
+    const node = this.store.get('Node', name);
+    if (node === undefined || node.spec.podCIDR !== undefined) return;
+    const cidr = this.ipam.allocate(name);
+    this.withCause('node-ipam-controller', () => {
+      if (cidr === undefined) {
+        this.store.recordEvent(
+          { kind: 'Node', key: name },
+          'Normal',
+          'CIDRNotAvailable',
+          `Node ${name} status is now: CIDRNotAvailable`,
+        );
+        return;
+      }
+      this.store.update({ ...node, spec: { ...node.spec, podCIDR: cidr, podCIDRs: [cidr] } });
+    });
+    if (cidr !== undefined) this.kubelets.get(name)?.setPodCIDR(cidr);
+  }
+}
