@@ -30,6 +30,7 @@ import type {
   ListOptions,
   NodeTemplate,
   Simulation,
+  SimulationStats,
   WatchEvent,
   WatchOptions,
 } from './types.js';
@@ -222,6 +223,16 @@ export class SimulationImpl implements Simulation {
       watch.active = false;
       const i = world.userWatches.indexOf(watch);
       if (i >= 0) world.userWatches.splice(i, 1);
+    };
+  }
+
+  stats(): SimulationStats {
+    const w = this.#world;
+    return {
+      events: w.eventsProcessed,
+      traceEntries: w.trace.length,
+      reconciles: Object.fromEntries(w.runtimes.map((r) => [r.controller.name, r.reconciles])),
+      proxySyncs: w.proxies.syncs,
     };
   }
 

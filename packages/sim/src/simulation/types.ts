@@ -134,6 +134,20 @@ export interface Simulation {
   watch(kind: Kind, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
   snapshot(): ClusterSnapshot;
   readonly trace: Trace;
+  /** Counters of the engine's work so far (for benchmarks and diagnostics). */
+  stats(): SimulationStats;
+}
+
+/** What the engine has done so far. */
+export interface SimulationStats {
+  /** Scheduled tasks run (watch deliveries, syncs, agent steps, user callbacks). */
+  readonly events: number;
+  /** Trace entries appended (object changes and activities). */
+  readonly traceEntries: number;
+  /** Reconciles per controller name. */
+  readonly reconciles: Readonly<Record<string, number>>;
+  /** kube-proxy syncs. */
+  readonly proxySyncs: number;
 }
 
 /** Re-exported for convenience. */

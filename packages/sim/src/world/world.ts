@@ -90,6 +90,8 @@ export class World implements AgentHost {
   #cause = 'user';
   #eventsAt = -1;
   #eventsThisInstant = 0;
+  /** Tasks run so far. */
+  eventsProcessed = 0;
   /** Handles `evict` actions; installed by the failover layer. */
   evictHandler: ((podKey: string) => void) | undefined;
 
@@ -199,6 +201,7 @@ export class World implements AgentHost {
     this.#settling.delete(seq);
     this.clock.advanceTo(time);
     this.#countEvent(task.label);
+    this.eventsProcessed += 1;
     task.run();
     return true;
   }

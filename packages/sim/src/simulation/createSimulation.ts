@@ -1,0 +1,43 @@
+/**
+ * `createSimulation`: a cluster in virtual time.
+ * @packageDocumentation
+ */
+import { resolveSimConfig } from '../engine/index.js';
+import { World, type KubeletFactory } from '../world/world.js';
+import { defaultControllers } from './defaultControllers.js';
+import { defaultKubelet } from './defaultKubelet.js';
+import { SimulationImpl } from './simulationImpl.js';
+import type { Simulation, SimulationOptions } from './types.js';
+
+/** @internal Extra wiring for tests of the engine itself. */
+export interface InternalSimulationOptions extends SimulationOptions {
+  kubelet?: KubeletFactory;
+}
+
+/**
+ * Creates a simulated cluster: the bootstrap namespaces and `kubernetes` Service, the controllers
+ * (scheduler, ReplicaSet, Deployment, StatefulSet, EndpointSlice, Endpoints, mirroring), a kubelet
+ * and a kube-proxy view per node once nodes are added, all in virtual time from `config.startTime`.
+ *
+ * @example
+ * ```ts
+ * const sim = createSimulation({ seed: 42 });
+ * sim.addNodes(3, { zones: ['a', 'b', 'c'] });
+ * sim.apply(manifestsYaml);
+ * sim.settle();
+ * sim.endpointsOf('default/web'); // every endpoint, merged from all slices
+ * ```
+ * @throws ConfigError when a config value is out of range (the message names the field).
+ */
+export function createSimulation(options: InternalSimulationOptions = {}): Simulation {
+  const config = resolveSimConfig(options.config ?? {});
+  const seed = String(options.seed ?? 0);
+  const world = new World({
+    seed,
+    config,
+    controllers: defaultControllers,
+    kubelet: options.kubelet ?? defaultKubelet,
+    keepTrace: options.keepTrace ?? true,
+  });
+  return new SimulationImpl(world);
+}
