@@ -23,6 +23,14 @@ import {
 import { produce, type Draft } from 'immer';
 import type { World } from '../world/world.js';
 import type { Trace } from '../world/trace.js';
+import {
+  AffinityTables,
+  connect,
+  type ConnectRequest,
+  type ConnectResult,
+} from '../traffic/connect.js';
+import type { Metrics } from '../traffic/metrics.js';
+import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
 import { buildNodes } from './addNodes.js';
 import { endpointsOf } from './endpointsOf.js';
 import type {
@@ -38,6 +46,7 @@ import type {
 /** @internal The implementation behind {@link createSimulation}. */
 export class SimulationImpl implements Simulation {
   readonly #world: World;
+  readonly #affinity = new AffinityTables();
   #nextNode = 0;
 
   constructor(world: World) {
@@ -173,6 +182,23 @@ export class SimulationImpl implements Simulation {
       }
       world.step();
     }
+  }
+
+  connect(req: ConnectRequest): ConnectResult {
+    return this.#world.withCause('traffic', () => connect(this.#world, req, this.#affinity));
+  }
+
+  traffic(spec: TrafficSpec): TrafficHandle {
+    return startTraffic(this.#world, spec, this.#affinity);
+  }
+
+  get metrics(): Metrics {
+    const m = this.#world.metrics;
+    return {
+      outcomes: (key) => m.outcomes(normalizeKey('Service', key).key),
+      readyEndpoints: (key) => m.readyEndpoints(normalizeKey('Service', key).key),
+      blackHoleWindows: (key) => m.blackHoleWindows(normalizeKey('Service', key).key),
+    };
   }
 
   endpointsOf(serviceKey: string): EndpointView[] {

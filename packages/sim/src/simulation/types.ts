@@ -17,6 +17,9 @@ import type {
 import type { Draft } from 'immer';
 import type { SimConfigInput } from '../engine/index.js';
 import type { Trace } from '../world/trace.js';
+import type { ConnectRequest, ConnectResult } from '../traffic/connect.js';
+import type { Metrics } from '../traffic/metrics.js';
+import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -125,6 +128,17 @@ export interface Simulation {
   settle(opts?: { timeout?: Duration }): void;
   /** All slices of the Service merged (a consumer that reads one slice misses endpoints). */
   endpointsOf(serviceKey: string): EndpointView[];
+  /**
+   * Opens one new connection now: DNS, the source node's delayed kube-proxy view, the backend.
+   * Outcomes: `ok` (a running container on a reachable node), `refused` (no usable endpoints, or
+   * the container is not running), `timeout` (node down, pod gone, Local policy without a local
+   * endpoint), `nxdomain` (unknown name).
+   */
+  connect(req: ConnectRequest): ConnectResult;
+  /** A steady client load in virtual time; outcomes go to `metrics`. */
+  traffic(spec: TrafficSpec): TrafficHandle;
+  /** Request outcomes, ready endpoints and black-hole windows per Service (`namespace/name`). */
+  readonly metrics: Metrics;
   /** DNS as a pod in `fromNamespace` (default `default`) would see it. */
   resolve(
     name: string,

@@ -63,6 +63,7 @@ export class ProxyFleet {
     this.#batcher.synced(now);
     this.syncs += 1;
     this.#world.traceActivity('kube-proxy', 'ProxySync', { changes: ready.length });
+    this.#world.checkBlackHoles();
   }
 
   /** The view kube-proxy on `nodeName` routes from at this instant. */

@@ -10,6 +10,8 @@ import {
   type Controller,
   type Node,
   type Pod,
+  type ProxyState,
+  type Service,
   type StoreEvent,
 } from '@kubesim/core';
 import {
@@ -27,13 +29,29 @@ import { diffPatches } from './diffPatches.js';
 import { NodeIpam } from './nodeIpam.js';
 import { ProxyFleet } from './proxyFleet.js';
 import { TraceLog } from './trace.js';
+import { MetricsRecorder } from '../traffic/metrics.js';
+
+/** True when `view` still has `ip` as a usable endpoint of `serviceKey` (ready, or serving and terminating). */
+function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
+  for (const slice of view.slicesOf(serviceKey)) {
+    for (const e of slice.endpoints) {
+      if (!e.addresses.includes(ip)) continue;
+      const ready = e.conditions.ready ?? true;
+      const serving = e.conditions.serving ?? true;
+      if (ready || (serving && (e.conditions.terminating ?? false))) return true;
+    }
+  }
+  return false;
+}
 
 /** A node agent the World drives: the kubelet. */
 export interface KubeletAgent extends NodeAgent {
   /** The node got its pod CIDR from node IPAM. */
   setPodCIDR(cidr: string): void;
-  /** The Node object is gone: stop everything, write nothing more. */
+  /** The Node object is gone, or the node lost power: stop everything, write nothing more. */
   stop?(now: number): void;
+  /** True when the pod's main containers are running on this node (they accept connections). */
+  isContainerRunning?(podKey: string): boolean;
 }
 
 /** Builds the kubelet of a node. */
@@ -82,6 +100,7 @@ export class World implements AgentHost {
   readonly proxies: ProxyFleet;
   readonly ipam: NodeIpam;
   readonly userWatches: UserWatch[] = [];
+  readonly metrics = new MetricsRecorder();
   /** Labels of scheduled tasks that settle waits for (non-periodic), by id. */
   readonly #settling = new Map<number, string>();
   readonly #kubeletFactory: KubeletFactory;
@@ -90,6 +109,16 @@ export class World implements AgentHost {
   #cause = 'user';
   #eventsAt = -1;
   #eventsThisInstant = 0;
+  /** Pod IP → pod key, for routing to backends and to pod IPs. */
+  readonly podsByIP = new Map<string, string>();
+  /** ClusterIP → the Service's first port, for connections that name no port. */
+  readonly firstPortByClusterIP = new Map<string, number>();
+  /** Node name and node IPs → node name, for NodePort targets. */
+  readonly nodesByAddress = new Map<string, string>();
+  /** Nodes without power (crashNode): no heartbeats, pods unreachable. */
+  readonly nodesDown = new Set<string>();
+  /** Nodes cut off from the control plane (partitionNode): frozen views, pods still serve. */
+  readonly nodesPartitioned = new Set<string>();
   /** Tasks run so far. */
   eventsProcessed = 0;
   /** Handles `evict` actions; installed by the failover layer. */
@@ -256,15 +285,25 @@ export class World implements AgentHost {
     for (const rt of this.runtimes) rt.observe(ev);
     switch (ev.kind) {
       case 'Pod':
+        this.#indexPodIP(ev);
         this.#deliverToKubelet(ev);
         break;
       case 'Node':
         this.#onNodeEvent(ev);
         break;
       case 'Service':
-      case 'EndpointSlice':
+        this.#indexService(ev);
         this.proxies.observe(ev);
         break;
+      case 'EndpointSlice': {
+        this.proxies.observe(ev);
+        const svc = MetricsRecorder.serviceOfSlice(ev);
+        if (svc !== undefined) {
+          const [ns = 'default', name = ''] = svc.split('/');
+          this.metrics.recordReady(svc, this.clock.now, this.store.slicesOfService(ns, name));
+        }
+        break;
+      }
       default:
         break;
     }
@@ -275,6 +314,51 @@ export class World implements AgentHost {
         if (w.active) w.handler(ev);
       });
     }
+  }
+
+  /**
+   * Closes the black-hole windows whose backend no live node's kube-proxy routes to any more.
+   * Called after every kube-proxy sync and view change.
+   */
+  checkBlackHoles(): void {
+    const views = new Set<ProxyState>();
+    for (const name of this.kubelets.keys()) {
+      if (!this.nodesDown.has(name)) views.add(this.proxies.stateFor(name));
+    }
+    for (const [svc, w] of this.metrics.openWindows()) {
+      let routed = false;
+      for (const view of views) {
+        if (routesTo(view, svc, w.ip)) {
+          routed = true;
+          break;
+        }
+      }
+      if (!routed) w.end = this.clock.now;
+    }
+  }
+
+  #indexService(ev: StoreEvent): void {
+    const svc = ev.object as Service;
+    const oldIP = (ev.oldObject as Service | undefined)?.spec.clusterIP;
+    if (oldIP !== undefined) this.firstPortByClusterIP.delete(oldIP);
+    const ip = svc.spec.clusterIP;
+    const port = svc.spec.ports[0]?.port;
+    if (ev.type !== 'DELETED' && ip !== undefined && ip !== 'None' && port !== undefined) {
+      this.firstPortByClusterIP.set(ip, port);
+    }
+  }
+
+  #indexPodIP(ev: StoreEvent): void {
+    const pod = ev.object as Pod;
+    const oldIP = (ev.oldObject as Pod | undefined)?.status.podIP;
+    const ip = ev.type === 'DELETED' ? undefined : pod.status.podIP;
+    if (oldIP !== undefined && oldIP !== ip && this.podsByIP.get(oldIP) === ev.key) {
+      this.podsByIP.delete(oldIP);
+    }
+    if (ev.type === 'DELETED' && pod.status.podIP !== undefined) {
+      if (this.podsByIP.get(pod.status.podIP) === ev.key) this.podsByIP.delete(pod.status.podIP);
+    }
+    if (ip !== undefined) this.podsByIP.set(ip, ev.key);
   }
 
   #deliverToKubelet(ev: StoreEvent): void {
@@ -295,6 +379,15 @@ export class World implements AgentHost {
   #onNodeEvent(ev: StoreEvent): void {
     const node = ev.object as Node;
     const name = node.metadata.name;
+    for (const a of (ev.oldObject as Node | undefined)?.status.addresses ?? []) {
+      this.nodesByAddress.delete(a.address);
+    }
+    if (ev.type !== 'DELETED') {
+      this.nodesByAddress.set(name, name);
+      for (const a of node.status.addresses ?? []) this.nodesByAddress.set(a.address, name);
+    } else {
+      this.nodesByAddress.delete(name);
+    }
     if (ev.type === 'DELETED') {
       const kubelet = this.kubelets.get(name);
       this.kubelets.delete(name);

@@ -1,0 +1,88 @@
+/**
+ * A steady client load in virtual time: one new connection per source every `every`.
+ * @packageDocumentation
+ */
+import { normalizeKey, parseDuration, parseTarget, type Duration } from '@kubesim/core';
+import type { World } from '../world/world.js';
+import { connect, type AffinityTables, type ConnectResult, type ConnectSource } from './connect.js';
+
+/** What `traffic` sends. */
+export interface TrafficSpec {
+  /** One source or several: pod keys, `{ node }`, or `{ external: true }`. */
+  from: ConnectSource | readonly ConnectSource[];
+  /** The target, as for `connect`. */
+  to: string;
+  /** Interval between connections from each source. */
+  every: Duration;
+  /** Absolute virtual time to stop at (default: never). */
+  until?: Duration;
+}
+
+/** A running load. */
+export interface TrafficHandle {
+  /** Connections opened so far. */
+  readonly sent: number;
+  /** Outcome counts so far. */
+  readonly counts: Readonly<Record<ConnectResult['outcome'], number>>;
+  /** Stops the load. */
+  stop(): void;
+}
+
+/** The Service key a target names, for metrics (`web.shop.svc…` → `shop/web`). */
+export function serviceKeyOfTarget(to: string, fromNamespace: string): string {
+  const { host, isIP } = parseTarget(to);
+  if (isIP) return host;
+  const parts = host.split('.');
+  const name = parts[0] ?? host;
+  const namespace =
+    parts.length > 1 && parts[1] !== '' ? (parts[1] ?? fromNamespace) : fromNamespace;
+  return normalizeKey('Service', `${namespace}/${name}`).key;
+}
+
+/** Starts a steady load; outcomes are recorded in the World's metrics. */
+export function startTraffic(
+  world: World,
+  spec: TrafficSpec,
+  affinity: AffinityTables,
+): TrafficHandle {
+  const every = parseDuration(spec.every);
+  if (every <= 0) throw new RangeError('traffic: `every` must be a positive duration');
+  const until = spec.until === undefined ? Infinity : parseDuration(spec.until);
+  const sources: readonly ConnectSource[] = Array.isArray(spec.from)
+    ? (spec.from as readonly ConnectSource[])
+    : [spec.from as ConnectSource];
+  const counts = { ok: 0, refused: 0, timeout: 0, nxdomain: 0 };
+  let sent = 0;
+  let stopped = false;
+  let scheduled: number | undefined;
+  const fallbackKey = serviceKeyOfTarget(spec.to, 'default');
+  const tick = (): void => {
+    scheduled = undefined;
+    if (stopped || world.now > until) return;
+    for (const from of sources) {
+      const result = world.withCause('traffic', () =>
+        connect(world, { from, to: spec.to }, affinity),
+      );
+      sent += 1;
+      counts[result.outcome] += 1;
+      world.metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
+    }
+    if (world.now + every <= until) {
+      // A steady load is periodic activity: settle does not wait for it.
+      scheduled = world.schedule(world.now + every, 'traffic', tick, { periodic: true });
+    }
+  };
+  scheduled = world.schedule(world.now, 'traffic', tick, { periodic: true });
+  return {
+    get sent() {
+      return sent;
+    },
+    get counts() {
+      return { ...counts };
+    },
+    stop() {
+      stopped = true;
+      if (scheduled !== undefined) world.cancel(scheduled);
+    },
+  };
+}
