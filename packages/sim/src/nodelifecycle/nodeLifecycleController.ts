@@ -1,0 +1,297 @@
+/**
+ * The node lifecycle controller, lazily (DESIGN.md point 6): a healthy node costs nothing; work is
+ * scheduled only when a node's heartbeats stop or resume, at exactly the monitor passes the fixed
+ * phases give (pkg/controller/nodelifecycle/node_lifecycle_controller.go, §6.2–6.6).
+ * @packageDocumentation
+ */
+import { NotFoundError, formatTimestamp } from '@kubesim/core';
+import type { Node } from '@kubesim/core';
+import { InvalidArgumentError, nextPhaseAfter } from '../engine/index.js';
+import type { AgentHost, ScheduledId } from '../world/agentHost.js';
+import { firstPassAtOrAfter, unknownTransitionTime } from './monitorTiming.js';
+import {
+  nodeMarkedReady,
+  nodeMarkedUnknown,
+  withNoExecuteReadyTaint,
+  withReadyNoScheduleTaint,
+  withoutNoExecuteReadyTaints,
+} from './nodeStatusChanges.js';
+import { podMarkedNotReady } from './podConditions.js';
+import { nodeReadyStatus } from './taintKeys.js';
+import { ZoneDisruption } from './zoneDisruption.js';
+import type { ZoneState } from './zoneState.js';
+import { zoneOf } from './zoneState.js';
+import { ZoneTaintQueue } from './zoneTaintQueue.js';
+
+/** What is due for one node whose heartbeats stopped or resumed. */
+interface NodeHealth {
+  /** The pass that marks it Unknown, while its heartbeats stay stopped. */
+  unknownAt?: number;
+  /** The pass that writes it Ready again, after its heartbeats resumed. */
+  recoverAt?: number;
+  /** It had no Ready condition when its heartbeats stopped (startup grace). */
+  neverPostedReady: boolean;
+}
+
+/** The work of one monitor pass (node names). */
+interface PassWork {
+  readonly unknown: Set<string>;
+  readonly recover: Set<string>;
+  /** Nodes observed not-Ready at this pass: they join their zone's tainting queue. */
+  readonly enqueue: Set<string>;
+}
+
+const NAME = 'node-lifecycle-controller';
+const sorted = (names: Iterable<string>): string[] => [...names].sort();
+
+/**
+ * The node lifecycle controller, driven by the simulation through four calls instead of a monitor
+ * loop. At the pass that marks a node Unknown it writes Ready, MemoryPressure, DiskPressure and
+ * PIDPressure = Unknown, marks every pod on the node Ready=False (phase kept) and applies the
+ * `unreachable:NoSchedule` taint at once. At the NEXT pass (upstream hands the Ready condition it
+ * observed before this pass's update to `processTaintBaseEviction`, so the node joins the queue one
+ * pass later) the node joins its zone's tainting queue, which adds `unreachable:NoExecute` (with
+ * `timeAdded`) at `nodeEvictionRate` per zone (burst 1, the first at once) and at the rates the
+ * zone states allow (§6.6). Queue drains are scheduled at the exact instants tokens arrive.
+ *
+ * @example
+ * ```ts
+ * const nlc = new NodeLifecycleController(host);
+ * nlc.heartbeatsStopped('node-1', 12_000); // last renewal at 12 s: Unknown at the pass at 70 s
+ * ```
+ */
+export class NodeLifecycleController {
+  readonly #host: AgentHost;
+  readonly #health = new Map<string, NodeHealth>();
+  readonly #passes = new Map<number, PassWork>();
+  readonly #queues = new Map<string, ZoneTaintQueue>();
+  readonly #drains = new Map<string, { at: number; id: ScheduledId }>();
+  readonly #zones: ZoneDisruption;
+
+  constructor(host: AgentHost) {
+    this.#host = host;
+    this.#zones = new ZoneDisruption(host.config, (zone) => this.#queue(zone));
+  }
+
+  /**
+   * The kubelet of `nodeName` stopped renewing its lease (crash or partition); its last renewal
+   * was at `lastRenewal` (≤ now). Schedules the Unknown transition at
+   * {@link unknownTransitionTime} (startup grace when the node has no Ready condition), or at the
+   * next pass when that instant is already past.
+   * @throws NotFoundError when the node does not exist; InvalidArgumentError when `lastRenewal` is
+   *   not a finite instant at or before now.
+   */
+  heartbeatsStopped(nodeName: string, lastRenewal: number): void {
+    const now = this.#host.now;
+    if (!Number.isFinite(lastRenewal) || lastRenewal > now) {
+      throw new InvalidArgumentError(
+        'lastRenewal',
+        `must be a finite instant at or before now (${now} ms), got ${lastRenewal}`,
+      );
+    }
+    const node = this.#node(nodeName);
+    if (node === undefined) {
+      throw new NotFoundError(`nodes "${nodeName}" not found: heartbeats of an unknown node`);
+    }
+    const neverPostedReady = nodeReadyStatus(node) === undefined;
+    const period = this.#host.config.nodeMonitorPeriod;
+    const due = unknownTransitionTime(lastRenewal, this.#host.config, neverPostedReady);
+    const at = Math.max(due, firstPassAtOrAfter(now, period));
+    const health = this.#healthOf(nodeName);
+    health.neverPostedReady = neverPostedReady;
+    health.unknownAt = at;
+    this.#pass(at).unknown.add(nodeName);
+  }
+
+  /**
+   * The kubelet of `nodeName` renews its lease again (now). A pending Unknown transition is
+   * cancelled; a node already Unknown is written Ready (as its kubelet would post it) and loses its
+   * not-ready/unreachable taints at the first pass at or after now.
+   */
+  heartbeatsResumed(nodeName: string): void {
+    const health = this.#health.get(nodeName);
+    if (health !== undefined) delete health.unknownAt;
+    const node = this.#node(nodeName);
+    if (node === undefined || nodeReadyStatus(node) !== 'Unknown') {
+      this.#forgetIfIdle(nodeName);
+      return;
+    }
+    const at = firstPassAtOrAfter(this.#host.now, this.#host.config.nodeMonitorPeriod);
+    this.#healthOf(nodeName).recoverAt = at;
+    this.#pass(at).recover.add(nodeName);
+  }
+
+  /** A Node object was created: zone states are recomputed at the next pass. */
+  nodeAdded(_nodeName: string): void {
+    this.#pass(firstPassAtOrAfter(this.#host.now, this.#host.config.nodeMonitorPeriod));
+  }
+
+  /** A Node object was deleted: its pending work is dropped and zone states recomputed at the next pass. */
+  nodeDeleted(nodeName: string): void {
+    this.#health.delete(nodeName);
+    for (const queue of this.#queues.values()) queue.remove(nodeName);
+    this.#pass(firstPassAtOrAfter(this.#host.now, this.#host.config.nodeMonitorPeriod));
+  }
+
+  /** Each zone's state as of the last pass, by zone name (sorted); `''` is the zone of unlabelled nodes. */
+  zoneStates(): ReadonlyMap<string, ZoneState> {
+    return this.#zones.states();
+  }
+
+  #node(name: string): Node | undefined {
+    return this.#host.store.get('Node', name);
+  }
+
+  #stamp(t: number): string {
+    return formatTimestamp(this.#host.config.startTime + t);
+  }
+
+  #healthOf(name: string): NodeHealth {
+    let health = this.#health.get(name);
+    if (health === undefined) {
+      health = { neverPostedReady: false };
+      this.#health.set(name, health);
+    }
+    return health;
+  }
+
+  #forgetIfIdle(name: string): void {
+    const health = this.#health.get(name);
+    if (health?.unknownAt === undefined && health?.recoverAt === undefined) {
+      this.#health.delete(name);
+    }
+  }
+
+  #queue(zone: string): ZoneTaintQueue {
+    let queue = this.#queues.get(zone);
+    if (queue === undefined) {
+      queue = new ZoneTaintQueue(this.#host.config.nodeEvictionRate);
+      this.#queues.set(zone, queue);
+    }
+    return queue;
+  }
+
+  #pass(at: number): PassWork {
+    let work = this.#passes.get(at);
+    if (work === undefined) {
+      const created: PassWork = { unknown: new Set(), recover: new Set(), enqueue: new Set() };
+      this.#passes.set(at, created);
+      this.#host.schedule(at, `${NAME} monitor pass`, () => {
+        this.#runPass(at, created);
+      });
+      work = created;
+    }
+    return work;
+  }
+
+  #runPass(t: number, work: PassWork): void {
+    if (this.#passes.get(t) === work) this.#passes.delete(t);
+    for (const name of sorted(work.unknown)) this.#markUnknown(name, t);
+    for (const name of sorted(work.recover)) this.#recover(name, t);
+    for (const name of sorted(work.enqueue)) {
+      const node = this.#node(name);
+      // processTaintBaseEviction: only a node still observed not-Ready joins the queue.
+      if (node !== undefined && nodeReadyStatus(node) !== 'True')
+        this.#queue(zoneOf(node)).add(name);
+    }
+    const outcome = this.#zones.update(this.#host.store.list('Node'), t);
+    if (outcome === 'enteredFullDisruption') this.#enterFullDisruption(t);
+    if (outcome === 'exitedFullDisruption') this.#resetProbes(t);
+    for (const zone of sorted(this.#queues.keys())) this.#drain(zone, t);
+  }
+
+  #markUnknown(name: string, t: number): void {
+    const health = this.#health.get(name);
+    if (health?.unknownAt !== t) return;
+    delete health.unknownAt;
+    this.#forgetIfIdle(name);
+    const node = this.#node(name);
+    if (node === undefined) return;
+    const stamp = this.#stamp(t);
+    const store = this.#host.store;
+    const wasReady = nodeReadyStatus(node) === 'True';
+    const marked = nodeMarkedUnknown(node, stamp);
+    const updated = marked === undefined ? node : store.updateStatus(marked);
+    const tainted = withReadyNoScheduleTaint(updated);
+    if (tainted !== updated) store.update(tainted);
+    if (wasReady) {
+      store.recordEvent(
+        { kind: 'Node', key: name },
+        'Normal',
+        'NodeNotReady',
+        `Node ${name} status is now: NodeNotReady`,
+      );
+      for (const pod of store.podsOnNode(name)) {
+        const notReady = podMarkedNotReady(pod, stamp);
+        if (notReady !== undefined) store.updateStatus(notReady);
+      }
+    }
+    this.#pass(t + this.#host.config.nodeMonitorPeriod).enqueue.add(name);
+  }
+
+  #recover(name: string, t: number): void {
+    const health = this.#health.get(name);
+    if (health?.recoverAt !== t) return;
+    delete health.recoverAt;
+    this.#forgetIfIdle(name);
+    const node = this.#node(name);
+    if (node === undefined) return;
+    const store = this.#host.store;
+    const ready = nodeMarkedReady(node, this.#stamp(t));
+    const updated = ready === undefined ? node : store.updateStatus(ready);
+    const untainted = withoutNoExecuteReadyTaints(withReadyNoScheduleTaint(updated));
+    if (untainted !== updated) store.update(untainted);
+    this.#queue(zoneOf(node)).remove(name);
+  }
+
+  /** Every zone fully disrupted: remove NoExecute taints, empty the queues, re-add at the next pass. */
+  #enterFullDisruption(t: number): void {
+    const next = this.#pass(t + this.#host.config.nodeMonitorPeriod);
+    for (const node of this.#host.store.list('Node')) {
+      const untainted = withoutNoExecuteReadyTaints(node);
+      if (untainted !== node) this.#host.store.update(untainted);
+      if (nodeReadyStatus(node) === 'Unknown') next.enqueue.add(node.metadata.name);
+    }
+    for (const queue of this.#queues.values()) queue.clear();
+  }
+
+  /** Leaving "every zone fully disrupted": probe timestamps restart now, so pending Unknowns move out. */
+  #resetProbes(t: number): void {
+    const config = this.#host.config;
+    for (const [name, health] of this.#health) {
+      if (health.unknownAt === undefined) continue;
+      const grace = health.neverPostedReady
+        ? config.nodeStartupGracePeriod
+        : config.nodeMonitorGracePeriod;
+      const at = nextPhaseAfter(t + grace, config.nodeMonitorPeriod);
+      if (at <= health.unknownAt) continue;
+      health.unknownAt = at;
+      this.#pass(at).unknown.add(name);
+    }
+  }
+
+  /** Taints queued nodes while tokens last, then schedules the next drain at the next token. */
+  #drain(zone: string, t: number): void {
+    const queue = this.#queues.get(zone);
+    if (queue === undefined) return;
+    for (let name = queue.take(t); name !== undefined; name = queue.take(t)) {
+      const node = this.#node(name);
+      if (node === undefined) continue;
+      const tainted = withNoExecuteReadyTaint(node, this.#stamp(t));
+      if (tainted !== node) this.#host.store.update(tainted);
+    }
+    const next = queue.nextTakeAt(t);
+    const pending = this.#drains.get(zone);
+    if (pending !== undefined && pending.at === next) return;
+    if (pending !== undefined) {
+      this.#host.cancel(pending.id);
+      this.#drains.delete(zone);
+    }
+    if (next === undefined) return;
+    const id = this.#host.schedule(next, `${NAME} taint zone=${zone}`, () => {
+      this.#drains.delete(zone);
+      this.#drain(zone, next);
+    });
+    this.#drains.set(zone, { at: next, id });
+  }
+}
