@@ -1,0 +1,75 @@
+/**
+ * The `pod-template-hash` of a Deployment's pod template (kubernetes/kubernetes
+ * pkg/controller/controller_utils.go `ComputeHash`; k8s.io/apimachinery util/rand `SafeEncodeString`).
+ * Upstream hashes a spew dump of the Go struct; kubesim hashes a canonical JSON rendering, so the
+ * values differ from a real cluster's but keep every property that matters: stable for the same
+ * template, different when it changes, and shaped like upstream's (`[bcdf…2456789]+`, up to 10 chars).
+ * @packageDocumentation
+ */
+
+/** Label added to a Deployment's ReplicaSets, their selectors and their pods. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+
+/** Upstream's SafeEncodeString alphabet: no vowels, no 0/1/3 (no bad words, no look-alikes). */
+const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/**
+ * JSON with object keys sorted at every level and `undefined` members dropped, so that two equal
+ * values always render to the same text whatever their key order.
+ * @example canonicalJson({ b: 1, a: [ { d: 2, c: 3 } ] }) === '{"a":[{"c":3,"d":2}],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+    return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    return `[${value.map((v: unknown) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((k) => record[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+/**
+ * FNV-1a, 32 bits, over bytes (Go's `hash/fnv` `New32a`). Returns an unsigned integer.
+ * @example fnv1a32(new Uint8Array()) === 0x811c9dc5
+ */
+export function fnv1a32(bytes: Uint8Array, seed = 0x811c9dc5): number {
+  let hash = seed >>> 0;
+  for (const b of bytes) {
+    hash ^= b;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * Upstream's `rand.SafeEncodeString`: each character c becomes `SAFE_ALPHABET[code(c) % 27]`.
+ * @example safeEncodeString('0') === '4'
+ */
+export function safeEncodeString(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    out += SAFE_ALPHABET[text.charCodeAt(i) % SAFE_ALPHABET.length] ?? '';
+  }
+  return out;
+}
+
+/**
+ * The pod-template-hash of `template`: FNV-1a 32 over its canonical JSON (UTF-8), then, when
+ * `collisionCount` is set, over 8 more bytes holding it as a little-endian uint32 (as upstream
+ * writes it), rendered as the decimal string of the hash through {@link safeEncodeString}.
+ * @example computePodTemplateHash(deployment.spec.template, deployment.status.collisionCount)
+ */
+export function computePodTemplateHash(template: unknown, collisionCount?: number): string {
+  let hash = fnv1a32(new TextEncoder().encode(canonicalJson(template)));
+  if (collisionCount !== undefined) {
+    const extra = new Uint8Array(8);
+    new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
+    hash = fnv1a32(extra, hash);
+  }
+  return safeEncodeString(String(hash));
+}
