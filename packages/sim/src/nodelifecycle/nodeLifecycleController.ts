@@ -7,7 +7,7 @@
 import { NotFoundError, formatTimestamp } from '@kubesim/core';
 import type { Node } from '@kubesim/core';
 import { InvalidArgumentError, nextPhaseAfter } from '../engine/index.js';
-import type { AgentHost, ScheduledId } from '../world/agentHost.js';
+import type { AgentHost } from '../world/agentHost.js';
 import { firstPassAtOrAfter, unknownTransitionTime } from './monitorTiming.js';
 import {
   nodeMarkedReady,
@@ -21,7 +21,7 @@ import { nodeReadyStatus } from './taintKeys.js';
 import { ZoneDisruption } from './zoneDisruption.js';
 import type { ZoneState } from './zoneState.js';
 import { zoneOf } from './zoneState.js';
-import { ZoneTaintQueue } from './zoneTaintQueue.js';
+import { ZoneTainters } from './zoneTainters.js';
 
 /** What is due for one node whose heartbeats stopped or resumed. */
 interface NodeHealth {
@@ -64,13 +64,19 @@ export class NodeLifecycleController {
   readonly #host: AgentHost;
   readonly #health = new Map<string, NodeHealth>();
   readonly #passes = new Map<number, PassWork>();
-  readonly #queues = new Map<string, ZoneTaintQueue>();
-  readonly #drains = new Map<string, { at: number; id: ScheduledId }>();
+  readonly #tainters: ZoneTainters;
   readonly #zones: ZoneDisruption;
 
   constructor(host: AgentHost) {
     this.#host = host;
-    this.#zones = new ZoneDisruption(host.config, (zone) => this.#queue(zone));
+    this.#tainters = new ZoneTainters(
+      host,
+      (name, t) => {
+        this.#taintNoExecute(name, t);
+      },
+      NAME,
+    );
+    this.#zones = new ZoneDisruption(host.config, (zone) => this.#tainters.queue(zone));
   }
 
   /**
@@ -129,7 +135,7 @@ export class NodeLifecycleController {
   /** A Node object was deleted: its pending work is dropped and zone states recomputed at the next pass. */
   nodeDeleted(nodeName: string): void {
     this.#health.delete(nodeName);
-    for (const queue of this.#queues.values()) queue.remove(nodeName);
+    this.#tainters.removeEverywhere(nodeName);
     this.#pass(firstPassAtOrAfter(this.#host.now, this.#host.config.nodeMonitorPeriod));
   }
 
@@ -162,15 +168,6 @@ export class NodeLifecycleController {
     }
   }
 
-  #queue(zone: string): ZoneTaintQueue {
-    let queue = this.#queues.get(zone);
-    if (queue === undefined) {
-      queue = new ZoneTaintQueue(this.#host.config.nodeEvictionRate);
-      this.#queues.set(zone, queue);
-    }
-    return queue;
-  }
-
   #pass(at: number): PassWork {
     let work = this.#passes.get(at);
     if (work === undefined) {
@@ -192,12 +189,12 @@ export class NodeLifecycleController {
       const node = this.#node(name);
       // processTaintBaseEviction: only a node still observed not-Ready joins the queue.
       if (node !== undefined && nodeReadyStatus(node) !== 'True')
-        this.#queue(zoneOf(node)).add(name);
+        this.#tainters.queue(zoneOf(node)).add(name);
     }
     const outcome = this.#zones.update(this.#host.store.list('Node'), t);
     if (outcome === 'enteredFullDisruption') this.#enterFullDisruption(t);
     if (outcome === 'exitedFullDisruption') this.#resetProbes(t);
-    for (const zone of sorted(this.#queues.keys())) this.#drain(zone, t);
+    this.#tainters.drainAll(t);
   }
 
   #markUnknown(name: string, t: number): void {
@@ -241,7 +238,7 @@ export class NodeLifecycleController {
     const updated = ready === undefined ? node : store.updateStatus(ready);
     const untainted = withoutNoExecuteReadyTaints(withReadyNoScheduleTaint(updated));
     if (untainted !== updated) store.update(untainted);
-    this.#queue(zoneOf(node)).remove(name);
+    this.#tainters.queue(zoneOf(node)).remove(name);
   }
 
   /** Every zone fully disrupted: remove NoExecute taints, empty the queues, re-add at the next pass. */
@@ -252,7 +249,7 @@ export class NodeLifecycleController {
       if (untainted !== node) this.#host.store.update(untainted);
       if (nodeReadyStatus(node) === 'Unknown') next.enqueue.add(node.metadata.name);
     }
-    for (const queue of this.#queues.values()) queue.clear();
+    this.#tainters.clearAll();
   }
 
   /** Leaving "every zone fully disrupted": probe timestamps restart now, so pending Unknowns move out. */
@@ -270,28 +267,11 @@ export class NodeLifecycleController {
     }
   }
 
-  /** Taints queued nodes while tokens last, then schedules the next drain at the next token. */
-  #drain(zone: string, t: number): void {
-    const queue = this.#queues.get(zone);
-    if (queue === undefined) return;
-    for (let name = queue.take(t); name !== undefined; name = queue.take(t)) {
-      const node = this.#node(name);
-      if (node === undefined) continue;
-      const tainted = withNoExecuteReadyTaint(node, this.#stamp(t));
-      if (tainted !== node) this.#host.store.update(tainted);
-    }
-    const next = queue.nextTakeAt(t);
-    const pending = this.#drains.get(zone);
-    if (pending !== undefined && pending.at === next) return;
-    if (pending !== undefined) {
-      this.#host.cancel(pending.id);
-      this.#drains.delete(zone);
-    }
-    if (next === undefined) return;
-    const id = this.#host.schedule(next, `${NAME} taint zone=${zone}`, () => {
-      this.#drains.delete(zone);
-      this.#drain(zone, next);
-    });
-    this.#drains.set(zone, { at: next, id });
+  /** The zone queue's tainting step (upstream: swap in the NoExecute taint of the Ready status). */
+  #taintNoExecute(name: string, t: number): void {
+    const node = this.#node(name);
+    if (node === undefined) return;
+    const tainted = withNoExecuteReadyTaint(node, this.#stamp(t));
+    if (tainted !== node) this.#host.store.update(tainted);
   }
 }
