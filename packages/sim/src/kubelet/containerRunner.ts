@@ -1,0 +1,338 @@
+/**
+ * One container of a pod on the simulated node: its runs, probes, exits and restarts (§5.6–5.8).
+ * @packageDocumentation
+ */
+import type { Container } from '@kubesim/core';
+import { nextPhase } from '../engine/index.js';
+import type { AgentHost } from '../world/agentHost.js';
+import type { FailureWindow, PodBehavior } from './behavior.js';
+import { absoluteWindows, nextFlip, probeTiming } from './probeSchedule.js';
+import type { ProbeTiming } from './probeSchedule.js';
+import { restartDecision, shouldRestart } from './restartBackoff.js';
+import type { BackoffEntry, RestartBackoffPolicy } from './restartBackoff.js';
+import type { Timers } from './timers.js';
+
+/** How a container run ended. */
+export interface Termination {
+  readonly exitCode: number;
+  readonly reason: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
+/** What a container needs from its pod. */
+export interface ContainerOwner {
+  readonly host: AgentHost;
+  readonly timers: Timers;
+  readonly restartPolicy: string;
+  readonly backoff: RestartBackoffPolicy;
+  /** The pod is shutting down: exits are final. */
+  readonly terminating: boolean;
+  /** Readiness failures injected by faults, absolute. */
+  readonly injectedReadiness: readonly FailureWindow[];
+  /** Called after every exit (and restart decision). */
+  onContainerExit(c: ContainerRunner): void;
+  /** Records an Event on the pod. */
+  event(type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+interface ProbeTrack {
+  readonly timing: ProbeTiming;
+  /** The kubelet's current result (true: Success). */
+  state: boolean;
+  /** The tick of the last flip; only later ticks count. */
+  after: number;
+}
+
+/**
+ * A container's lifecycle. Probe results are computed at start for the whole run and only their
+ * flips are scheduled; a healthy container schedules nothing after it is Ready.
+ */
+export class ContainerRunner {
+  readonly spec: Container;
+  readonly behavior: PodBehavior;
+  state: 'waiting' | 'running' | 'terminated' = 'waiting';
+  waitingReason = 'ContainerCreating';
+  waitingMessage: string | undefined;
+  /** Start of the current (or last) run. */
+  startedAt = 0;
+  terminated: Termination | undefined;
+  lastTermination: Termination | undefined;
+  restartCount = 0;
+  /** The startup probe passed (true at start without one). */
+  started = false;
+  /** The readiness result (true at start-up completion without a readiness probe). */
+  probeReady = false;
+  readonly #owner: ContainerOwner;
+  #backoffEntry: BackoffEntry;
+  #readiness: ProbeTrack | undefined;
+
+  constructor(owner: ContainerOwner, spec: Container, behavior: PodBehavior) {
+    this.#owner = owner;
+    this.spec = spec;
+    this.behavior = behavior;
+  }
+
+  /** Container name. */
+  get name(): string {
+    return this.spec.name;
+  }
+
+  /** Ready as the pod status reports it: running, started and passing readiness. */
+  get ready(): boolean {
+    return this.state === 'running' && this.started && this.probeReady;
+  }
+
+  #slot(what: string): string {
+    return `${this.spec.name}/${what}`;
+  }
+
+  /** Runs `fn` now when `t` is not in the future, else at `t`. */
+  #at(what: string, t: number, fn: () => void): void {
+    if (t <= this.#owner.host.now) {
+      this.#owner.timers.clear(this.#slot(what));
+      fn();
+    } else {
+      this.#owner.timers.set(this.#slot(what), t, fn);
+    }
+  }
+
+  /** Starts a run now. */
+  start(): void {
+    const now = this.#owner.host.now;
+    this.state = 'running';
+    this.waitingMessage = undefined;
+    this.startedAt = now;
+    this.started = false;
+    this.probeReady = false;
+    this.#readiness = undefined;
+    const b = this.behavior;
+    if (b.crashAfter !== undefined) {
+      this.#at('crash', now + b.crashAfter, () => {
+        this.exit(b.exitCode, 'Error');
+      });
+    }
+    const startup = this.spec.startupProbe;
+    if (startup === undefined) {
+      this.#onStarted(now);
+      return;
+    }
+    // pkg/kubelet/prober: the startup probe fails until the app is up; failureThreshold
+    // consecutive failures kill the container, the first success unblocks the other probes.
+    const timing = probeTiming(startup, now, now);
+    const success = nextPhase(now + b.startedAfter, timing.periodMs, timing.phase);
+    const failuresBefore = (success - timing.phase) / timing.periodMs;
+    if (failuresBefore >= timing.failureThreshold) {
+      this.#at('startup', timing.phase + (timing.failureThreshold - 1) * timing.periodMs, () => {
+        this.#probeKill('Startup');
+      });
+    } else {
+      this.#at('startup', success, () => {
+        this.#onStarted(success);
+      });
+    }
+  }
+
+  #onStarted(at: number): void {
+    this.started = true;
+    const probe = this.spec.readinessProbe;
+    if (probe === undefined) {
+      this.probeReady = true;
+    } else {
+      this.#readiness = {
+        timing: probeTiming(probe, this.startedAt, at),
+        state: false,
+        after: -Infinity,
+      };
+      this.#planReadiness();
+    }
+    const liveness = this.spec.livenessProbe;
+    if (liveness !== undefined && this.behavior.livenessFailing.length > 0) {
+      const failing = absoluteWindows(this.behavior.livenessFailing, this.startedAt);
+      const kill = nextFlip(
+        probeTiming(liveness, this.startedAt, at),
+        { successFrom: -Infinity, failing },
+        true,
+        -Infinity,
+      );
+      if (kill !== undefined) {
+        this.#at('liveness', kill, () => {
+          this.#probeKill('Liveness');
+        });
+      }
+    }
+  }
+
+  #planReadiness(): void {
+    const track = this.#readiness;
+    if (track === undefined || this.state !== 'running') return;
+    const outcome = {
+      successFrom: this.startedAt + this.behavior.readyAfter,
+      failing: [
+        ...absoluteWindows(this.behavior.readinessFailing, this.startedAt),
+        ...this.#owner.injectedReadiness,
+      ],
+    };
+    const flip = nextFlip(track.timing, outcome, track.state, track.after);
+    if (flip === undefined) {
+      this.#owner.timers.clear(this.#slot('readiness'));
+      return;
+    }
+    this.#at('readiness', flip, () => {
+      track.state = !track.state;
+      track.after = flip;
+      this.probeReady = track.state;
+      this.#planReadiness();
+    });
+  }
+
+  /** Recomputes readiness flips after injected failures changed (only future ticks differ). */
+  replanReadiness(): void {
+    this.#planReadiness();
+  }
+
+  #probeKill(probe: 'Liveness' | 'Startup'): void {
+    // pkg/kubelet/kuberuntime: a failed liveness/startup probe kills the container; restartPolicy applies.
+    this.#owner.event('Warning', 'Unhealthy', `${probe} probe failed`);
+    this.#owner.event(
+      'Normal',
+      'Killing',
+      `Container ${this.name} failed ${probe.toLowerCase()} probe, will be restarted`,
+    );
+    this.exit(137, 'Error');
+  }
+
+  /** Ends the current run now with `exitCode`, then restarts it per restartPolicy and back-off. */
+  exit(exitCode: number, reason: string): void {
+    if (this.state !== 'running') return;
+    const host = this.#owner.host;
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    this.terminated = { exitCode, reason, startedAt: this.startedAt, finishedAt: host.now };
+    this.state = 'terminated';
+    this.probeReady = false;
+    this.#readiness = undefined;
+    if (!this.#owner.terminating && shouldRestart(this.#owner.restartPolicy, exitCode)) {
+      const d = restartDecision(this.#owner.backoff, this.#backoffEntry, this.startedAt, host.now);
+      this.#backoffEntry = d.next;
+      if (d.delay === 0) {
+        this.restart();
+      } else {
+        this.lastTermination = this.terminated;
+        this.terminated = undefined;
+        this.state = 'waiting';
+        this.waitingReason = 'CrashLoopBackOff';
+        this.waitingMessage = `back-off ${d.delay / 1000}s restarting failed container=${this.name}`;
+        this.#owner.event(
+          'Warning',
+          'BackOff',
+          'Back-off restarting failed container ' + this.name,
+        );
+        // Simplification: the kubelet re-syncs every 10 s; kubesim restarts exactly at expiry.
+        this.#owner.timers.set(this.#slot('restart'), host.now + d.delay, () => {
+          this.restart();
+        });
+      }
+    }
+    this.#owner.onContainerExit(this);
+  }
+
+  /** Starts the next run in place: restartCount + 1, the last exit kept as lastState. */
+  restart(): void {
+    if (this.terminated !== undefined) this.lastTermination = this.terminated;
+    this.terminated = undefined;
+    this.restartCount++;
+    this.start();
+  }
+
+  /** Stops at `at` with `exitCode` (the pod's shutdown); no restart follows. */
+  stopAt(at: number, exitCode: number): void {
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    if (this.#readiness !== undefined) this.#planReadiness(); // the kubelet keeps probing
+    this.#owner.timers.set(this.#slot('exit'), at, () => {
+      this.exit(exitCode, exitCode === 0 ? 'Completed' : 'Error');
+    });
+  }
+
+  /** Gives up a back-off wait: the container stays stopped with its last exit (pod shutdown). */
+  abandonWaiting(): void {
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    if (this.state === 'waiting' && this.lastTermination !== undefined) {
+      this.terminated = this.lastTermination;
+      this.state = 'terminated';
+    }
+  }
+
+  /** An init container begins its (simulated) work now. */
+  beginInit(): void {
+    this.state = 'running';
+    this.startedAt = this.#owner.host.now;
+    this.started = true;
+    this.probeReady = false;
+  }
+
+  /** The container finished its work now with exit 0 (an init container, a stopped sidecar). */
+  complete(): void {
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    const now = this.#owner.host.now;
+    this.terminated = {
+      exitCode: 0,
+      reason: 'Completed',
+      startedAt: this.startedAt,
+      finishedAt: now,
+    };
+    this.state = 'terminated';
+    this.probeReady = false;
+    this.#readiness = undefined;
+  }
+
+  /**
+   * The pod is deleted before this container ran to an end: it is reported terminated with
+   * 137 / ContainerStatusUnknown, as the kubelet reports containers of a terminal pod it could not
+   * find (kubelet_pods.go `generateAPIPodStatus`).
+   */
+  neverRan(now: number): void {
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    if (this.state === 'terminated') return;
+    if (this.state === 'waiting' && this.lastTermination !== undefined) {
+      this.terminated = this.lastTermination;
+    } else {
+      const startedAt = this.state === 'running' ? this.startedAt : now;
+      this.terminated = {
+        exitCode: 137,
+        reason: 'ContainerStatusUnknown',
+        startedAt,
+        finishedAt: now,
+      };
+    }
+    this.state = 'terminated';
+    this.probeReady = false;
+  }
+
+  /** After a reboot: the lost run becomes lastState and the container waits for its new start. */
+  prepareRestart(): void {
+    if (this.terminated !== undefined) {
+      this.lastTermination = this.terminated;
+      this.terminated = undefined;
+      this.restartCount++;
+    }
+    this.state = 'waiting';
+    this.waitingReason = 'ContainerCreating';
+    this.waitingMessage = undefined;
+  }
+
+  /** The node lost power: the run is gone without a trace in the API. */
+  powerLoss(): void {
+    this.#owner.timers.clearPrefix(`${this.spec.name}/`);
+    if (this.state === 'running') {
+      this.terminated = {
+        exitCode: 255,
+        reason: 'Unknown',
+        startedAt: this.startedAt,
+        finishedAt: this.#owner.host.now,
+      };
+      this.state = 'terminated';
+    }
+    this.probeReady = false;
+    this.#readiness = undefined;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The pod status the kubelet reports: phase, conditions and container statuses, as
+ * pkg/kubelet/kubelet_pods.go `generateAPIPodStatus` and pkg/kubelet/status/status_manager.go
+ * build them.
+ * @packageDocumentation
+ */
+import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase } from '@kubesim/core';
+import type { ContainerRunner, Termination } from './containerRunner.js';
+
+/** Condition types the kubelet owns (pkg/kubelet/types `PodConditionByKubelet`). */
+const KUBELET_CONDITIONS = new Set([
+  'PodScheduled',
+  'PodReadyToStartContainers',
+  'Initialized',
+  'ContainersReady',
+  'Ready',
+]);
+
+function terminatedState(t: Termination, ts: (ms: number) => string): ContainerState {
+  return {
+    terminated: {
+      exitCode: t.exitCode,
+      reason: t.reason,
+      startedAt: ts(t.startedAt),
+      finishedAt: ts(t.finishedAt),
+    },
+  };
+}
+
+/** The API status of one container. */
+export function containerStatus(c: ContainerRunner, ts: (ms: number) => string): ContainerStatus {
+  let state: ContainerState;
+  if (c.state === 'running') state = { running: { startedAt: ts(c.startedAt) } };
+  else if (c.state === 'terminated' && c.terminated !== undefined)
+    state = terminatedState(c.terminated, ts);
+  else {
+    state = {
+      waiting: {
+        reason: c.waitingReason,
+        ...(c.waitingMessage === undefined ? {} : { message: c.waitingMessage }),
+      },
+    };
+  }
+  return {
+    name: c.name,
+    state,
+    lastState: c.lastTermination === undefined ? {} : terminatedState(c.lastTermination, ts),
+    ready: c.ready,
+    restartCount: c.restartCount,
+    ...(c.spec.image === undefined ? {} : { image: c.spec.image }),
+    started: c.state === 'running' && c.started,
+  };
+}
+
+/**
+ * The phase from container states (pkg/kubelet/kubelet_pods.go `getPhase`). `podIsTerminal`: the
+ * pod was deleted and its containers stopped, so they will not restart whatever the policy.
+ */
+export function podPhase(
+  containers: readonly ContainerRunner[],
+  restartPolicy: string,
+  podIsTerminal: boolean,
+): PodPhase {
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of containers) {
+    if (c.state === 'running') running++;
+    else if (c.state === 'terminated') {
+      stopped++;
+      if (c.terminated?.exitCode === 0) succeeded++;
+    } else if (c.lastTermination !== undefined) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped === 0) return 'Pending';
+  if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+  if (restartPolicy === 'Always') return 'Running';
+  if (stopped === succeeded) return 'Succeeded';
+  return restartPolicy === 'Never' ? 'Failed' : 'Running';
+}
+
+/** What the kubelet knows about the pod, for its conditions. */
+export interface ConditionInputs {
+  readonly sandboxReady: boolean;
+  /** Names of init containers that have not completed. */
+  readonly initPending: readonly string[];
+  /** Names of containers (sidecars included) that are not ready. */
+  readonly unready: readonly string[];
+  readonly phase: PodPhase;
+}
+
+function gateProblem(pod: Pod): string | undefined {
+  for (const gate of pod.spec.readinessGates ?? []) {
+    const c = pod.status.conditions?.find((x) => x.type === gate.conditionType);
+    if (c === undefined) {
+      return `corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`;
+    }
+    if (c.status !== 'True') {
+      return `the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`;
+    }
+  }
+  return undefined;
+}
+
+type Owned = Omit<Condition, 'lastTransitionTime' | 'lastProbeTime'>;
+
+function kubeletConditions(pod: Pod, i: ConditionInputs): Owned[] {
+  const completed = i.phase === 'Succeeded';
+  const list = (names: readonly string[]): string => `[${names.join(' ')}]`;
+  const containersReady: Owned = completed
+    ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
+    : i.unready.length > 0
+      ? {
+          type: 'ContainersReady',
+          status: 'False',
+          reason: 'ContainersNotReady',
+          message: `containers with unready status: ${list(i.unready)}`,
+        }
+      : { type: 'ContainersReady', status: 'True' };
+  // pkg/kubelet/status/generate.go GeneratePodReadyCondition: containers first, then readiness gates.
+  const gate = containersReady.status === 'True' ? gateProblem(pod) : undefined;
+  const ready: Owned =
+    containersReady.status !== 'True'
+      ? { ...containersReady, type: 'Ready' }
+      : gate !== undefined
+        ? { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: gate }
+        : { type: 'Ready', status: 'True' };
+  const initialized: Owned =
+    i.initPending.length > 0
+      ? {
+          type: 'Initialized',
+          status: 'False',
+          reason: 'ContainersNotInitialized',
+          message: `containers with incomplete status: ${list(i.initPending)}`,
+        }
+      : completed
+        ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
+        : { type: 'Initialized', status: 'True' };
+  return [
+    { type: 'PodReadyToStartContainers', status: i.sandboxReady ? 'True' : 'False' },
+    initialized,
+    ready,
+    containersReady,
+    { type: 'PodScheduled', status: 'True' },
+  ];
+}
+
+/**
+ * The pod's conditions: conditions the kubelet does not own first (readiness gates,
+ * DisruptionTarget) as they are, then the kubelet's (status_manager.go `mergePodStatus`). A
+ * condition keeps its `lastTransitionTime` unless its status changes.
+ */
+export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string): Condition[] {
+  const live = pod.status.conditions ?? [];
+  const out: Condition[] = live.filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  for (const c of kubeletConditions(pod, inputs)) {
+    const prev = live.find((x) => x.type === c.type);
+    if (c.type === 'PodScheduled' && prev?.status === 'True') {
+      out.push(prev);
+      continue;
+    }
+    const since =
+      prev !== undefined && prev.status === c.status ? prev.lastTransitionTime : undefined;
+    out.push({ ...c, lastProbeTime: null, lastTransitionTime: since ?? nowTs });
+  }
+  return out;
+}

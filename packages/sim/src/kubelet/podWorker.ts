@@ -1,0 +1,359 @@
+/**
+ * One pod on the simulated node, from binding to removal (§5): sandbox and IP, init containers,
+ * containers, status writes, graceful termination.
+ * @packageDocumentation
+ */
+import { ConflictError, NotFoundError, formatTimestamp } from '@kubesim/core';
+import type { Pod, PodPhase, PodStatus } from '@kubesim/core';
+import type { DelayModel } from '../engine/index.js';
+import type { AgentHost } from '../world/agentHost.js';
+import { BEHAVIOR_ANNOTATION, DEFAULT_BEHAVIOR, readBehaviorAnnotation } from './behavior.js';
+import type { FailureWindow, PodBehavior } from './behavior.js';
+import { ContainerRunner } from './containerRunner.js';
+import type { ContainerOwner } from './containerRunner.js';
+import { BehaviorInvalidError } from './kubeletErrors.js';
+import { containerStatus, podConditions, podPhase } from './podStatusView.js';
+import type { RestartBackoffPolicy } from './restartBackoff.js';
+import { shutdownPlan } from './shutdownPlan.js';
+import { Timers } from './timers.js';
+
+/** What a pod worker needs from its kubelet. */
+export interface PodWorkerHost {
+  readonly host: AgentHost;
+  readonly nodeName: string;
+  /** Fields of the kubelet's default behaviour (config), under the pod's annotation. */
+  readonly defaultBehavior: Partial<PodBehavior>;
+  /** One delay of a node-side step. */
+  delay(model: DelayModel): number;
+  /** A pod address from the node's CIDR, or why there is none. */
+  allocateIp(): { readonly ip: string } | { readonly error: string };
+  releaseIp(ip: string): void;
+  /** The node's InternalIP. */
+  hostIP(): string | undefined;
+  /** The worker is finished (pod removed or gone). */
+  done(worker: PodWorker): void;
+}
+
+type Stage = 'sandbox' | 'blocked' | 'init' | 'starting' | 'running' | 'done' | 'gone';
+
+/** The lifecycle of one pod on the node. Internal to the kubelet. */
+export class PodWorker implements ContainerOwner {
+  readonly key: string;
+  readonly uid: string;
+  readonly timers: Timers;
+  readonly restartPolicy: string;
+  readonly backoff: RestartBackoffPolicy;
+  readonly init: readonly ContainerRunner[];
+  readonly containers: readonly ContainerRunner[];
+  terminating = false;
+  injectedReadiness: FailureWindow[] = [];
+  stage: Stage = 'sandbox';
+  ip: string | undefined;
+  readonly #ctx: PodWorkerHost;
+  #pod: Pod;
+  #startTime: number | undefined;
+  #terminalPhase: PodPhase | undefined;
+  #lastWritten: Pod | undefined;
+  #behaviorError: string | undefined;
+
+  constructor(ctx: PodWorkerHost, pod: Pod) {
+    this.#ctx = ctx;
+    this.#pod = pod;
+    this.key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    this.uid = pod.metadata.uid;
+    this.restartPolicy = pod.spec.restartPolicy;
+    const c = ctx.host.config;
+    this.backoff = {
+      initial: c.containerBackoffInitial,
+      max: c.containerBackoffMax,
+      reset: c.containerBackoffReset,
+    };
+    this.timers = new Timers(ctx.host, `kubelet/${ctx.nodeName} ${this.key}`, () => {
+      this.flush();
+    });
+    const behavior = this.#behavior(pod);
+    const healthy = { ...DEFAULT_BEHAVIOR, preStopDuration: undefined };
+    this.containers = pod.spec.containers.map(
+      (s, i) => new ContainerRunner(this, s, i === 0 ? behavior : healthy),
+    );
+    this.init = (pod.spec.initContainers ?? []).map((s) => new ContainerRunner(this, s, healthy));
+    const waiting = this.init.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+    for (const r of [...this.init, ...this.containers]) r.waitingReason = waiting;
+  }
+
+  get host(): AgentHost {
+    return this.#ctx.host;
+  }
+
+  #behavior(pod: Pod): PodBehavior {
+    const base = { ...DEFAULT_BEHAVIOR, ...this.#ctx.defaultBehavior };
+    const text = pod.metadata.annotations?.[BEHAVIOR_ANNOTATION];
+    if (text === undefined) return base;
+    try {
+      return { ...base, ...readBehaviorAnnotation(text) };
+    } catch (e) {
+      if (!(e instanceof BehaviorInvalidError)) throw e;
+      this.#behaviorError = `${BEHAVIOR_ANNOTATION}: ${e.message}; running with the default behavior`;
+      return base;
+    }
+  }
+
+  /** Records an Event about the pod. */
+  event(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.host.store.recordEvent(
+      { kind: 'Pod', key: this.key, uid: this.uid },
+      type,
+      reason,
+      message,
+    );
+  }
+
+  /** The pod was just bound (or seen again after a reboot): set up its sandbox. */
+  begin(): void {
+    if (this.#behaviorError !== undefined)
+      this.event('Warning', 'BehaviorInvalid', this.#behaviorError);
+    this.#behaviorError = undefined;
+    if (this.#pod.metadata.deletionTimestamp !== undefined) {
+      this.beginTermination();
+      return;
+    }
+    this.#scheduleSandbox();
+  }
+
+  #scheduleSandbox(): void {
+    this.stage = 'sandbox';
+    this.timers.set(
+      'sandbox',
+      this.host.now + this.#ctx.delay(this.host.config.podSandboxDelay),
+      () => {
+        this.#sandboxReady();
+      },
+    );
+  }
+
+  /** Retries a sandbox that failed for lack of a CIDR or an address. */
+  unblock(): void {
+    if (this.stage === 'blocked') this.#scheduleSandbox();
+  }
+
+  #sandboxReady(): void {
+    if (this.ip === undefined) {
+      if (this.#pod.spec.hostNetwork === true) {
+        this.ip = this.#ctx.hostIP();
+      } else {
+        const got = this.#ctx.allocateIp();
+        if ('error' in got) {
+          this.stage = 'blocked';
+          this.event(
+            'Warning',
+            'FailedCreatePodSandBox',
+            `Failed to create pod sandbox: ${got.error}`,
+          );
+          return;
+        }
+        this.ip = got.ip;
+      }
+    }
+    // status_manager.go: startTime is set with the kubelet's first status for the pod.
+    this.#startTime ??= this.host.now;
+    this.stage = 'init';
+    this.#runInit(0);
+  }
+
+  #runInit(i: number): void {
+    const c = this.init[i];
+    if (c === undefined) {
+      this.stage = 'starting';
+      const cfg = this.host.config;
+      const at =
+        this.host.now +
+        this.#ctx.delay(cfg.imagePullDelay) +
+        this.#ctx.delay(cfg.containerStartDelay);
+      for (const r of this.containers) r.waitingReason = 'ContainerCreating';
+      this.timers.set('start', at, () => {
+        this.stage = 'running';
+        for (const r of this.containers) r.start();
+      });
+      return;
+    }
+    const sidecar = c.spec.restartPolicy === 'Always';
+    if (!sidecar) c.beginInit();
+    // Simplification: each init container takes containerStartDelay and exits 0; a sidecar
+    // (restartable init container) starts after it and keeps running.
+    this.timers.set(
+      `init-${i}`,
+      this.host.now + this.#ctx.delay(this.host.config.containerStartDelay),
+      () => {
+        if (sidecar) c.start();
+        else c.complete();
+        this.#runInit(i + 1);
+      },
+    );
+  }
+
+  /** A newer state of the pod was observed (watch event). */
+  observe(pod: Pod): void {
+    this.#pod = pod;
+    if (this.stage === 'gone') return;
+    if (pod.metadata.deletionTimestamp !== undefined && !this.terminating) {
+      this.beginTermination();
+      this.flush();
+    } else if (pod !== this.#lastWritten) {
+      this.flush(); // e.g. a readiness-gate condition or a foreign Ready write
+    }
+  }
+
+  /** Starts the graceful shutdown (§5.11) of a pod whose deletionTimestamp the kubelet saw. */
+  beginTermination(): void {
+    this.terminating = true;
+    const now = this.host.now;
+    if (this.stage === 'done') {
+      this.#finish(false);
+      return;
+    }
+    if (this.stage !== 'running') {
+      // Nothing ran yet: give up the start and remove the pod at once.
+      this.timers.clearPrefix('');
+      for (const c of [...this.init, ...this.containers]) c.neverRan(now);
+      this.#finish(this.#startTime !== undefined);
+      return;
+    }
+    const meta = this.#pod.metadata;
+    const grace =
+      (meta.deletionGracePeriodSeconds ?? this.#pod.spec.terminationGracePeriodSeconds) * 1000;
+    for (const c of this.containers) {
+      if (c.state !== 'running') {
+        c.abandonWaiting();
+        continue;
+      }
+      const preStop =
+        c.behavior.preStopDuration ?? (c.spec.lifecycle?.preStop?.sleep?.seconds ?? 0) * 1000;
+      const plan = shutdownPlan({
+        seenAt: now,
+        grace,
+        preStop,
+        terminationDelay: c.behavior.terminationDelay,
+        minimumGrace: this.host.config.preStopGraceExtension,
+      });
+      c.stopAt(plan.exitAt, plan.exitCode);
+    }
+    this.onContainerExit();
+  }
+
+  /** After any container exit: a terminal phase or the end of the shutdown. */
+  onContainerExit(): void {
+    if (this.stage !== 'running') return;
+    if (this.containers.some((c) => c.state === 'running')) return;
+    if (this.terminating) {
+      this.#stopSidecars();
+      this.#finish(true);
+      return;
+    }
+    const phase = podPhase(this.containers, this.restartPolicy, false);
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      // Terminal without deletion (restartPolicy Never/OnFailure): the sandbox is torn down
+      // (its address freed) and the pod object stays.
+      this.#stopSidecars();
+      this.#terminalPhase = phase;
+      this.stage = 'done';
+      this.timers.clearPrefix('');
+      this.#releaseIp();
+    }
+  }
+
+  #stopSidecars(): void {
+    for (const c of this.init) {
+      if (c.state === 'running') c.complete();
+    }
+  }
+
+  /** All containers stopped: write the terminal phase (when the kubelet wrote status) and remove. */
+  #finish(writeStatus: boolean): void {
+    this.timers.clearPrefix('');
+    if (this.stage !== 'done') {
+      this.#terminalPhase = podPhase(this.containers, this.restartPolicy, true);
+    }
+    this.stage = 'gone';
+    if (writeStatus) this.flush(true);
+    try {
+      this.host.store.remove('Pod', this.key, { uid: this.uid });
+    } catch (e) {
+      if (!(e instanceof NotFoundError) && !(e instanceof ConflictError)) throw e;
+    }
+    this.dispose();
+  }
+
+  #releaseIp(): void {
+    if (this.ip !== undefined && this.#pod.spec.hostNetwork !== true) this.#ctx.releaseIp(this.ip);
+  }
+
+  /** The pod object is gone (or the worker is done): cancel everything, free the address. */
+  dispose(): void {
+    this.timers.clearPrefix('');
+    this.#releaseIp();
+    this.ip = undefined;
+    this.stage = 'gone';
+    this.#ctx.done(this);
+  }
+
+  /** The node lost power: every run is gone; nothing is written. */
+  powerLoss(): void {
+    this.timers.clearPrefix('');
+    for (const c of [...this.init, ...this.containers]) c.powerLoss();
+  }
+
+  /** The node is back: a deleted pod is finished, any other one starts again with a new sandbox. */
+  reboot(pod: Pod): void {
+    this.#pod = pod;
+    if (this.stage === 'done' || this.stage === 'gone') return;
+    if (pod.metadata.deletionTimestamp !== undefined) {
+      this.terminating = true;
+      this.#finish(this.#startTime !== undefined);
+      return;
+    }
+    if (this.stage === 'running') {
+      for (const c of [...this.init, ...this.containers]) c.prepareRestart();
+    }
+    this.#scheduleSandbox();
+  }
+
+  /** Writes the status if it changed (one write per observable change). */
+  flush(final = false): void {
+    if (this.#startTime === undefined || (this.stage === 'gone' && !final)) return;
+    const store = this.host.store;
+    const live = store.get('Pod', this.key);
+    if (live?.metadata.uid !== this.uid) return;
+    const status = this.#render(live);
+    this.#lastWritten = store.updateStatus({ ...live, status });
+  }
+
+  #render(live: Pod): PodStatus {
+    const ts = (ms: number): string => formatTimestamp(this.host.config.startTime + ms);
+    const phase = this.#terminalPhase ?? podPhase(this.containers, this.restartPolicy, false);
+    const sidecars = this.init.filter((c) => c.spec.restartPolicy === 'Always');
+    const inputs = {
+      sandboxReady: this.stage !== 'done' && this.stage !== 'gone',
+      initPending: this.init
+        .filter((c) =>
+          c.spec.restartPolicy === 'Always' ? !c.started : c.terminated === undefined,
+        )
+        .map((c) => c.name),
+      unready: [...sidecars, ...this.containers].filter((c) => !c.ready).map((c) => c.name),
+      phase,
+    };
+    const hostIP = this.#ctx.hostIP();
+    const podIP = this.ip ?? live.status.podIP;
+    return {
+      ...live.status,
+      phase,
+      conditions: podConditions(live, inputs, ts(this.host.now)),
+      ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
+      ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
+      startTime: ts(this.#startTime ?? this.host.now),
+      ...(this.init.length === 0
+        ? {}
+        : { initContainerStatuses: this.init.map((c) => containerStatus(c, ts)) }),
+      containerStatuses: this.containers.map((c) => containerStatus(c, ts)),
+    };
+  }
+}
