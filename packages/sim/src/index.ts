@@ -17,6 +17,28 @@ export type { Trace, TraceEntry } from './world/trace.js';
 export type { ConnectRequest, ConnectResult, ConnectSource } from './traffic/connect.js';
 export type { Metrics, OutcomeBucket, OutcomeSeries, Series, Window } from './traffic/metrics.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
+export type { DrainHandle } from './simulation/drain.js';
+export {
+  DRAIN_RETRY_INTERVAL_MS,
+  DisruptionBudgetRefusedError,
+  createDisruptionController,
+  disruptionController,
+  evictPod,
+  podsToEvict,
+} from './disruption/index.js';
+export type { DrainPlan, EvictionCause } from './disruption/index.js';
+export { statefulSetController } from './controllers/statefulSet/index.js';
+export {
+  NodeLifecycleController,
+  PodGcController,
+  computeZoneState,
+  createPodGcController,
+  evictionRateFor,
+  firstPassAtOrAfter,
+  taintEvictionController,
+  unknownTransitionTime,
+} from './nodelifecycle/index.js';
+export type { ZoneState } from './nodelifecycle/index.js';
 export { defaultSimConfig, resolveSimConfig } from './engine/index.js';
 export type { SimConfig, SimConfigInput, DelayModel, DelayModelInput } from './engine/index.js';
 export {

@@ -2,6 +2,7 @@
  * `createSimulation`: a cluster in virtual time.
  * @packageDocumentation
  */
+import { evictPod } from '../disruption/index.js';
 import { resolveSimConfig } from '../engine/index.js';
 import { World, type KubeletFactory } from '../world/world.js';
 import { defaultControllers } from './defaultControllers.js';
@@ -39,5 +40,8 @@ export function createSimulation(options: InternalSimulationOptions = {}): Simul
     kubelet: options.kubelet ?? defaultKubelet,
     keepTrace: options.keepTrace ?? true,
   });
+  world.evictHandler = (podKey) => {
+    evictPod(world.store, podKey, world.now);
+  };
   return new SimulationImpl(world);
 }

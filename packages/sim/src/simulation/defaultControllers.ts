@@ -8,9 +8,24 @@ import {
   endpointsController,
   type Controller,
 } from '@kubesim/core';
+import { createDisruptionController } from '../disruption/index.js';
+import { statefulSetController } from '../controllers/statefulSet/index.js';
+import { createPodGcController, taintEvictionController } from '../nodelifecycle/index.js';
 import type { World } from '../world/world.js';
 
 /** Builds the controller set of a World. */
-export function defaultControllers(_world: World): readonly Controller[] {
-  return [endpointSliceController, endpointsController, endpointSliceMirroringController];
+export function defaultControllers(world: World): readonly Controller[] {
+  return [
+    statefulSetController,
+    createDisruptionController({ deletionTimeoutMs: world.config.pdbDeletionTimeout }),
+    taintEvictionController,
+    createPodGcController({
+      podGCPeriod: world.config.podGCPeriod,
+      podGCQuarantine: world.config.podGCQuarantine,
+      terminatedPodGCThreshold: world.config.terminatedPodGCThreshold,
+    }),
+    endpointSliceController,
+    endpointsController,
+    endpointSliceMirroringController,
+  ];
 }

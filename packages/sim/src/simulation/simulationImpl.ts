@@ -31,7 +31,9 @@ import {
 } from '../traffic/connect.js';
 import type { Metrics } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
+import { evictPod } from '../disruption/index.js';
 import { buildNodes } from './addNodes.js';
+import { startDrain, type DrainHandle } from './drain.js';
 import { endpointsOf } from './endpointsOf.js';
 import type {
   EndpointView,
@@ -136,6 +138,17 @@ export class SimulationImpl implements Simulation {
     this.#world.withCause('user', () => {
       this.#world.store.delete(kind, normalizeKey(kind, key).key, opts);
     });
+  }
+
+  evict(podKey: string): void {
+    const world = this.#world;
+    world.withCause('user', () => {
+      evictPod(world.store, normalizeKey('Pod', podKey).key, world.now);
+    });
+  }
+
+  drain(nodeName: string): DrainHandle {
+    return startDrain(this.#world, nodeName);
   }
 
   at(time: Duration, fn: (sim: Simulation) => void): void {

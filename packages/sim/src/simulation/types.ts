@@ -20,6 +20,7 @@ import type { Trace } from '../world/trace.js';
 import type { ConnectRequest, ConnectResult } from '../traffic/connect.js';
 import type { Metrics } from '../traffic/metrics.js';
 import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
+import type { DrainHandle } from './drain.js';
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -116,6 +117,17 @@ export interface Simulation {
     recipe: (draft: Draft<KindMap[K]>) => void,
   ): KindMap[K];
   delete(kind: Kind, key: string, opts?: { gracePeriodSeconds?: number }): void;
+  /**
+   * The Eviction API (POST pods/<name>/eviction).
+   * @throws EvictionRefusedError code 'TooManyRequests' (429) when a PodDisruptionBudget allows no
+   *   disruption now; code 'MultiplePodDisruptionBudgets' (500) when several budgets match.
+   */
+  evict(podKey: string): void;
+  /**
+   * `kubectl drain --ignore-daemonsets --delete-emptydir-data`: cordon now, then evict in virtual
+   * time, retrying refused evictions every `drainRetryInterval` (5 s) as the simulation runs.
+   */
+  drain(nodeName: string): DrainHandle;
   /** Runs `fn` at virtual time `time` (absolute, from the start). */
   at(time: Duration, fn: (sim: Simulation) => void): void;
   runFor(d: Duration): void;

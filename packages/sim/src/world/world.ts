@@ -30,6 +30,7 @@ import { NodeIpam } from './nodeIpam.js';
 import { ProxyFleet } from './proxyFleet.js';
 import { TraceLog } from './trace.js';
 import { MetricsRecorder } from '../traffic/metrics.js';
+import { NodeLifecycleController } from '../nodelifecycle/index.js';
 
 /** True when `view` still has `ip` as a usable endpoint of `serviceKey` (ready, or serving and terminating). */
 function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
@@ -101,6 +102,8 @@ export class World implements AgentHost {
   readonly ipam: NodeIpam;
   readonly userWatches: UserWatch[] = [];
   readonly metrics = new MetricsRecorder();
+  /** The node lifecycle controller, driven lazily by heartbeat changes. */
+  readonly nodeLifecycle: NodeLifecycleController;
   /** Labels of scheduled tasks that settle waits for (non-periodic), by id. */
   readonly #settling = new Map<number, string>();
   readonly #kubeletFactory: KubeletFactory;
@@ -145,6 +148,7 @@ export class World implements AgentHost {
       clock: () => this.clock.now,
     });
     this.proxies = new ProxyFleet(this);
+    this.nodeLifecycle = new NodeLifecycleController(this);
     const controllerDelay = delaySampler(
       this.config.controllerWatchDelay,
       this.streams,
@@ -389,6 +393,7 @@ export class World implements AgentHost {
       this.nodesByAddress.delete(name);
     }
     if (ev.type === 'DELETED') {
+      this.nodeLifecycle.nodeDeleted(name);
       const kubelet = this.kubelets.get(name);
       this.kubelets.delete(name);
       kubelet?.stop?.(this.clock.now);
@@ -396,6 +401,7 @@ export class World implements AgentHost {
       return;
     }
     if (ev.type !== 'ADDED') return;
+    this.nodeLifecycle.nodeAdded(name);
     const written = node.spec.podCIDR;
     if (written !== undefined) this.ipam.occupy(name, written);
     const kubelet = this.#kubeletFactory(this, name, written);
