@@ -18,6 +18,7 @@ export type { ConnectRequest, ConnectResult, ConnectSource } from './traffic/con
 export type { Metrics, OutcomeBucket, OutcomeSeries, Series, Window } from './traffic/metrics.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
+export type { FaultSpec, Faults } from './simulation/faults.js';
 export {
   DRAIN_RETRY_INTERVAL_MS,
   DisruptionBudgetRefusedError,

@@ -2,15 +2,9 @@
  * The kubelet every node runs.
  * @packageDocumentation
  */
+import { Kubelet } from '../kubelet/index.js';
 import type { KubeletFactory } from '../world/world.js';
 
 /** Builds a node's kubelet. */
-export const defaultKubelet: KubeletFactory = (_host, nodeName) => ({
-  nodeName,
-  onPodEvent() {
-    /* replaced by the real kubelet */
-  },
-  setPodCIDR() {
-    /* replaced by the real kubelet */
-  },
-});
+export const defaultKubelet: KubeletFactory = (host, nodeName, podCIDR) =>
+  new Kubelet(host, nodeName, podCIDR === undefined ? {} : { podCIDR });

@@ -34,6 +34,7 @@ import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/t
 import { evictPod } from '../disruption/index.js';
 import { buildNodes } from './addNodes.js';
 import { startDrain, type DrainHandle } from './drain.js';
+import { createFaults, type Faults } from './faults.js';
 import { endpointsOf } from './endpointsOf.js';
 import type {
   EndpointView,
@@ -49,10 +50,12 @@ import type {
 export class SimulationImpl implements Simulation {
   readonly #world: World;
   readonly #affinity = new AffinityTables();
+  readonly faults: Faults;
   #nextNode = 0;
 
   constructor(world: World) {
     this.#world = world;
+    this.faults = createFaults(world);
   }
 
   /** @internal The World, for the rest of the package (faults, traffic, testing kit). */

@@ -21,6 +21,7 @@ import type { ConnectRequest, ConnectResult } from '../traffic/connect.js';
 import type { Metrics } from '../traffic/metrics.js';
 import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
 import type { DrainHandle } from './drain.js';
+import type { Faults } from './faults.js';
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -149,6 +150,8 @@ export interface Simulation {
   connect(req: ConnectRequest): ConnectResult;
   /** A steady client load in virtual time; outcomes go to `metrics`. */
   traffic(spec: TrafficSpec): TrafficHandle;
+  /** Fault injection: now, via `at`, or as a schedule of plain data. */
+  readonly faults: Faults;
   /** Request outcomes, ready endpoints and black-hole windows per Service (`namespace/name`). */
   readonly metrics: Metrics;
   /** DNS as a pod in `fromNamespace` (default `default`) would see it. */

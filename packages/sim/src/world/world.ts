@@ -365,6 +365,17 @@ export class World implements AgentHost {
     if (ip !== undefined) this.podsByIP.set(ip, ev.key);
   }
 
+  /** Pod events a partitioned node's kubelet has not seen, latest per pod. */
+  readonly #missed = new Map<string, Map<string, StoreEvent>>();
+
+  /** The node's watch reconnects: its kubelet gets the latest state of every pod it missed. */
+  relistKubelet(node: string): void {
+    const missed = this.#missed.get(node);
+    this.#missed.delete(node);
+    if (missed === undefined) return;
+    for (const ev of missed.values()) this.#deliverToKubelet(ev);
+  }
+
   #deliverToKubelet(ev: StoreEvent): void {
     const pod = ev.object as Pod;
     const old = ev.oldObject as Pod | undefined;
@@ -372,6 +383,15 @@ export class World implements AgentHost {
     if (node === undefined) return;
     const kubelet = this.kubelets.get(node);
     if (kubelet === undefined) return;
+    if (this.nodesPartitioned.has(node)) {
+      let missed = this.#missed.get(node);
+      if (missed === undefined) {
+        missed = new Map();
+        this.#missed.set(node, missed);
+      }
+      missed.set(ev.key, ev);
+      return;
+    }
     const delay = this.#kubeletDelay();
     this.schedule(this.clock.now + delay, `kubelet/${node} watch ${ev.key}`, () => {
       this.withCause(`kubelet/${node}`, () => {

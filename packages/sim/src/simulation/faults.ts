@@ -1,0 +1,213 @@
+/**
+ * Fault injection (`sim.faults`): power loss, control-plane partitions, container crashes,
+ * readiness failures and zone outages, now or on a schedule given as plain data.
+ * @packageDocumentation
+ */
+import {
+  NotFoundError,
+  ScenarioError,
+  normalizeKey,
+  parseDuration,
+  parseTimestamp,
+  type Duration,
+  type Pod,
+} from '@kubesim/core';
+import type { Kubelet } from '../kubelet/index.js';
+import type { World } from '../world/world.js';
+
+/** The faults of a simulation. */
+export interface Faults {
+  /** Power loss: the kubelet stops (no heartbeats), the node's pods stop answering (timeouts). */
+  crashNode(name: string): void;
+  /** Power is back: the kubelet restarts, renews its lease, restarts its pods' containers. */
+  recoverNode(name: string): void;
+  /**
+   * The node is cut from the control plane: no heartbeats reach it, its kubelet and kube-proxy
+   * stop seeing API changes (frozen views), but its pods keep running and serve whoever reaches them.
+   */
+  partitionNode(name: string): void;
+  /** The partition ends: the node's watches relist and its heartbeats resume. */
+  healNode(name: string): void;
+  /** The pod's main container crashes (exit 137); restartPolicy and CrashLoopBackOff apply. */
+  killPod(podKey: string): void;
+  /** The pod's readiness probe starts failing, for `d` or until the end of the run. */
+  failReadiness(podKey: string, d?: Duration): void;
+  /** Every node of the zone loses power, for `d` or until recovered. */
+  zoneOutage(zone: string, d?: Duration): void;
+  /** Schedules faults given as data (absolute times); see {@link FaultSpec}. */
+  schedule(faults: readonly FaultSpec[]): void;
+}
+
+/** A fault as data: what, on what, when (absolute virtual time) and for how long. */
+export interface FaultSpec {
+  readonly at: Duration;
+  readonly type: 'crashNode' | 'partitionNode' | 'killPod' | 'failReadiness' | 'zoneOutage';
+  /** A node name, a pod key or a zone. */
+  readonly target: string;
+  /** How long it lasts; then the node recovers or heals, or readiness comes back. */
+  readonly duration?: Duration;
+}
+
+const ZONE = 'topology.kubernetes.io/zone';
+
+/** Builds `sim.faults` over a World. */
+export function createFaults(world: World): Faults {
+  const kubelet = (name: string): Kubelet => {
+    if (world.store.get('Node', name) === undefined)
+      throw new NotFoundError(`nodes "${name}" not found`);
+    const k = world.kubelets.get(name) as Kubelet | undefined;
+    if (k === undefined) throw new NotFoundError(`node ${name} has no kubelet`);
+    return k;
+  };
+  const podKubelet = (podKey: string): [Kubelet, string] => {
+    const key = normalizeKey('Pod', podKey).key;
+    const pod: Pod | undefined = world.store.get('Pod', key);
+    if (pod?.spec.nodeName === undefined)
+      throw new NotFoundError(`pod ${key} is not running on a node`);
+    return [kubelet(pod.spec.nodeName), key];
+  };
+  const heartbeatsStop = (name: string, k: Kubelet): void => {
+    const node = world.store.get('Node', name);
+    const created =
+      node === undefined
+        ? 0
+        : (parseTimestamp(node.metadata.creationTimestamp) ?? world.config.startTime) -
+          world.config.startTime;
+    world.nodeLifecycle.heartbeatsStopped(name, k.lastLeaseRenewal(world.now) ?? created);
+  };
+  const openBlackHoles = (name: string): void => {
+    for (const pod of world.store.podsOnNode(name)) {
+      const ip = pod.status.podIP;
+      if (ip === undefined) continue;
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      for (const svc of world.store.servicesSelecting(
+        pod.metadata.namespace,
+        pod.metadata.labels,
+      )) {
+        world.metrics.openWindow(
+          `${svc.metadata.namespace}/${svc.metadata.name}`,
+          ip,
+          key,
+          world.now,
+        );
+      }
+    }
+    world.checkBlackHoles();
+  };
+
+  const faults: Faults = {
+    crashNode(name) {
+      const k = kubelet(name);
+      if (world.nodesDown.has(name)) return;
+      world.traceActivity('fault', 'CrashNode', { node: name });
+      heartbeatsStop(name, k);
+      world.nodesDown.add(name);
+      k.stop(world.now);
+      openBlackHoles(name);
+    },
+    recoverNode(name) {
+      const k = kubelet(name);
+      if (!world.nodesDown.has(name)) return;
+      world.traceActivity('fault', 'RecoverNode', { node: name });
+      world.nodesDown.delete(name);
+      world.withCause(`kubelet/${name}`, () => {
+        k.restart();
+      });
+      if (!world.nodesPartitioned.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
+    },
+    partitionNode(name) {
+      const k = kubelet(name);
+      if (world.nodesPartitioned.has(name)) return;
+      world.traceActivity('fault', 'PartitionNode', { node: name });
+      if (!world.nodesDown.has(name)) heartbeatsStop(name, k);
+      world.nodesPartitioned.add(name);
+      world.proxies.freeze(name);
+    },
+    healNode(name) {
+      kubelet(name);
+      if (!world.nodesPartitioned.has(name)) return;
+      world.traceActivity('fault', 'HealNode', { node: name });
+      world.nodesPartitioned.delete(name);
+      world.proxies.unfreeze(name);
+      world.relistKubelet(name);
+      if (!world.nodesDown.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
+      world.checkBlackHoles();
+    },
+    killPod(podKey) {
+      const [k, key] = podKubelet(podKey);
+      world.traceActivity('fault', 'KillPod', { pod: key });
+      world.withCause(`kubelet/${k.nodeName}`, () => {
+        k.killContainer(key);
+      });
+    },
+    failReadiness(podKey, d) {
+      const [k, key] = podKubelet(podKey);
+      world.traceActivity('fault', 'FailReadiness', { pod: key });
+      world.withCause(`kubelet/${k.nodeName}`, () => {
+        k.failReadiness(key, d === undefined ? undefined : parseDuration(d));
+      });
+    },
+    zoneOutage(zone, d) {
+      const nodes = world.store.list('Node').filter((n) => n.metadata.labels?.[ZONE] === zone);
+      if (nodes.length === 0) throw new NotFoundError(`no node is in zone ${zone}`);
+      for (const n of nodes) faults.crashNode(n.metadata.name);
+      if (d !== undefined) {
+        world.schedule(world.now + parseDuration(d), `fault zoneOutage ${zone} ends`, () => {
+          for (const n of nodes) faults.recoverNode(n.metadata.name);
+        });
+      }
+    },
+    schedule(list) {
+      list.forEach((f, i) => {
+        const path = `faults[${i}]`;
+        let at: number;
+        let duration: number | undefined;
+        try {
+          at = parseDuration(f.at);
+          duration = f.duration === undefined ? undefined : parseDuration(f.duration);
+        } catch (err) {
+          throw new ScenarioError(path, err instanceof Error ? err.message : String(err));
+        }
+        world.schedule(at, `fault ${f.type} ${f.target}`, () => {
+          applyFault(faults, f.type, f.target, duration, world);
+        });
+      });
+    },
+  };
+  return faults;
+}
+
+function applyFault(
+  faults: Faults,
+  type: FaultSpec['type'],
+  target: string,
+  duration: number | undefined,
+  world: World,
+): void {
+  const later = (label: string, fn: () => void): void => {
+    if (duration !== undefined) world.schedule(world.now + duration, label, fn);
+  };
+  switch (type) {
+    case 'crashNode':
+      faults.crashNode(target);
+      later(`fault recoverNode ${target}`, () => {
+        faults.recoverNode(target);
+      });
+      return;
+    case 'partitionNode':
+      faults.partitionNode(target);
+      later(`fault healNode ${target}`, () => {
+        faults.healNode(target);
+      });
+      return;
+    case 'killPod':
+      faults.killPod(target);
+      return;
+    case 'failReadiness':
+      faults.failReadiness(target, duration);
+      return;
+    case 'zoneOutage':
+      faults.zoneOutage(target, duration);
+      return;
+  }
+}
