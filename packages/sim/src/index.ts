@@ -29,6 +29,8 @@ export {
 } from './disruption/index.js';
 export type { DrainPlan, EvictionCause } from './disruption/index.js';
 export { statefulSetController } from './controllers/statefulSet/index.js';
+export { SchedulerCache, schedulerController } from './scheduler/index.js';
+export type { SchedulerController } from './scheduler/index.js';
 export {
   NodeLifecycleController,
   PodGcController,

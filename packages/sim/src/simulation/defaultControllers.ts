@@ -10,12 +10,14 @@ import {
 } from '@kubesim/core';
 import { createDisruptionController } from '../disruption/index.js';
 import { statefulSetController } from '../controllers/statefulSet/index.js';
+import { schedulerController } from '../scheduler/index.js';
 import { createPodGcController, taintEvictionController } from '../nodelifecycle/index.js';
 import type { World } from '../world/world.js';
 
 /** Builds the controller set of a World. */
 export function defaultControllers(world: World): readonly Controller[] {
   return [
+    schedulerController({ random: world.random('scheduler'), config: world.config }),
     statefulSetController,
     createDisruptionController({ deletionTimeoutMs: world.config.pdbDeletionTimeout }),
     taintEvictionController,

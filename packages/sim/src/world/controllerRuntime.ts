@@ -93,7 +93,11 @@ export class ControllerRuntime {
         let again = false;
         for (const action of plan.actions) {
           try {
-            if (applyAction(world.store, action, world.evictHandler) === 'retry') again = true;
+            if (applyAction(world.store, action, world.evictHandler) === 'retry') {
+              // A stale read: drop the rest of the plan and reconcile again with a fresh view.
+              again = true;
+              break;
+            }
           } catch (err) {
             if (!(err instanceof ValidationError)) throw err;
             // Upstream controllers log the refusal, emit a warning event and retry later.
