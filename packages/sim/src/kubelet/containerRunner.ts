@@ -49,15 +49,23 @@ interface ProbeTrack {
  * flips are scheduled; a healthy container schedules nothing after it is Ready.
  */
 export class ContainerRunner {
+  /** The container's spec. */
   readonly spec: Container;
+  /** What the application does (the default behaviour for all but the main container). */
   readonly behavior: PodBehavior;
+  /** The container state as the status reports it. */
   state: 'waiting' | 'running' | 'terminated' = 'waiting';
+  /** `state.waiting.reason` while waiting. */
   waitingReason = 'ContainerCreating';
+  /** `state.waiting.message` while waiting. */
   waitingMessage: string | undefined;
   /** Start of the current (or last) run. */
   startedAt = 0;
+  /** The current run's end while `state` is terminated. */
   terminated: Termination | undefined;
+  /** The previous run's end (`lastState.terminated`). */
   lastTermination: Termination | undefined;
+  /** Restarts in place so far. */
   restartCount = 0;
   /** The startup probe passed (true at start without one). */
   started = false;

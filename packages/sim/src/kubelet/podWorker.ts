@@ -38,16 +38,27 @@ type Stage = 'sandbox' | 'blocked' | 'init' | 'starting' | 'running' | 'done' | 
 
 /** The lifecycle of one pod on the node. Internal to the kubelet. */
 export class PodWorker implements ContainerOwner {
+  /** `namespace/name`. */
   readonly key: string;
+  /** The pod's uid (a recreated pod of the same name is another worker). */
   readonly uid: string;
+  /** The pod's scheduled callbacks; each is followed by a status flush. */
   readonly timers: Timers;
+  /** `spec.restartPolicy`. */
   readonly restartPolicy: string;
+  /** CrashLoopBackOff settings from the config. */
   readonly backoff: RestartBackoffPolicy;
+  /** Init containers (sidecars included), in order. */
   readonly init: readonly ContainerRunner[];
+  /** Regular containers; the first is the main container the behaviour describes. */
   readonly containers: readonly ContainerRunner[];
+  /** The kubelet saw the deletion: exits are final. */
   terminating = false;
+  /** Readiness failures injected by faults (absolute windows). */
   injectedReadiness: FailureWindow[] = [];
+  /** Where the pod is in its lifecycle on this node. */
   stage: Stage = 'sandbox';
+  /** The pod's address, once its sandbox is up. */
   ip: string | undefined;
   readonly #ctx: PodWorkerHost;
   #pod: Pod;
@@ -81,6 +92,7 @@ export class PodWorker implements ContainerOwner {
     for (const r of [...this.init, ...this.containers]) r.waitingReason = waiting;
   }
 
+  /** The simulation handle. */
   get host(): AgentHost {
     return this.#ctx.host;
   }
