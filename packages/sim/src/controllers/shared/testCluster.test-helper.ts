@@ -23,6 +23,11 @@ export interface TestCluster {
   advanceTo(ms: number): void;
   /** Runs the controllers to a fixed point at the current time. */
   run(): number;
+  /**
+   * Plays a requeue the sync driver ignores: reconciles `key` with `controller` now, applies the
+   * plan through the store, then runs to a fixed point. Returns the plan's requeueAfter.
+   */
+  fire(controller: Controller, key: string): number | undefined;
   /** Binds the pod to `node`, makes it Running with an IP and Ready since now. */
   makeReady(pod: Pod, node?: string): Pod;
   /** The pods controlled by the ReplicaSet or Deployment-owned ReplicaSet named `rsName`. */
@@ -44,6 +49,17 @@ export function testCluster(controllers: readonly Controller[]): TestCluster {
       t = Math.max(t, ms);
     },
     run: () => driver.run(t),
+    fire(controller: Controller, key: string): number | undefined {
+      const plan = controller.reconcile(store, key, t);
+      for (const a of plan.actions) {
+        if (a.verb === 'create') store.create(a.object);
+        else if (a.verb === 'update') store.update(a.object);
+        else if (a.verb === 'updateStatus') store.updateStatus(a.object);
+        else if (a.verb === 'delete') store.delete(a.kind, a.key);
+      }
+      driver.run(t);
+      return plan.requeueAfter;
+    },
     makeReady(pod: Pod, node = 'node-1'): Pod {
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
       let live = store.get('Pod', key) ?? pod;
