@@ -246,4 +246,13 @@ describe('deploymentController status over time', () => {
     expect(names.sort()).toEqual(['nginx:2', 'nginx:3']);
     expect(c.store.get('ReplicaSet', `default/${first ?? ''}`)).toBeUndefined();
   });
+
+  it('never mutates the objects it reads', () => {
+    const c = settledDeployment(4);
+    setImage(c, 'nginx:2');
+    const before = JSON.stringify([c.store.list('Deployment'), c.store.list('ReplicaSet')]);
+    const plan = deploymentController.reconcile(c.store, 'default/web', 0);
+    expect(plan.actions.some((a) => a.verb === 'create')).toBe(true);
+    expect(JSON.stringify([c.store.list('Deployment'), c.store.list('ReplicaSet')])).toBe(before);
+  });
 });
