@@ -28,6 +28,8 @@ export {
   podsToEvict,
 } from './disruption/index.js';
 export type { DrainPlan, EvictionCause } from './disruption/index.js';
+export { deploymentController } from './controllers/deployment/index.js';
+export { replicaSetController } from './controllers/replicaSet/index.js';
 export { statefulSetController } from './controllers/statefulSet/index.js';
 export { SchedulerCache, schedulerController } from './scheduler/index.js';
 export type { SchedulerController } from './scheduler/index.js';

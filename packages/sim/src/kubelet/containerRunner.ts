@@ -236,9 +236,15 @@ export class ContainerRunner {
           'Back-off restarting failed container ' + this.name,
         );
         // Simplification: the kubelet re-syncs every 10 s; kubesim restarts exactly at expiry.
-        this.#owner.timers.set(this.#slot('restart'), host.now + d.delay, () => {
-          this.restart();
-        });
+        // Once the back-off has reached its cap the crash loop is periodic: settle returns.
+        this.#owner.timers.set(
+          this.#slot('restart'),
+          host.now + d.delay,
+          () => {
+            this.restart();
+          },
+          { periodic: d.delay >= this.#owner.backoff.max },
+        );
       }
     }
     this.#owner.onContainerExit(this);

@@ -22,14 +22,22 @@ export class Timers {
     this.#after = after;
   }
 
-  /** Runs `fn` at `at` in `slot`, replacing what the slot held. */
-  set(slot: string, at: number, fn: () => void): void {
+  /**
+   * Runs `fn` at `at` in `slot`, replacing what the slot held. `periodic` marks a step of a
+   * steady loop (a crash loop at its back-off cap) that `settle` need not wait for.
+   */
+  set(slot: string, at: number, fn: () => void, opts?: { periodic?: boolean }): void {
     this.clear(slot);
-    const id = this.#host.schedule(at, `${this.#label} ${slot}`, () => {
-      this.#slots.delete(slot);
-      fn();
-      this.#after();
-    });
+    const id = this.#host.schedule(
+      at,
+      `${this.#label} ${slot}`,
+      () => {
+        this.#slots.delete(slot);
+        fn();
+        this.#after();
+      },
+      opts,
+    );
     this.#slots.set(slot, id);
   }
 

@@ -9,6 +9,8 @@ import {
   type Controller,
 } from '@kubesim/core';
 import { createDisruptionController } from '../disruption/index.js';
+import { deploymentController } from '../controllers/deployment/index.js';
+import { replicaSetController } from '../controllers/replicaSet/index.js';
 import { statefulSetController } from '../controllers/statefulSet/index.js';
 import { schedulerController } from '../scheduler/index.js';
 import { createPodGcController, taintEvictionController } from '../nodelifecycle/index.js';
@@ -18,6 +20,8 @@ import type { World } from '../world/world.js';
 export function defaultControllers(world: World): readonly Controller[] {
   return [
     schedulerController({ random: world.random('scheduler'), config: world.config }),
+    deploymentController,
+    replicaSetController,
     statefulSetController,
     createDisruptionController({ deletionTimeoutMs: world.config.pdbDeletionTimeout }),
     taintEvictionController,
