@@ -25,9 +25,9 @@ interface Expected {
 }
 
 function expectedTimeline(t0: number, grace: number): Expected {
-  // Kubelets start with their node at t = 0 and renew at k × 10 s; a renewal at t0 itself does
-  // not happen (the power is already gone).
-  const lastRenewal = Math.ceil(t0 / RENEW) * RENEW - RENEW;
+  // Kubelets start with their node at t = 0 and renew at k × 10 s; a renewal due at t0 itself
+  // happens before the power goes (events at one instant run in the order they were scheduled).
+  const lastRenewal = Math.floor(t0 / RENEW) * RENEW;
   const tau = passAtOrAfter(lastRenewal, PERIOD); // the pass that observed the last renewal
   const unknownAt = passAfter(tau + grace, PERIOD); // first pass strictly after τ + grace
   // The NoExecute taint is added by the next pass (upstream evaluates the condition it read before

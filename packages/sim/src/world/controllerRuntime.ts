@@ -111,16 +111,27 @@ export class ControllerRuntime {
         return again;
       });
       if (retry) this.#ready.add(key);
-      if (plan.requeueAfter !== undefined)
+      // The latest reconcile saw the whole state: its requeue (or none) replaces any earlier one.
+      if (plan.requeueAfter !== undefined) {
         this.#requeue(key, plan.requeueAfter, plan.periodic === true);
+      } else {
+        this.#cancelRequeue(key);
+      }
     }
+  }
+
+  #cancelRequeue(key: string): void {
+    const existing = this.#requeues.get(key);
+    if (existing === undefined) return;
+    this.#world.cancel(existing[1]);
+    this.#requeues.delete(key);
   }
 
   #requeue(key: string, after: number, periodic: boolean): void {
     const at = this.#world.now + Math.max(0, Math.round(after));
     const existing = this.#requeues.get(key);
     if (existing !== undefined) {
-      if (existing[0] <= at) return;
+      if (existing[0] === at) return;
       this.#world.cancel(existing[1]);
     }
     const id = this.#world.schedule(
