@@ -22,7 +22,7 @@ describe('parseManifests', () => {
   it('keeps fields kubesim does not model', () => {
     const text = readFileSync(new URL('cassandra-statefulset.yaml', examples), 'utf8');
     const [sts] = parseManifests(text);
-    const spec = sts?.spec as { volumeClaimTemplates?: unknown[] } | undefined;
+    const spec = (sts as { spec?: { volumeClaimTemplates?: unknown[] } } | undefined)?.spec;
     expect(spec?.volumeClaimTemplates).toHaveLength(1);
   });
 
