@@ -11,6 +11,7 @@ import {
   parseSelector,
   resolveDns,
   type ClusterSnapshot,
+  type Controller,
   type DnsAnswer,
   type Duration,
   type InertObject,
@@ -266,6 +267,10 @@ export class SimulationImpl implements Simulation {
       const i = world.userWatches.indexOf(watch);
       if (i >= 0) world.userWatches.splice(i, 1);
     };
+  }
+
+  addController(controller: Controller): void {
+    this.#world.addController(controller);
   }
 
   stats(): SimulationStats {

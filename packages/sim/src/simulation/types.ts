@@ -4,6 +4,7 @@
  */
 import type {
   ClusterSnapshot,
+  Controller,
   DnsAnswer,
   Duration,
   InertObject,
@@ -163,6 +164,13 @@ export interface Simulation {
   watch(kind: Kind, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
   snapshot(): ClusterSnapshot;
   readonly trace: Trace;
+  /**
+   * Runs your own controller (an operator under test) in the simulation: `keysFor` sees every
+   * store change after the controller watch delay, `reconcile` returns plans that go through
+   * admission like any client's writes. A controller that never converges at one instant stops
+   * the run with BudgetExceededError naming it.
+   */
+  addController(controller: Controller): void;
   /** Counters of the engine's work so far (for benchmarks and diagnostics). */
   stats(): SimulationStats;
 }

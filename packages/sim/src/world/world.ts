@@ -184,6 +184,17 @@ export class World implements AgentHost {
     return this.clock.now;
   }
 
+  /**
+   * Registers one more controller (user-written controllers, tests). It sees changes from now on,
+   * like an informer started late, after a list of the current objects.
+   */
+  addController(controller: Controller): ControllerRuntime {
+    const delay = delaySampler(this.config.controllerWatchDelay, this.streams, 'watch/controllers');
+    const rt = new ControllerRuntime(this, controller, delay);
+    this.runtimes.push(rt);
+    return rt;
+  }
+
   /** The cause written into trace entries of changes made inside `fn`. */
   withCause<T>(cause: string, fn: () => T): T {
     const prev = this.#cause;
