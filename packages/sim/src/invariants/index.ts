@@ -1,0 +1,1 @@
+export type { Invariant, InvariantFactory, Violation } from './types.js';

@@ -1,0 +1,1 @@
+export type { Scenario, ScenarioAction, ScenarioNodes, ScenarioTraffic } from './types.js';
