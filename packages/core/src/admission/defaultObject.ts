@@ -56,10 +56,20 @@ export function defaultObject<T>(obj: T, config: Readonly<ClusterConfig>): T {
   const kind = (obj as { kind?: unknown }).kind;
   const recipe =
     typeof kind === 'string' && Object.hasOwn(recipes, kind) ? recipes[kind] : undefined;
-  // A structured clone first: immer shares and freezes untouched subtrees, which would freeze the
-  // caller's manifest.
-  const copy = structuredClone(obj) as Record<string, unknown>;
+  // Copy what is not frozen yet: immer shares and freezes untouched subtrees, which would freeze
+  // the caller's manifest. Frozen subtrees (from stored objects) are shared as they are, so a
+  // controller's write of `{ ...stored, status }` copies almost nothing.
+  const copy = cloneUnfrozen(obj) as Record<string, unknown>;
   return produce(copy, (draft) => {
     recipe?.(draft, config);
   }) as T;
+}
+
+/** A copy of `value` in which every object that is not frozen is copied; frozen subtrees are shared. */
+function cloneUnfrozen(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(cloneUnfrozen);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = cloneUnfrozen(v);
+  return out;
 }

@@ -167,3 +167,21 @@ describe('ProxyState', () => {
     expect(state.endpointsOf('default/svc-1', 'http')).toBe(untouched);
   });
 });
+
+describe('ProxyState.clone', () => {
+  it('is an independent copy that later changes to the original do not reach', () => {
+    const svc = makeService({ name: 'web', selector: { app: 'web' }, clusterIP: '10.96.0.50' });
+    const ep = (ip: string) => ({ addresses: [ip], conditions: { ready: true } });
+    const original = new ProxyState();
+    original.applyService('ADDED', svc);
+    original.applySlice('ADDED', makeSlice('web-a', 'web', [ep('10.128.0.5')]));
+    const frozen = original.clone({ nodeName: 'node-1' });
+    original.applySlice('MODIFIED', makeSlice('web-a', 'web', [ep('10.128.0.6')]));
+    const ips = (s: ProxyState) =>
+      s.slicesOf('default/web').flatMap((x) => x.endpoints.flatMap((e) => e.addresses));
+    expect(ips(frozen)).toEqual(['10.128.0.5']);
+    expect(ips(original)).toEqual(['10.128.0.6']);
+    expect(frozen.nodeName).toBe('node-1');
+    expect(frozen.getService('default/web')).toBe(svc);
+  });
+});

@@ -76,6 +76,19 @@ export class ProxyState {
     this.nodeName = opts.nodeName;
   }
 
+  /**
+   * An independent copy of this view, as a kube-proxy that stops receiving updates would keep it
+   * (a node cut off from the control plane). Objects are frozen values and are shared.
+   */
+  clone(opts: { nodeName?: string } = {}): ProxyState {
+    const copy = new ProxyState(opts.nodeName === undefined ? {} : { nodeName: opts.nodeName });
+    for (const svc of this.services.values()) copy.applyService('ADDED', svc);
+    for (const group of this.byService.values()) {
+      for (const slice of group.slices.values()) copy.applySlice('ADDED', slice);
+    }
+    return copy;
+  }
+
   /** Number of Services seen. */
   get serviceCount(): number {
     return this.services.size;

@@ -5,7 +5,7 @@
  *
  * All nodes with the same delay settings see the same sequence of syncs, so they share one
  * `ProxyState`; a node whose view must diverge (cut off from the control plane) gets its own frozen
- * copy, built from the shared log of changes up to the moment it was cut off.
+ * copy of the shared view as it was when it was cut off.
  * @packageDocumentation
  */
 import { ProxyState, type EndpointSlice, type Service, type StoreEvent } from '@kubesim/core';
@@ -23,8 +23,6 @@ export class ProxyFleet {
   readonly #shared = new ProxyState();
   readonly #batcher: MinSyncBatcher;
   #pending: PendingChange[] = [];
-  /** Every applied change, in order, so a frozen per-node view can be rebuilt. */
-  readonly #log: StoreEvent[] = [];
   readonly #frozen = new Map<string, ProxyState>();
   /** Number of syncs performed (each applies every change seen so far). */
   syncs = 0;
@@ -58,7 +56,6 @@ export class ProxyFleet {
     this.#pending = this.#pending.filter((p) => p.seenAt > now);
     for (const { ev } of ready) {
       applyTo(this.#shared, ev);
-      this.#log.push(ev);
     }
     this.#batcher.synced(now);
     this.syncs += 1;
@@ -74,9 +71,7 @@ export class ProxyFleet {
   /** Freezes `nodeName`'s view as it is now (the node lost its control-plane connection). */
   freeze(nodeName: string): void {
     if (this.#frozen.has(nodeName)) return;
-    const copy = new ProxyState({ nodeName });
-    for (const ev of this.#log) applyTo(copy, ev);
-    this.#frozen.set(nodeName, copy);
+    this.#frozen.set(nodeName, this.#shared.clone({ nodeName }));
   }
 
   /** Lets `nodeName` follow the shared view again (its watch reconnected and relisted). */

@@ -65,11 +65,25 @@ export function safeEncodeString(text: string): string {
  * @example computePodTemplateHash(deployment.spec.template, deployment.status.collisionCount)
  */
 export function computePodTemplateHash(template: unknown, collisionCount?: number): string {
-  let hash = fnv1a32(new TextEncoder().encode(canonicalJson(template)));
+  let hash = templateDigest(template);
   if (collisionCount !== undefined) {
     const extra = new Uint8Array(8);
     new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
     hash = fnv1a32(extra, hash);
   }
   return safeEncodeString(String(hash));
+}
+
+// Stored templates are frozen values: hash each one once (controllers recompute it every sync).
+const digests = new WeakMap<object, number>();
+
+function templateDigest(template: unknown): number {
+  const cacheable = typeof template === 'object' && template !== null && Object.isFrozen(template);
+  if (cacheable) {
+    const cached = digests.get(template);
+    if (cached !== undefined) return cached;
+  }
+  const digest = fnv1a32(new TextEncoder().encode(canonicalJson(template)));
+  if (cacheable) digests.set(template, digest);
+  return digest;
 }
