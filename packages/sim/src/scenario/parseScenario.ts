@@ -1,0 +1,35 @@
+/**
+ * `parseScenario`: a scenario from JSON or YAML text.
+ * @packageDocumentation
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { ManifestParseError } from '@kubesim/core';
+import type { Scenario } from './types.js';
+import { validateScenario } from './validateScenario.js';
+
+/**
+ * Reads a scenario from JSON or YAML text (JSON is read as YAML, so both work) and validates it
+ * with {@link validateScenario}.
+ *
+ * @throws ManifestParseError (code `ManifestParse`) with the 1-based line and column of a syntax
+ *   error; ScenarioError (code `ScenarioInvalid`) naming the path of an invalid field.
+ * @example
+ * ```ts
+ * const s = parseScenario('seed: 1\nhorizon: 5m\nnodes: [{ count: 3 }]\n');
+ * ```
+ */
+export function parseScenario(text: string): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    const nl = error.message.indexOf('\n');
+    throw new ManifestParseError(
+      nl < 0 ? error.message : error.message.slice(0, nl),
+      pos.line,
+      pos.col,
+    );
+  }
+  return validateScenario(doc.toJS({ maxAliasCount: 100 }));
+}

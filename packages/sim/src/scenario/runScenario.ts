@@ -1,0 +1,181 @@
+/**
+ * `runScenario`: a scenario run to its horizon, settled, and checked by invariants.
+ * @packageDocumentation
+ */
+import {
+  BudgetExceededError,
+  KubesimError,
+  ScenarioError,
+  parseDuration,
+  type ClusterSnapshot,
+  type Duration,
+} from '@kubesim/core';
+import type { Invariant, Violation } from '../invariants/types.js';
+import { createSimulation } from '../simulation/createSimulation.js';
+import type { Simulation } from '../simulation/types.js';
+import type { Metrics } from '../traffic/metrics.js';
+import type { Trace } from '../world/trace.js';
+import { defaultInvariants } from './defaultInvariants.js';
+import { NondeterminismError } from './scenarioErrors.js';
+import { scheduleScenario } from './scheduleScenario.js';
+import type { ActionError } from './performAction.js';
+import type { Scenario } from './types.js';
+import { validateScenario } from './validateScenario.js';
+import { KUBESIM_VERSION } from './version.js';
+import { ViolationLog } from './violationLog.js';
+
+/** Options of {@link runScenario}. */
+export interface RunScenarioOptions {
+  /**
+   * The invariants to check, or a factory of fresh ones (use a factory with `checkDeterminism`
+   * when they keep state). @defaultValue `builtinInvariants()` filtered by `scenario.invariants`
+   */
+  readonly invariants?: readonly Invariant[] | (() => readonly Invariant[]);
+  /** Run twice and throw NondeterminismError when the trace hashes differ. @defaultValue false */
+  readonly checkDeterminism?: boolean;
+  /** Keep every trace entry in memory (the hash is computed either way). @defaultValue true */
+  readonly keepTrace?: boolean;
+  /** Stop at the first instant with a violation (no settle, no liveness checks). @defaultValue false */
+  readonly stopOnViolation?: boolean;
+  /** How long `settle` may take after the horizon. @defaultValue config.settleTimeout */
+  readonly settleTimeout?: Duration;
+  /** Called after every instant with virtual time and the horizon (ms), e.g. for a progress bar. */
+  readonly onProgress?: (now: number, horizon: number) => void;
+}
+
+/** What a scenario run produced. */
+export interface ScenarioResult {
+  /** The trace hash: equal for runs that did exactly the same things. */
+  readonly hash: string;
+  readonly trace: Trace;
+  /** Broken invariants, in the order observed (a repeated identical report is kept once). */
+  readonly violations: Violation[];
+  /** Actions and faults the cluster refused when they came due; the run went on. */
+  readonly actionErrors: ActionError[];
+  readonly metrics: Metrics;
+  /** The cluster after settling. */
+  readonly final: ClusterSnapshot;
+  /** The simulation itself, for further questions (`endpointsOf`, `describe`, reports). */
+  readonly sim: Simulation;
+  /** The validated scenario that ran. */
+  readonly scenario: Scenario;
+  readonly seed: string;
+  /** `@kubesim/sim`'s version. */
+  readonly version: string;
+}
+
+/**
+ * Runs a scenario: a pure function of `s`. Validates it; creates the simulation from `seed` and
+ * `config`; adds the nodes and applies the manifests at t = 0; schedules the actions, faults and
+ * traffic; runs to the horizon checking every safety invariant after each instant; stops the
+ * traffic and settles (a settle that times out is a violation of `settles`; a run that exceeds an
+ * engine budget is a violation of `terminates`); then checks the liveness invariants.
+ *
+ * @throws ScenarioError for an invalid scenario or setup the cluster refuses (e.g. a manifest in a
+ *   namespace that does not exist); NondeterminismError (code `Nondeterministic`) with
+ *   `checkDeterminism` when two runs differ.
+ * @example
+ * ```ts
+ * const r = runScenario(parseScenario(text));
+ * if (r.violations.length > 0) console.log(JSON.stringify(failureRecord(r, r.violations)));
+ * ```
+ */
+export function runScenario(s: Scenario, opts: RunScenarioOptions = {}): ScenarioResult {
+  const scenario = validateScenario(s);
+  const first = runOnce(scenario, opts);
+  if (opts.checkDeterminism === true) {
+    const { onProgress: _quiet, ...rest } = opts;
+    const second = runOnce(scenario, rest);
+    if (second.hash !== first.hash) throw new NondeterminismError(first.hash, second.hash);
+  }
+  return first;
+}
+
+function invariantsFor(s: Scenario, opts: RunScenarioOptions): readonly Invariant[] {
+  const given = opts.invariants;
+  if (given === undefined) return defaultInvariants(s.invariants);
+  return typeof given === 'function' ? given() : given;
+}
+
+function setUp(sim: Simulation, s: Scenario): void {
+  (s.nodes ?? []).forEach((n, i) => {
+    const { count, ...template } = n;
+    asScenarioError(`nodes[${i}]`, () => sim.addNodes(count, template));
+  });
+  const manifests = s.manifests;
+  if (manifests !== undefined) asScenarioError('manifests', () => sim.apply(manifests));
+}
+
+function asScenarioError(path: string, fn: () => unknown): void {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof KubesimError && !(err instanceof ScenarioError)) {
+      throw new ScenarioError(path, err.message);
+    }
+    throw err;
+  }
+}
+
+function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
+  const sim = createSimulation({
+    seed: s.seed,
+    ...(s.config !== undefined ? { config: s.config } : {}),
+    keepTrace: opts.keepTrace ?? true,
+  });
+  const horizon = parseDuration(s.horizon);
+  setUp(sim, s);
+  const scheduled = scheduleScenario(sim, s);
+  const invariants = invariantsFor(s, opts);
+  const safety = invariants.filter((i) => i.kind === 'safety');
+  const log = new ViolationLog();
+  let started = false;
+  const afterInstant = (now: Simulation): boolean => {
+    // runUntil also asks before the first instant, when t = 0 has not been processed yet.
+    if (!started) {
+      started = true;
+      return false;
+    }
+    opts.onProgress?.(now.now, horizon);
+    for (const inv of safety) log.add(inv.check(now, 'step'));
+    return opts.stopOnViolation === true && log.size > 0;
+  };
+  const finished = runGuarded(log, sim, () => {
+    sim.runUntil(afterInstant, { timeout: horizon });
+  });
+  const stoppedEarly = opts.stopOnViolation === true && log.size > 0;
+  scheduled.stopTraffic();
+  if (finished && !stoppedEarly) {
+    runGuarded(log, sim, () => {
+      sim.settle(opts.settleTimeout === undefined ? {} : { timeout: opts.settleTimeout });
+    });
+    for (const inv of invariants) {
+      if (inv.kind === 'liveness') log.add(inv.check(sim, 'end'));
+    }
+  }
+  return {
+    hash: sim.trace.hash(),
+    trace: sim.trace,
+    violations: log.list(),
+    actionErrors: scheduled.actionErrors,
+    metrics: sim.metrics,
+    final: sim.snapshot(),
+    sim,
+    scenario: s,
+    seed: sim.seed,
+    version: KUBESIM_VERSION,
+  };
+}
+
+/** Runs `fn`; a BudgetExceededError becomes a violation (`settles` or `terminates`). */
+function runGuarded(log: ViolationLog, sim: Simulation, fn: () => void): boolean {
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    if (!(err instanceof BudgetExceededError)) throw err;
+    const invariant = err.controller === 'settle' ? 'settles' : 'terminates';
+    log.add([{ invariant, t: sim.now, message: err.message }]);
+    return false;
+  }
+}
