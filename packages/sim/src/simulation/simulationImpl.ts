@@ -33,6 +33,7 @@ import {
 import type { Metrics } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
 import { evictPod } from '../disruption/index.js';
+import { describe as kubectlDescribe, table as kubectlTable } from '../kubectl/index.js';
 import { buildNodes } from './addNodes.js';
 import { startDrain, type DrainHandle } from './drain.js';
 import { createFaults, type Faults } from './faults.js';
@@ -267,6 +268,17 @@ export class SimulationImpl implements Simulation {
       const i = world.userWatches.indexOf(watch);
       if (i >= 0) world.userWatches.splice(i, 1);
     };
+  }
+
+  table(
+    kind: Kind,
+    opts: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {},
+  ): string {
+    return kubectlTable(this, kind, { ...opts, startTime: this.#world.config.startTime });
+  }
+
+  describe(kind: Kind, key: string): string {
+    return kubectlDescribe(this, kind, key, { startTime: this.#world.config.startTime });
   }
 
   addController(controller: Controller): void {

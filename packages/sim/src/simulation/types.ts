@@ -165,6 +165,17 @@ export interface Simulation {
   snapshot(): ClusterSnapshot;
   readonly trace: Trace;
   /**
+   * What `kubectl get <kind>` prints (pods: NAME READY STATUS RESTARTS AGE NODE; services: NAME TYPE
+   * CLUSTER-IP EXTERNAL-IP PORT(S) AGE; endpointslices: NAME ADDRESSTYPE PORTS ENDPOINTS AGE; …),
+   * with ages on the virtual clock. Namespace `default` unless given.
+   */
+  table(
+    kind: Kind,
+    opts?: { namespace?: string; labelSelector?: string; allNamespaces?: boolean },
+  ): string;
+  /** What `kubectl describe <kind> <key>` prints (Services in full, Pods and Nodes reduced). */
+  describe(kind: Kind, key: string): string;
+  /**
    * Runs your own controller (an operator under test) in the simulation: `keysFor` sees every
    * store change after the controller watch delay, `reconcile` returns plans that go through
    * admission like any client's writes. A controller that never converges at one instant stops
