@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { Scenario } from '../scenario/index.js';
+import { memoryIo } from './memoryIo.test-helper.js';
+import { runCli } from './runCli.js';
+
+const app = [
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 8080 }] }] },
+      },
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web' },
+    spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+  },
+];
+
+/** Checks only what the test needs: no built-in invariants. */
+const ok: Scenario = {
+  name: 'steady',
+  seed: 2,
+  nodes: [{ count: 2 }],
+  manifests: app,
+  traffic: [{ from: { external: true }, to: 'web', every: '1s' }],
+  horizon: '1m',
+  invariants: [],
+};
+
+/** Fails deterministically: a 1 ms settle timeout while pods are still starting (`settles`). */
+const failing: Scenario = {
+  ...ok,
+  name: 'unsettled',
+  traffic: [],
+  horizon: '1ms',
+  config: { settleTimeout: '1ms' },
+};
+
+describe('kubesim run', () => {
+  it('exits 0 with a summary, plain progress lines off a TTY, and --show output', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const out = await runCli(['run', 's.yaml', '--show', 'service/web'], io);
+    expect(out.exitCode).toBe(0);
+    expect(out.output).toMatch(/seed 2, ran 1m of virtual time/);
+    expect(out.output).toMatch(/trace hash [0-9a-f]{16}/);
+    expect(out.output).toMatch(/requests to web: \d+ ok, 0 timeout/);
+    expect(out.output).toMatch(/no invariant violated/);
+    expect(out.output).toMatch(/10\.128\.\d+\.\d+/);
+    expect(io.progress.at(-1)).toMatch(/1m of 1m \(100%\)/);
+  });
+
+  it('exits 1 on a violation, writes a failure record and prints the replay command', async () => {
+    const io = memoryIo({ 's.json': JSON.stringify(failing) });
+    const out = await runCli(['run', 's.json'], io);
+    expect(out.exitCode).toBe(1);
+    expect(out.output).toMatch(/1 invariant violation:\n {2}\[\d.*\] settles: /);
+    const file = /replay it with: kubesim replay (kubesim-failure-[0-9a-f]{16}\.json)/.exec(
+      out.output,
+    )?.[1];
+    expect(file).toBeDefined();
+    const record = JSON.parse(io.files.get(file ?? '') ?? '{}');
+    expect(record.kind).toBe('kubesim-failure');
+    expect(record.violations[0].invariant).toBe('settles');
+
+    const replay = await runCli(['replay', file ?? ''], io);
+    expect(replay.exitCode).toBe(0);
+    expect(replay.output).toContain(`hash ${record.hash} matches the record`);
+
+    io.files.set('tampered.json', JSON.stringify({ ...record, hash: '0000000000000000' }));
+    const mismatch = await runCli(['replay', 'tampered.json'], io);
+    expect(mismatch.exitCode).toBe(1);
+    expect(mismatch.output).toMatch(/differs from the record's 0000000000000000/);
+  });
+
+  it('uses --seed over the scenario seed and prints JSON with --json', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const a = JSON.parse((await runCli(['run', 's.yaml', '--json'], io)).output);
+    const b = JSON.parse((await runCli(['run', 's.yaml', '--json', '--seed', '9'], io)).output);
+    expect(a.seed).toBe('2');
+    expect(b.seed).toBe('9');
+    expect(b.hash).not.toBe(a.hash);
+    expect(a.violations).toEqual([]);
+  });
+
+  it('exits 2 on bad input with the message and no stack trace', async () => {
+    const io = memoryIo({
+      'bad.yaml': 'seed: 1\nhorizon: 1m\nactions:\n  - {at: 5x, type: drain, node: node-0}\n',
+      'broken.yaml': 'seed: 1\nhorizon: [1m\n',
+      'notjson.json': '{',
+    });
+    const bad = await runCli(['run', 'bad.yaml'], io);
+    expect(bad).toEqual({
+      exitCode: 2,
+      output: expect.stringMatching(/^kubesim: actions\[0\]\.at: invalid duration "5x"/),
+    });
+    expect(bad.output).not.toMatch(/\n\s+at /);
+    const broken = await runCli(['run', 'broken.yaml'], io);
+    expect(broken.exitCode).toBe(2);
+    expect(broken.output).toMatch(/at line \d+, column \d+/);
+    expect((await runCli(['run', 'missing.yaml'], io)).output).toMatch(
+      /cannot read missing\.yaml: ENOENT/,
+    );
+    expect((await runCli(['replay', 'notjson.json'], io)).exitCode).toBe(2);
+    expect((await runCli(['run', 'bad.yaml', '--nope'], io)).output).toMatch(/Usage:/);
+  });
+
+  it('writes a report with --report, or says why it could not', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const render = () =>
+      Promise.resolve(({ title }: { title?: string }) => `<html>${title ?? ''}</html>`);
+    const written = await runCli(['run', 's.yaml', '--report', 'out.html'], io, {
+      loadRenderReport: render,
+    });
+    expect(written.output).toContain('report written to out.html');
+    expect(io.files.get('out.html')).toBe('<html>steady</html>');
+    const missing = await runCli(['run', 's.yaml', '--report', 'r2.html'], io, {
+      loadRenderReport: () => Promise.resolve(undefined),
+    });
+    expect(missing.exitCode).toBe(0);
+    expect(missing.output).toMatch(/report not written: .*no HTML report module/);
+    expect(io.files.has('r2.html')).toBe(false);
+  });
+});
+
+describe('kubesim demo', () => {
+  it('prints the node-failure timeline and the request outcomes', async () => {
+    const io = memoryIo();
+    const out = await runCli(['demo'], io);
+    expect(out.output).toMatch(/1m {2}node-1 loses power/);
+    expect(out.output).toMatch(/node-1 NotReady: no heartbeat for 55s/);
+    expect(out.output).toMatch(/endpoints not ready: default\/web has 2 of 3 ready/);
+    expect(out.output).toMatch(/taint node\.kubernetes\.io\/unreachable:NoExecute on node-1/);
+    expect(out.output).toMatch(/default\/web-[a-z0-9-]+ evicted/);
+    expect(out.output).toMatch(/replacements Ready: default\/web has 3 ready endpoints again/);
+    expect(out.output).toMatch(/black-hole window of default\/web-[a-z0-9-]+: 1m → 1m55s \(55s\)/);
+    expect(out.output).toMatch(/requests: \d+ ok, \d+ timeout, 0 refused, 0 nxdomain/);
+    expect(out.exitCode, out.output).toBe(0);
+  });
+});
