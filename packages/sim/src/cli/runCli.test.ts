@@ -44,6 +44,7 @@ const failing: Scenario = {
   traffic: [],
   horizon: '1ms',
   config: { settleTimeout: '1ms' },
+  invariants: ['settles'],
 };
 
 describe('kubesim run', () => {

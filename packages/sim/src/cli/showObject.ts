@@ -39,22 +39,8 @@ export function parseShowTarget(text: string): { kind: Kind; key: string } {
   return { kind: kind as Kind, key };
 }
 
-/** The simulation's `describe`, when this build has it. */
-type Describe = (kind: Kind, key: string) => string;
-
-/**
- * What `kubectl describe` prints for the object (`sim.describe`); for a Service on a build
- * without `describe`, its merged endpoints.
- */
+/** What `kubectl describe` prints for the object (`sim.describe`). */
 export function showObject(sim: Simulation, text: string): string {
   const { kind, key } = parseShowTarget(text);
-  const describe = (sim as unknown as { describe?: Describe }).describe;
-  if (typeof describe === 'function') return describe.call(sim, kind, key);
-  if (kind !== 'Service')
-    return `${kind} ${key}: ${sim.get(kind, key) === undefined ? 'not found' : 'exists'}`;
-  const rows = sim.endpointsOf(key).map((e) => {
-    const state = e.ready ? 'ready' : e.serving ? 'serving' : 'not ready';
-    return `  ${e.ip}  ${e.podKey ?? '-'}  ${e.nodeName ?? '-'}  ${state}${e.terminating ? ', terminating' : ''}`;
-  });
-  return [`Service ${key} endpoints:`, ...(rows.length === 0 ? ['  <none>'] : rows)].join('\n');
+  return sim.describe(kind, key);
 }

@@ -171,6 +171,20 @@ describe('runScenario', () => {
     );
     expect(r.violations.map((v) => v.invariant)).toEqual(['settles']);
     expect(r.violations[0]?.message).toMatch(/not settled/);
+    const unlisted = runScenario(
+      { ...small, traffic: [], horizon: '1ms', invariants: [] },
+      { invariants: [], settleTimeout: '1ms' },
+    );
+    expect(unlisted.violations).toEqual([]);
+  });
+
+  it('checks the built-in invariants named by the scenario, or all of them by default', () => {
+    const calm = runScenario({ ...small, invariants: ['slices-well-formed', 'settles'] });
+    expect(calm.violations).toEqual([]);
+    expect(runScenario(small).violations).toEqual([]);
+    expect(() => runScenario({ ...small, invariants: ['no-such-check'] })).toThrow(
+      /^invariants\[0\]: Unsupported value/,
+    );
   });
 
   it('turns setup the cluster refuses into a ScenarioError naming the manifests', () => {

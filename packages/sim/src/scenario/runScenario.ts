@@ -15,7 +15,8 @@ import { createSimulation } from '../simulation/createSimulation.js';
 import type { Simulation } from '../simulation/types.js';
 import type { Metrics } from '../traffic/metrics.js';
 import type { Trace } from '../world/trace.js';
-import { defaultInvariants } from './defaultInvariants.js';
+import { SETTLES, TERMINATES } from '../invariants/index.js';
+import { defaultInvariants, reportsRunInvariant } from './defaultInvariants.js';
 import { NondeterminismError } from './scenarioErrors.js';
 import { scheduleScenario } from './scheduleScenario.js';
 import type { ActionError } from './performAction.js';
@@ -140,13 +141,14 @@ function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
     for (const inv of safety) log.add(inv.check(now, 'step'));
     return opts.stopOnViolation === true && log.size > 0;
   };
-  const finished = runGuarded(log, sim, () => {
+  const guardLog = runInvariantLog(s, log);
+  const finished = runGuarded(guardLog, sim, () => {
     sim.runUntil(afterInstant, { timeout: horizon });
   });
   const stoppedEarly = opts.stopOnViolation === true && log.size > 0;
   scheduled.stopTraffic();
   if (finished && !stoppedEarly) {
-    runGuarded(log, sim, () => {
+    runGuarded(guardLog, sim, () => {
       sim.settle(opts.settleTimeout === undefined ? {} : { timeout: opts.settleTimeout });
     });
     for (const inv of invariants) {
@@ -167,15 +169,22 @@ function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
   };
 }
 
+/** Where `settles` and `terminates` reports go: the log, unless the scenario leaves them out. */
+function runInvariantLog(s: Scenario, log: ViolationLog): (v: Violation) => void {
+  return (v) => {
+    if (reportsRunInvariant(s.invariants, v.invariant as 'settles' | 'terminates')) log.add([v]);
+  };
+}
+
 /** Runs `fn`; a BudgetExceededError becomes a violation (`settles` or `terminates`). */
-function runGuarded(log: ViolationLog, sim: Simulation, fn: () => void): boolean {
+function runGuarded(report: (v: Violation) => void, sim: Simulation, fn: () => void): boolean {
   try {
     fn();
     return true;
   } catch (err) {
     if (!(err instanceof BudgetExceededError)) throw err;
-    const invariant = err.controller === 'settle' ? 'settles' : 'terminates';
-    log.add([{ invariant, t: sim.now, message: err.message }]);
+    const invariant = err.controller === 'settle' ? SETTLES : TERMINATES;
+    report({ invariant, t: sim.now, message: err.message });
     return false;
   }
 }

@@ -48,7 +48,7 @@ describe('validateScenario', () => {
       traffic: [
         { from: [{ external: true }, { node: 'node-1' }, 'default/c'], to: 'web', every: '1s' },
       ],
-      invariants: ['a', 'b'],
+      invariants: ['slices-well-formed', 'settles'],
     };
     expect(validateScenario(s)).toBe(s);
   });
@@ -161,9 +161,12 @@ describe('validateScenario', () => {
     );
   });
 
-  it('refuses duplicate invariant names and a scenario that is not a mapping', () => {
-    expect(errorOf({ ...base, invariants: ['a', 'a'] })).toMatch(
+  it('refuses unknown and duplicate invariant names and a scenario that is not a mapping', () => {
+    expect(errorOf({ ...base, invariants: ['settles', 'settles'] })).toMatch(
       /^invariants\[1\]: Duplicate value/,
+    );
+    expect(errorOf({ ...base, invariants: ['settles', 'no-such-check'] })).toMatch(
+      /^invariants\[1\]: Unsupported value: "no-such-check": one of .*slices-well-formed/,
     );
     expect(errorOf([1, 2])).toMatch(/must be a mapping .* got a list/);
   });

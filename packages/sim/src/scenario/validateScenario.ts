@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 import { ScenarioError } from '@kubesim/core';
+import { BUILTIN_INVARIANT_NAMES } from '../invariants/index.js';
 import type { Scenario } from './types.js';
 import { validateAction, validateFault, validateTraffic } from './validateActions.js';
 import { validateConfig, validateManifests, validateNodes } from './validateParts.js';
@@ -49,6 +50,12 @@ function validateInvariantNames(value: unknown): void {
   const seen = new Set<string>();
   readList(value, 'invariants').forEach((name, i) => {
     const n = readName(name, `invariants[${i}]`, 'a built-in invariant name');
+    if (!BUILTIN_INVARIANT_NAMES.includes(n)) {
+      throw new ScenarioError(
+        `invariants[${i}]`,
+        `Unsupported value: ${show(n)}: one of ${BUILTIN_INVARIANT_NAMES.join(', ')}`,
+      );
+    }
     if (seen.has(n)) throw new ScenarioError(`invariants[${i}]`, `Duplicate value: ${show(n)}`);
     seen.add(n);
   });
@@ -59,8 +66,7 @@ function validateInvariantNames(value: unknown): void {
  * {@link Scenario} and returns it typed. Unknown fields are refused at every level (a typo must not
  * be silently ignored); durations are ms or Go strings; node counts are positive whole numbers;
  * fault and action types are the known ones; actions, faults and traffic starts fall within the
- * horizon; manifests pass core `validateObject`. Built-in invariant names are checked when the
- * run builds them (`runScenario`).
+ * horizon; manifests pass core `validateObject`; invariant names are built-in ones.
  *
  * Never throws anything but {@link ScenarioError}, whatever the input.
  *
