@@ -57,3 +57,30 @@ export {
   ScenarioError,
   ValidationError,
 } from '@kubesim/core';
+export {
+  DEMO_CRASHED_NODE,
+  DEMO_SERVICE,
+  DrainRefusedError,
+  KUBESIM_VERSION,
+  NondeterminismError,
+  ROLLOUT_ANNOTATION,
+  demoScenario,
+  failureRecord,
+  parseScenario,
+  readFailureRecord,
+  replayFailure,
+  runScenario,
+  validateScenario,
+} from './scenario/index.js';
+export type {
+  ActionError,
+  FailureRecord,
+  ReplayResult,
+  RunScenarioOptions,
+  Scenario,
+  ScenarioAction,
+  ScenarioNodes,
+  ScenarioResult,
+  ScenarioTraffic,
+} from './scenario/index.js';
+export type { Invariant, InvariantFactory, Violation } from './invariants/index.js';
