@@ -7,7 +7,10 @@
  *
  * Run: `npx tsc -b tsconfig.build.json && node examples/dist/node-failure/main.js [report.html]`
  */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CRASH_AT_MS, runNodeFailure, sinceCrash } from './nodeFailure.js';
+import { nodeFailureReport } from './report.js';
 
 const run = runNodeFailure();
 console.log(
@@ -42,4 +45,7 @@ for (const [label, from, to] of phases) {
     `  ${label.padEnd(26)} ok ${String(counts.ok).padStart(5)}  timeout ${String(counts.timeout).padStart(4)}  refused ${counts.refused}`,
   );
 }
-console.log(`\ntrace hash ${run.sim.trace.hash()}`);
+
+const out = resolve(process.argv[2] ?? 'node-failure-report.html');
+writeFileSync(out, nodeFailureReport(run));
+console.log(`\ntrace hash ${run.sim.trace.hash()}; report written to ${out}`);

@@ -1,6 +1,7 @@
 // The behaviour the node-failure example prints, asserted.
 import { describe, expect, it } from 'vitest';
 import { CRASH_AT_MS, runNodeFailure } from './nodeFailure.js';
+import { nodeFailureReport } from './report.js';
 
 describe('node-failure example: a node loses power under traffic', () => {
   const run = runNodeFailure();
@@ -41,6 +42,14 @@ describe('node-failure example: a node loses power under traffic', () => {
     // The old pod stays Terminating: its node is dead, no kubelet confirms the end.
     expect(run.sim.get('Pod', run.victim)?.metadata.deletionTimestamp).toBeDefined();
     expect(run.sim.get('Pod', run.replacement ?? '')?.spec.nodeName).not.toBe(run.crashedNode);
+  });
+
+  it('writes an HTML report that names the run by its trace hash', () => {
+    const html = nodeFailureReport(run);
+    expect(html.startsWith('<!DOCTYPE html>') || html.startsWith('<!doctype html>')).toBe(true);
+    // The summary shows the hash that proves two runs identical.
+    expect(html).toContain(`data-testid="trace-hash">${run.sim.trace.hash()}<`);
+    expect(html).toContain(run.crashedNode);
   });
 
   it('replays byte for byte from its seed', () => {
