@@ -84,3 +84,7 @@ export type {
   ScenarioTraffic,
 } from './scenario/index.js';
 export type { Invariant, InvariantFactory, Violation } from './invariants/index.js';
+export { renderReport, DEFAULT_MAX_EVENTS } from './report/index.js';
+export type { ReportInput } from './report/index.js';
+export { KubectlUnsupportedError, describe, table } from './kubectl/index.js';
+export type { KubectlClockOptions, KubectlSource, TableOptions } from './kubectl/index.js';

@@ -246,7 +246,10 @@ export class World implements AgentHost {
     this.clock.advanceTo(time);
     this.#countEvent(task.label);
     this.eventsProcessed += 1;
-    task.run();
+    // The first word of a task's label names who acts (`kubelet/node-1 …`, `fault …`,
+    // `node-lifecycle-controller …`): changes it makes are traced with that cause.
+    const space = task.label.indexOf(' ');
+    this.withCause(space < 0 ? task.label : task.label.slice(0, space), task.run);
     return true;
   }
 
