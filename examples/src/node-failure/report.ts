@@ -1,15 +1,13 @@
 /**
- * The HTML report of the node-failure run.
- *
- * `renderReport` lives in `@kubesim/sim`'s report module but is not (yet) exported from the
- * package entry point, so this example reaches into the built package. Once `@kubesim/sim`
- * exports it, this import becomes `import { renderReport } from '@kubesim/sim'`.
+ * The HTML report of the node-failure run: one self-contained page with the Service's ready
+ * endpoints over time, the request outcomes with the black-hole window shaded, the node swim
+ * lanes, the fault marker and the event list; its summary shows the seed and the trace hash.
  * @packageDocumentation
  */
-import { renderReport } from '../../../packages/sim/dist/report/index.js';
+import { renderReport } from '@kubesim/sim';
 import { SERVICE, type NodeFailureRun } from './nodeFailure.js';
 
-/** One self-contained HTML page: ready endpoints, outcomes with the black-hole window, node lanes. */
+/** Renders the run as HTML (the same run always renders the same bytes). */
 export function nodeFailureReport(run: NodeFailureRun): string {
   return renderReport({
     sim: run.sim,
