@@ -9,6 +9,10 @@
  * a Deployment scales old ReplicaSets down with plain deletes, which PDBs do not gate. The drain,
  * which goes through the Eviction API, is refused (429) while only 3 pods are healthy.
  *
+ * A fourth run drains the node of a new pod that is not Ready yet: the Eviction API lets such a
+ * pod go without using the budget, and the rollout, which was waiting for it, ends later. That is
+ * the one way a drain slows this rollout, and the PDB is not what does it.
+ *
  * Run: `npx tsc -b tsconfig.build.json && node examples/dist/rolling-update-with-drain/main.js`
  */
 import { MIN_AVAILABLE, runRollout, type RolloutRun } from './rollout.js';
@@ -29,26 +33,35 @@ function show(title: string, run: RolloutRun): void {
 
 const alone = runRollout({ pdb: false, drain: false });
 const withPdb = runRollout({ pdb: true, drain: false });
-const withDrain = runRollout({ pdb: true, drain: true });
+const withDrain = runRollout({ pdb: true, drain: 'old-pod-node' });
+const drainingNewPod = runRollout({ pdb: true, drain: 'new-pod-node' });
 
 show('1. rollout alone', alone);
 show(`2. rollout with a PDB (minAvailable ${MIN_AVAILABLE})`, withPdb);
 show('3. rollout with the PDB and a drain started at +1s', withDrain);
 
-const d = withDrain.drain;
-if (d !== undefined) {
-  console.log(`\ndrain of ${d.node} (it ran ${d.pod}):`);
-  console.log(`  refused with 429 ${d.refusals} times (retried every 5 s)`);
+function showDrain(run: RolloutRun): void {
+  const d = run.drain;
+  if (d === undefined) return;
+  console.log(`  drain of ${d.node} (it ran ${d.pods.join(', ')}):`);
+  console.log(`    refused with 429 ${d.refusals} times (retried every 5 s)`);
   console.log(
     d.evicted.length === 0
-      ? `  no eviction was ever admitted: the rollout scaled the old pod away (a plain delete) and the node was empty at +${d.doneAfterMs / 1000}s`
-      : `  evicted ${d.evicted.join(', ')}; node empty at +${d.doneAfterMs / 1000}s`,
+      ? `    no eviction was ever admitted: the rollout scaled the old pod away (a plain delete); node empty at +${d.doneAfterMs / 1000}s`
+      : `    evicted ${d.evicted.join(', ')}; node empty at +${d.doneAfterMs / 1000}s`,
   );
 }
+showDrain(withDrain);
 
 const same =
   alone.completedAfterMs === withPdb.completedAfterMs &&
   alone.completedAfterMs === withDrain.completedAfterMs;
+show('4. the same, but the drained node runs a new pod that is not Ready yet', drainingNewPod);
+showDrain(drainingNewPod);
+console.log(
+  `  the unready new pod was evicted without using the budget (IfHealthyBudget); its replacement, created at once, needs its own warm-up, so the rollout ends ${(drainingNewPod.completedAfterMs - alone.completedAfterMs) / 1000}s later — the drain's doing, not the PDB's`,
+);
+
 console.log(
   `\nrollout completion: ${alone.completedAfterMs / 1000}s alone, ${withPdb.completedAfterMs / 1000}s with the PDB, ${withDrain.completedAfterMs / 1000}s with the PDB and the drain -> ${same ? 'equal: the PDB did not slow the rollout' : 'different'}`,
 );

@@ -5,7 +5,7 @@ import { MIN_AVAILABLE, REPLICAS, runRollout } from './rollout.js';
 describe('rolling-update-with-drain example', () => {
   const alone = runRollout({ pdb: false, drain: false });
   const withPdb = runRollout({ pdb: true, drain: false });
-  const withDrain = runRollout({ pdb: true, drain: true });
+  const withDrain = runRollout({ pdb: true, drain: 'old-pod-node' });
 
   it('never has fewer than replicas − maxUnavailable ready endpoints during the rollout', () => {
     for (const run of [alone, withPdb, withDrain]) {
@@ -53,5 +53,21 @@ describe('rolling-update-with-drain example', () => {
       );
     expect(dedupe(shape(withPdb))).toEqual(dedupe(shape(alone)));
     expect(dedupe(shape(withDrain))).toEqual(dedupe(shape(alone)));
+  });
+
+  it('slows down only when the drain evicts a new pod the rollout waits for (unready pods need no budget)', () => {
+    const run = runRollout({ pdb: true, drain: 'new-pod-node' });
+    const drain = run.drain;
+    const newPods = (drain?.pods ?? [])
+      .filter((p) => p.endsWith('(2.0)'))
+      .map((p) => p.split(' ')[0]);
+    expect(newPods.length).toBeGreaterThan(0);
+    // The unready new pod went at once, without the budget's consent…
+    expect(drain?.evicted.some((key) => newPods.includes(key))).toBe(true);
+    // …while the old pod on the same node was refused, so the budget still held…
+    expect(drain?.refusals).toBeGreaterThan(0);
+    expect(run.minReady).toBeGreaterThanOrEqual(MIN_AVAILABLE);
+    // …and the rollout, which had to start that pod again, ended later.
+    expect(run.completedAfterMs).toBeGreaterThan(alone.completedAfterMs);
   });
 });

@@ -9,8 +9,9 @@
  * - The drain evicts through the Eviction API, so the PDB (minAvailable 3) refuses it with 429
  *   whenever only 3 pods are healthy, which is most of the rollout; kubectl retries every 5 s.
  *
- * So the budget slows the drain, never the rollout. {@link runRollout} runs the same rollout three
- * ways (alone, with the PDB, with the PDB and a drain) and measures each.
+ * So the budget slows the drain, never the rollout. {@link runRollout} runs the same rollout
+ * alone, with the PDB, and with the PDB and a drain, and measures each. A drain can still slow a
+ * rollout, by evicting a new pod that is not Ready yet: {@link nodeToDrain} says when.
  * @packageDocumentation
  */
 import type { Deployment, KubeObjectInput, Pod } from '@kubesim/core';
@@ -71,12 +72,19 @@ export const budget: KubeObjectInput = {
   spec: { minAvailable: MIN_AVAILABLE, selector: { matchLabels: { app: 'web' } } },
 };
 
+/** Which node the drain picks. */
+export type DrainTarget = 'old-pod-node' | 'new-pod-node';
+
 /** How a run is set up. */
 export interface RolloutOptions {
   /** Create the PodDisruptionBudget. */
   readonly pdb: boolean;
-  /** Drain a node {@link DRAIN_AFTER_MS} after the rollout starts. */
-  readonly drain: boolean;
+  /**
+   * Drain a node {@link DRAIN_AFTER_MS} after the rollout starts, and which one (see
+   * {@link nodeToDrain}): `'old-pod-node'` runs only an old, serving pod; `'new-pod-node'` runs a
+   * new pod that is not Ready yet.
+   */
+  readonly drain: false | DrainTarget;
   /** @defaultValue `7` */
   readonly seed?: number;
 }
@@ -98,8 +106,8 @@ export interface RolloutStep {
 /** What the drain did. */
 export interface DrainOutcome {
   readonly node: string;
-  /** The pod that ran there when the drain started. */
-  readonly pod: string;
+  /** The app's pods that ran there when the drain started, with their image version. */
+  readonly pods: readonly string[];
   readonly refusals: number;
   /** Pods the Eviction API admitted (empty: the rollout removed the pod first). */
   readonly evicted: readonly string[];
@@ -139,28 +147,35 @@ function replicasOf(sim: Simulation, version: string): number {
 }
 
 /**
- * A node to drain: one running an old pod that is still serving, and no other pod of the app.
+ * The node to drain, picked when the drain starts.
  *
- * Why not any node: a node that also runs a NEW pod that is not Ready yet would see that pod
- * evicted at once — an unhealthy pod may be evicted without using the budget while the budget is
- * met (unhealthyPodEvictionPolicy IfHealthyBudget, k8s-semantics §8.5) — and the rollout would
- * have to start it again. That slow-down would come from the drain, not from the PDB.
+ * - `'old-pod-node'`: a node running one old pod that is still serving, and nothing else of the
+ *   app. The PDB refuses its eviction (429) while only 3 pods are healthy; the rollout then
+ *   scales that old pod away itself — a plain delete — and the drain finds the node empty.
+ * - `'new-pod-node'`: the node of a NEW pod that is not Ready yet. The Eviction API lets an
+ *   unhealthy pod go without using the budget as long as the budget is met
+ *   (unhealthyPodEvictionPolicy IfHealthyBudget, k8s-semantics §8.5): it is evicted at once, and
+ *   the rollout has to start its replacement from scratch. That slow-down comes from the drain
+ *   evicting a pod the rollout was waiting for — not from the PDB holding the rollout back.
  */
-function nodeToDrain(sim: Simulation): { node: string; pod: string } {
-  const pods: Pod[] = sim.list('Pod', { labelSelector: 'app=web' });
-  const perNode = new Map<string, number>();
-  for (const p of pods) {
-    const n = p.spec.nodeName ?? '';
-    perNode.set(n, (perNode.get(n) ?? 0) + 1);
-  }
-  const candidate = pods.find(
-    (p) =>
-      p.spec.containers[0]?.image === 'example/web:1.0' &&
-      p.metadata.deletionTimestamp === undefined &&
-      perNode.get(p.spec.nodeName ?? '') === 1,
+export function nodeToDrain(sim: Simulation, which: DrainTarget): { node: string; pods: string[] } {
+  const pods: Pod[] = sim
+    .list('Pod', { labelSelector: 'app=web' })
+    .filter((p) => p.metadata.deletionTimestamp === undefined);
+  const image = (p: Pod): string => p.spec.containers[0]?.image ?? '';
+  const onNode = (node: string | undefined): Pod[] => pods.filter((p) => p.spec.nodeName === node);
+  const candidate = pods.find((p) =>
+    which === 'old-pod-node'
+      ? image(p) === 'example/web:1.0' && onNode(p.spec.nodeName).length === 1
+      : image(p) === 'example/web:2.0' &&
+        p.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'True',
   );
-  if (candidate?.spec.nodeName === undefined) throw new Error('no node runs a lone old pod');
-  return { node: candidate.spec.nodeName, pod: `default/${candidate.metadata.name}` };
+  const node = candidate?.spec.nodeName;
+  if (node === undefined) throw new Error(`no node fits the drain target ${which}`);
+  return {
+    node,
+    pods: onNode(node).map((p) => `default/${p.metadata.name} (${image(p).split(':')[1] ?? ''})`),
+  };
 }
 
 /**
@@ -177,10 +192,10 @@ export function runRollout(opts: RolloutOptions): RolloutRun {
   const t0 = sim.now;
   sim.apply(webApp('2.0'));
 
-  let drain: { handle: DrainHandle; node: string; pod: string; doneAt?: number } | undefined;
-  if (opts.drain) {
+  let drain: { handle: DrainHandle; node: string; pods: string[]; doneAt?: number } | undefined;
+  if (opts.drain !== false) {
     sim.at(t0 + DRAIN_AFTER_MS, (s) => {
-      const target = nodeToDrain(s);
+      const target = nodeToDrain(s, opts.drain || 'old-pod-node');
       drain = { ...target, handle: s.drain(target.node) };
     });
   }
@@ -207,7 +222,7 @@ export function runRollout(opts: RolloutOptions): RolloutRun {
       steps.push(step);
     if (completedAt === undefined && rolloutComplete(s)) completedAt = s.now;
     if (drain && drain.doneAt === undefined && drain.handle.done) drain.doneAt = s.now;
-    return completedAt !== undefined && (!opts.drain || drain?.doneAt !== undefined);
+    return completedAt !== undefined && (opts.drain === false || drain?.doneAt !== undefined);
   };
   if (!sim.runUntil(observe, { timeout: '10m' }) || completedAt === undefined) {
     throw new Error('the rollout did not complete within 10 minutes');
@@ -227,7 +242,7 @@ export function runRollout(opts: RolloutOptions): RolloutRun {
       ? {
           drain: {
             node: drain.node,
-            pod: drain.pod,
+            pods: drain.pods,
             refusals: drain.handle.refusals,
             evicted: [...drain.handle.evicted],
             doneAfterMs: (drain.doneAt ?? sim.now) - t0,
