@@ -79,6 +79,11 @@ export interface FrontendDeletion {
   readonly replacementReady: readonly EndpointView[];
   /** When the replacement became Ready, ms after the delete. */
   readonly replacementReadyAfterMs: number;
+  /**
+   * Backend IPs of 30 new connections to `frontend` from another node at that moment, as
+   * kube-proxy routes them: only ready endpoints while any exist (§4.2).
+   */
+  readonly routedWhileShuttingDown: readonly string[];
   /** Endpoints after everything settled (the old pod is gone). */
   readonly settled: readonly EndpointView[];
   /** When the old endpoint disappeared, ms after the delete. */
@@ -111,6 +116,11 @@ export function deleteOneFrontendPod(sim: Simulation): FrontendDeletion {
   }
   const replacementReady = sim.endpointsOf('frontend');
   const replacementReadyAfterMs = sim.now - start;
+  const client = sim.list('Node').find((n) => n.metadata.name !== victim.nodeName);
+  const routedWhileShuttingDown = Array.from({ length: 30 }, () => {
+    const r = sim.connect({ from: { node: client?.metadata.name ?? '' }, to: 'frontend' });
+    return r.outcome === 'ok' ? (r.ip ?? '?') : r.outcome;
+  });
 
   sim.runUntil((s) => !s.endpointsOf('frontend').some((e) => e.podKey === podKey), {
     timeout: '2m',
@@ -123,6 +133,7 @@ export function deleteOneFrontendPod(sim: Simulation): FrontendDeletion {
     duringShutdown,
     replacementReady,
     replacementReadyAfterMs,
+    routedWhileShuttingDown,
     settled: sim.endpointsOf('frontend'),
     goneAfterMs,
   };

@@ -35,6 +35,17 @@ console.log(
   `\n+${d.replacementReadyAfterMs / 1000}s: the replacement is ready, the old pod still shuts down`,
 );
 for (const e of d.replacementReady) console.log(`  ${formatEndpoint(e)}`);
+const spread = new Map<string, number>();
+for (const ip of d.routedWhileShuttingDown) spread.set(ip, (spread.get(ip) ?? 0) + 1);
+console.log(
+  `  30 new connections via kube-proxy: ${[...spread].map(([ip, n]) => `${ip} ×${n}`).join(', ')} (none to ${d.ip})`,
+);
+const notYet = d.replacementReady.filter((e) => e.ready && !spread.has(e.ip)).map((e) => e.ip);
+if (notYet.length > 0) {
+  console.log(
+    `  not yet to ${notYet.join(', ')}: kube-proxy applies changes at most once a second (minSyncPeriod)`,
+  );
+}
 console.log(`\n+${d.goneAfterMs / 1000}s: the old pod is gone and so is its endpoint`);
 for (const e of d.settled) console.log(`  ${formatEndpoint(e)}`);
 

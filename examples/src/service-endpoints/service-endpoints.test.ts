@@ -40,6 +40,12 @@ describe('service-endpoints example: the guestbook Services', () => {
     const ready = d.replacementReady.filter((e) => e.ready);
     expect(ready).toHaveLength(3);
     expect(ready.map((e) => e.podKey)).not.toContain(d.deleted);
+    // kube-proxy sends new connections only to ready endpoints while any exist. (Its view may not
+    // have the replacement yet: it applies changes at most once per minSyncPeriod, 1 s.)
+    expect(d.routedWhileShuttingDown).toHaveLength(30);
+    expect(d.routedWhileShuttingDown).not.toContain(d.ip);
+    const readyIps = ready.map((e) => e.ip);
+    expect(d.routedWhileShuttingDown.every((ip) => readyIps.includes(ip))).toBe(true);
     // The replacement was ready before the old pod finished its 20 s shutdown.
     expect(d.replacementReadyAfterMs).toBeLessThan(20_000);
     expect(d.goneAfterMs).toBeGreaterThanOrEqual(20_000);
