@@ -1,0 +1,285 @@
+/**
+ * fast-check model-based commands over a Simulation: crash and recover nodes, scale, roll out,
+ * drain, advance time — checking the built-in safety invariants after every instant.
+ * @packageDocumentation
+ */
+import fc from 'fast-check';
+import { KubesimError } from '@kubesim/core';
+import { builtinInvariants } from '../invariants/builtinInvariants.js';
+import type { Invariant, Violation } from '../invariants/types.js';
+import { createSimulation } from '../simulation/createSimulation.js';
+import type { Simulation } from '../simulation/types.js';
+
+/** What the commands believe about the cluster. */
+export interface SimModel {
+  readonly nodes: readonly string[];
+  readonly down: Set<string>;
+  readonly cordoned: Set<string>;
+  replicas: number;
+  revision: number;
+  readonly maxNodesDown: number;
+}
+
+/** The system under test: the simulation and the invariant instances of this run. */
+export interface SimReal {
+  readonly sim: Simulation;
+  readonly invariants: readonly Invariant[];
+}
+
+/** A command over {@link SimModel} and {@link SimReal}. */
+export type SimCommand = fc.Command<SimModel, SimReal>;
+
+/** An invariant broke during a model-based run. */
+export class InvariantViolationError extends KubesimError {
+  readonly violations: readonly Violation[];
+  constructor(violations: readonly Violation[]) {
+    super(
+      'InvariantViolated',
+      violations.map((v) => `${v.invariant} at t=${v.t}: ${v.message}`).join('\n'),
+    );
+    this.violations = violations;
+  }
+}
+
+/** The Deployment and Service every model run works on. */
+const WORKLOAD = 'web';
+
+/** Runs `ms` of virtual time, checking safety invariants after every instant. */
+function advance(real: SimReal, ms: number): void {
+  const found: Violation[] = [];
+  const end = real.sim.now + ms;
+  real.sim.runUntil(
+    (s) => {
+      for (const inv of real.invariants)
+        if (inv.kind === 'safety') found.push(...inv.check(s, 'step'));
+      return s.now >= end;
+    },
+    { timeout: ms },
+  );
+  if (found.length > 0) throw new InvariantViolationError(found);
+}
+
+/** Power loss of a node, while fewer than `maxNodesDown` are down. */
+export class CrashNodeCommand implements SimCommand {
+  constructor(readonly node: string) {}
+  check(m: Readonly<SimModel>): boolean {
+    return !m.down.has(this.node) && m.down.size < m.maxNodesDown;
+  }
+  run(m: SimModel, r: SimReal): void {
+    r.sim.faults.crashNode(this.node);
+    m.down.add(this.node);
+  }
+  toString(): string {
+    return `crashNode(${this.node})`;
+  }
+}
+
+/** Power is back. */
+export class RecoverNodeCommand implements SimCommand {
+  constructor(readonly node: string) {}
+  check(m: Readonly<SimModel>): boolean {
+    return m.down.has(this.node);
+  }
+  run(m: SimModel, r: SimReal): void {
+    r.sim.faults.recoverNode(this.node);
+    m.down.delete(this.node);
+  }
+  toString(): string {
+    return `recoverNode(${this.node})`;
+  }
+}
+
+/** kubectl scale of the Deployment. */
+export class ScaleCommand implements SimCommand {
+  constructor(readonly replicas: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(m: SimModel, r: SimReal): void {
+    r.sim.update('Deployment', WORKLOAD, (d) => {
+      d.spec.replicas = this.replicas;
+    });
+    m.replicas = this.replicas;
+  }
+  toString(): string {
+    return `scale(${this.replicas})`;
+  }
+}
+
+/** A new image: a rolling update. */
+export class RolloutCommand implements SimCommand {
+  check(): boolean {
+    return true;
+  }
+  run(m: SimModel, r: SimReal): void {
+    m.revision += 1;
+    const image = `app:${m.revision}`;
+    r.sim.update('Deployment', WORKLOAD, (d) => {
+      const c = d.spec.template.spec.containers[0];
+      if (c !== undefined) c.image = image;
+    });
+  }
+  toString(): string {
+    return 'rollout';
+  }
+}
+
+/** kubectl drain of a node that is up and not cordoned, keeping one node schedulable. */
+export class DrainCommand implements SimCommand {
+  constructor(readonly node: string) {}
+  check(m: Readonly<SimModel>): boolean {
+    return (
+      !m.cordoned.has(this.node) && !m.down.has(this.node) && m.cordoned.size < m.nodes.length - 1
+    );
+  }
+  run(m: SimModel, r: SimReal): void {
+    r.sim.drain(this.node);
+    m.cordoned.add(this.node);
+  }
+  toString(): string {
+    return `drain(${this.node})`;
+  }
+}
+
+/** Virtual time passes; safety invariants are checked after every instant. */
+export class AdvanceTimeCommand implements SimCommand {
+  constructor(readonly ms: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: SimModel, r: SimReal): void {
+    advance(r, this.ms);
+  }
+  toString(): string {
+    return `advance(${this.ms})`;
+  }
+}
+
+/** Options of {@link commands} and {@link modelRunSetup}. */
+export interface CommandsConstraints {
+  /** Nodes of the cluster (node-0, …). @defaultValue `3` */
+  readonly nodes?: number;
+  /** Most nodes down at once. @defaultValue `1` */
+  readonly maxNodesDown?: number;
+  /** Most replicas a scale picks. @defaultValue `5` */
+  readonly maxReplicas?: number;
+  /** Longest time step in ms. @defaultValue `120_000` */
+  readonly maxStep?: number;
+  /** Most commands. @defaultValue `20` */
+  readonly maxCommands?: number;
+}
+
+/**
+ * The command sequences of a model-based run over a `web` Deployment (3 replicas) behind a Service
+ * and a budget (maxUnavailable 1); shrinking toward fewer commands and shorter steps.
+ * @example fc.assert(fc.property(commands(), (cmds) => { modelRunChecked(cmds); }))
+ */
+export function commands(
+  constraints: CommandsConstraints = {},
+): fc.Arbitrary<Iterable<SimCommand>> {
+  const names = Array.from({ length: constraints.nodes ?? 3 }, (_, i) => `node-${i}`);
+  const node = fc.constantFrom(...names);
+  return fc.commands(
+    [
+      node.map((n) => new CrashNodeCommand(n)),
+      node.map((n) => new RecoverNodeCommand(n)),
+      fc.integer({ min: 0, max: constraints.maxReplicas ?? 5 }).map((n) => new ScaleCommand(n)),
+      fc.constant(new RolloutCommand()),
+      node.map((n) => new DrainCommand(n)),
+      fc
+        .integer({ min: 1_000, max: constraints.maxStep ?? 120_000 })
+        .map((ms) => new AdvanceTimeCommand(ms)),
+    ],
+    { maxCommands: constraints.maxCommands ?? 20 },
+  );
+}
+
+/**
+ * The initial model and a fresh simulation for `fc.modelRun`: nodes, the `web` Deployment,
+ * Service and budget, and fresh built-in invariants.
+ * @example fc.modelRun(modelRunSetup(), cmds)
+ */
+export function modelRunSetup(
+  constraints: CommandsConstraints = {},
+): () => { model: SimModel; real: SimReal } {
+  return () => {
+    const sim = createSimulation({ seed: 1 });
+    const nodes = sim
+      .addNodes(constraints.nodes ?? 3, { zones: ['zone-a', 'zone-b'] })
+      .map((n) => n.metadata.name);
+    sim.apply([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: WORKLOAD },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: WORKLOAD } },
+          template: {
+            metadata: { labels: { app: WORKLOAD } },
+            spec: {
+              containers: [
+                {
+                  name: 'app',
+                  image: 'app:0',
+                  ports: [{ name: 'http', containerPort: 8080 }],
+                  readinessProbe: { httpGet: { path: '/', port: 'http' } },
+                },
+              ],
+            },
+          },
+        },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: WORKLOAD },
+        spec: { selector: { app: WORKLOAD }, ports: [{ port: 80, targetPort: 'http' }] },
+      },
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: WORKLOAD },
+        spec: { maxUnavailable: 1, selector: { matchLabels: { app: WORKLOAD } } },
+      },
+    ]);
+    return {
+      model: {
+        nodes,
+        down: new Set(),
+        cordoned: new Set(),
+        replicas: 3,
+        revision: 0,
+        maxNodesDown: constraints.maxNodesDown ?? 1,
+      },
+      real: { sim, invariants: builtinInvariants() },
+    };
+  };
+}
+
+/**
+ * Runs a command sequence (safety invariants after every instant), then recovers every node,
+ * settles and checks the liveness invariants.
+ * @throws InvariantViolationError listing what broke.
+ * @example fc.assert(fc.property(commands(), (cmds) => { modelRunChecked(cmds); }))
+ */
+export function modelRunChecked(
+  cmds: Iterable<SimCommand>,
+  constraints: CommandsConstraints = {},
+): void {
+  const setup = modelRunSetup(constraints);
+  let state: { model: SimModel; real: SimReal } | undefined;
+  fc.modelRun(() => {
+    state = setup();
+    return state;
+  }, cmds);
+  if (state === undefined) return;
+  const { model, real } = state;
+  for (const n of model.down) real.sim.faults.recoverNode(n);
+  advance(real, 1_000);
+  real.sim.settle();
+  const found = real.invariants
+    .filter((i) => i.kind === 'liveness')
+    .flatMap((i) => [...i.check(real.sim, 'end')]);
+  if (found.length > 0) throw new InvariantViolationError(found);
+}
