@@ -46,6 +46,10 @@ export function defaultEndpointSlice(slice: Draft<EndpointSliceInput>): void {
     port.protocol ??= 'TCP';
   }
   slice.endpoints ??= [];
+  // Not an upstream default: an omitted `conditions` is stored as `{}`, which means exactly the
+  // same (every condition nil: ready and serving read as true, terminating as false, §3.8), so
+  // consumers can read `endpoint.conditions.ready` without a guard.
+  for (const endpoint of slice.endpoints) endpoint.conditions ??= {};
 }
 
 /** Endpoints (`SetDefaults_Endpoints`): each subset port `protocol: TCP`. */

@@ -178,3 +178,23 @@ describe('defaultObject', () => {
     );
   });
 });
+
+describe('defaultObject on EndpointSlices', () => {
+  it('stores an omitted endpoint conditions as {} (all nil) and keeps written ones', () => {
+    const slice = defaultObject(
+      {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'web-a', labels: { 'kubernetes.io/service-name': 'web' } },
+        addressType: 'IPv4',
+        endpoints: [
+          { addresses: ['10.0.0.1'] },
+          { addresses: ['10.0.0.2'], conditions: { ready: false } },
+        ],
+      },
+      config,
+    ) as unknown as EndpointSlice;
+    expect(slice.endpoints[0]?.conditions).toEqual({});
+    expect(slice.endpoints[1]?.conditions).toEqual({ ready: false });
+  });
+});

@@ -96,14 +96,21 @@ export class ContainerRunner {
   }
 
   /** Runs `fn` now when `t` is not in the future, else at `t`. */
-  #at(what: string, t: number, fn: () => void): void {
+  #at(what: string, t: number, fn: () => void, opts?: { periodic?: boolean }): void {
     if (t <= this.#owner.host.now) {
       this.#owner.timers.clear(this.#slot(what));
       fn();
     } else {
-      this.#owner.timers.set(this.#slot(what), t, fn);
+      this.#owner.timers.set(this.#slot(what), t, fn, opts);
     }
   }
+
+  /**
+   * True while the container is in a steady crash loop: its last restart waited the capped
+   * back-off, or its last run outlived the back-off reset. Its next crash is then periodic
+   * activity that `settle` need not wait for (it repeats forever with the same period).
+   */
+  #steadyLoop = false;
 
   /** Starts a run now. */
   start(): void {
@@ -116,9 +123,14 @@ export class ContainerRunner {
     this.#readiness = undefined;
     const b = this.behavior;
     if (b.crashAfter !== undefined) {
-      this.#at('crash', now + b.crashAfter, () => {
-        this.exit(b.exitCode, 'Error');
-      });
+      this.#at(
+        'crash',
+        now + b.crashAfter,
+        () => {
+          this.exit(b.exitCode, 'Error');
+        },
+        { periodic: this.#steadyLoop },
+      );
     }
     const startup = this.spec.startupProbe;
     if (startup === undefined) {
@@ -220,8 +232,10 @@ export class ContainerRunner {
     this.probeReady = false;
     this.#readiness = undefined;
     if (!this.#owner.terminating && shouldRestart(this.#owner.restartPolicy, exitCode)) {
-      const d = restartDecision(this.#owner.backoff, this.#backoffEntry, this.startedAt, host.now);
+      const policy = this.#owner.backoff;
+      const d = restartDecision(policy, this.#backoffEntry, this.startedAt, host.now);
       this.#backoffEntry = d.next;
+      this.#steadyLoop = d.delay >= policy.max || host.now - this.startedAt > policy.reset;
       if (d.delay === 0) {
         this.restart();
       } else {

@@ -13,7 +13,10 @@ import {
 import { evictPod, podsToEvict } from '../disruption/index.js';
 import type { World } from '../world/world.js';
 
-/** A drain in progress. */
+/**
+ * A drain in progress. `settle` does not wait for a drain whose evictions are being refused (it
+ * may wait forever, as `kubectl drain` without a timeout does); run `sim.runUntil(() => h.done)`.
+ */
 export interface DrainHandle {
   /** True once every pod to evict has been evicted and is gone from the node. */
   readonly done: boolean;
@@ -46,17 +49,21 @@ export function startDrain(world: World, nodeName: string): DrainHandle {
   });
   const interval = world.config.drainRetryInterval;
   const admitted = new Set<string>();
+  // kubectl lists the node's pods once, then evicts (and waits for) exactly those: pods that land
+  // on the node later (after an uncordon) are not its business.
+  const plan = podsToEvict(store, nodeName);
+  state.warnings = [...plan.warnings];
+  if (plan.error !== undefined) {
+    state.error = plan.error;
+    return state;
+  }
+  const targets = plan.pods.map((p) => ({ key: objectKey(p), uid: p.metadata.uid }));
   const attempt = (): void => {
-    const plan = podsToEvict(store, nodeName);
-    if (plan.error !== undefined) {
-      state.error = plan.error;
-      state.warnings = [...plan.warnings];
-      return;
-    }
-    state.warnings = [...plan.warnings];
     let pending = false;
-    for (const pod of plan.pods) {
-      const key = objectKey(pod);
+    let refused = false;
+    for (const { key, uid } of targets) {
+      const pod = store.get('Pod', key);
+      if (pod?.metadata.uid !== uid) continue; // gone (or replaced by a namesake): done
       if (admitted.has(key)) {
         pending = true; // evicted, waiting for it to be gone
         continue;
@@ -73,6 +80,7 @@ export function startDrain(world: World, nodeName: string): DrainHandle {
         if (err instanceof EvictionRefusedError && err.status === 429) {
           state.refusals += 1;
           pending = true;
+          refused = true;
           continue;
         }
         if (err instanceof KubesimError) {
@@ -86,7 +94,9 @@ export function startDrain(world: World, nodeName: string): DrainHandle {
       state.done = true;
       return;
     }
-    world.schedule(world.now + interval, `drain ${nodeName}`, attempt);
+    // Retrying a refused eviction is polling: a drain blocked by a PodDisruptionBudget waits for
+    // other changes, so settle does not wait for it (use runUntil(() => handle.done)).
+    world.schedule(world.now + interval, `drain ${nodeName}`, attempt, { periodic: refused });
   };
   world.schedule(world.now, `drain ${nodeName}`, attempt);
   return state;

@@ -34,15 +34,13 @@ export interface ScenarioConstraints {
   /** Most client loads. @defaultValue `2` */
   readonly maxTraffic?: number;
   /**
-   * Follow each drain with an uncordon before the horizon. Off by default because of a known
-   * simulator bug (a drain re-lists pods on every retry, so an early uncordon never lets it end).
-   * @defaultValue `false`
+   * Follow each drain with an uncordon before the horizon.
+   * @defaultValue `true`
    */
   readonly uncordonAfterDrain?: boolean;
   /**
-   * Let behaviours crash containers (crashAfter). Off by default: a container that crashes after
-   * running a while keeps a crash timer pending, so settle never returns (known simulator issue).
-   * @defaultValue `false`
+   * Let behaviours crash containers (crashAfter), making crash loops.
+   * @defaultValue `true`
    */
   readonly crashLoops?: boolean;
 }
@@ -85,12 +83,9 @@ function actionArb(
         .map(({ at: t, key, image }) => [{ at: t, type: 'rollout', key, image }]),
     );
   }
-  // A drain may end with an uncordon before the horizon. Off by default: the simulated drain
-  // re-lists the node's pods on every retry (kubectl lists them once), so an uncordon before the
-  // drain finishes makes it evict every replacement scheduled back onto the node, forever.
-  // Drains only with somewhere else to go: a budget blocks a drain of the only node forever, as
-  // kubectl without --timeout does, and settle counts its 5 s retries as pending work.
-  if (nodes.length > 1)
+  // A drain may end with an uncordon before the horizon. A drain blocked by a budget retries
+  // forever (kubectl without --timeout); its refused retries are periodic, so settle returns.
+  if (nodes.length > 0)
     kinds.push(
       fc
         .record({
@@ -100,7 +95,7 @@ function actionArb(
         })
         .map(({ at: t, node, hold }): ScenarioAction[] => [
           { at: t, type: 'drain', node },
-          ...(c.uncordonAfterDrain === true
+          ...(c.uncordonAfterDrain !== false
             ? [{ at: Math.min(shape.horizon - 1, t + hold), type: 'uncordon' as const, node }]
             : []),
         ]),
@@ -148,7 +143,7 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
         deployment: deploymentArb({
           name: app,
           maxReplicas,
-          withCrash: constraints.crashLoops ?? false,
+          withCrash: constraints.crashLoops ?? true,
         }),
         service: fc.option(serviceArb({ name: app }), { nil: undefined }),
         pdb: fc.boolean(),
@@ -165,7 +160,7 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
       .record({
         workloads: fc.tuple(...workloads),
         pods: fc.tuple(
-          ...podNames.map((name) => podArb({ name, withCrash: constraints.crashLoops ?? false })),
+          ...podNames.map((name) => podArb({ name, withCrash: constraints.crashLoops ?? true })),
         ),
         actions: actionArb(s, constraints, podKeys),
         faults: faultScheduleArb({

@@ -37,9 +37,11 @@ function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
   for (const slice of view.slicesOf(serviceKey)) {
     for (const e of slice.endpoints) {
       if (!e.addresses.includes(ip)) continue;
-      const ready = e.conditions.ready ?? true;
-      const serving = e.conditions.serving ?? true;
-      if (ready || (serving && (e.conditions.terminating ?? false))) return true;
+      // A user-written endpoint may omit conditions: nil ready/serving mean true (§3.8).
+      const c = (e.conditions as typeof e.conditions | undefined) ?? {};
+      const ready = c.ready ?? true;
+      const serving = c.serving ?? true;
+      if (ready || (serving && (c.terminating ?? false))) return true;
     }
   }
   return false;
