@@ -7,7 +7,10 @@ import { createSimulation } from '@kubesim/sim';
 function rollout(replicas: number, strategy: Record<string, unknown>): string[] {
   // Start delays jitter (seeded) so new pods become available one at a time, as §11b assumes;
   // pods that become available at the same instant are scaled down together, as upstream does.
-  const sim = createSimulation({ seed: 8, config: { containerStartDelay: { min: 100, max: 5000 } } });
+  const sim = createSimulation({
+    seed: 8,
+    config: { containerStartDelay: { min: 100, max: 5000 } },
+  });
   sim.addNodes(4);
   const deployment = (image: string) => ({
     apiVersion: 'apps/v1',
