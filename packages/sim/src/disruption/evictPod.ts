@@ -46,8 +46,8 @@ export function canIgnorePdb(pod: Pod): boolean {
   );
 }
 
-/** An unready pod the budget lets go without spending a disruption. */
-function unhealthyPodMayGo(pod: Pod, pdb: PodDisruptionBudget): boolean {
+/** An unready pod the budget lets go without spending a disruption (§8.5). */
+export function unhealthyPodMayGo(pod: Pod, pdb: PodDisruptionBudget): boolean {
   if (isPodReady(pod)) return false;
   if (pdb.spec.unhealthyPodEvictionPolicy === 'AlwaysAllow') return true;
   // Default (unset) and IfHealthyBudget: only while the application is not disrupted.

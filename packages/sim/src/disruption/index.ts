@@ -19,7 +19,7 @@ export {
   disruptionsAllowed,
 } from './pdbStatus.js';
 export { pdbSelector, pdbsForPod, podsOfPdb } from './pdbSelection.js';
-export { canIgnorePdb, evictPod } from './evictPod.js';
+export { canIgnorePdb, evictPod, unhealthyPodMayGo } from './evictPod.js';
 export type { EvictPodOptions } from './evictPod.js';
 export {
   DisruptionBudgetRefusedError,

@@ -4,13 +4,13 @@
  */
 import {
   KubesimError,
-  isPodReady,
   labelSelectorToSelector,
   type Pod,
   type PodDisruptionBudget,
 } from '@kubesim/core';
 import { TraceMirror } from './_internals/traceMirror.js';
 import { EVICTION_RESPECTED_BUDGET } from './names.js';
+import { canIgnorePdb, unhealthyPodMayGo } from '../disruption/index.js';
 import type { Invariant, Violation } from './types.js';
 
 function evictedByApi(pod: Pod | undefined): boolean {
@@ -29,25 +29,6 @@ function selects(pdb: PodDisruptionBudget, pod: Pod): boolean {
     if (err instanceof KubesimError) return false;
     throw err;
   }
-}
-
-/** Pods the API deletes without looking at budgets (upstream `canIgnorePDB`). */
-function ignoresBudgets(pod: Pod): boolean {
-  const phase = pod.status.phase;
-  return (
-    phase === 'Succeeded' ||
-    phase === 'Failed' ||
-    phase === 'Pending' ||
-    pod.metadata.deletionTimestamp !== undefined
-  );
-}
-
-/** An unready pod that leaves without spending a disruption (§8.5). */
-function unhealthyMayGo(pod: Pod, pdb: PodDisruptionBudget): boolean {
-  if (isPodReady(pod)) return false;
-  if (pdb.spec.unhealthyPodEvictionPolicy === 'AlwaysAllow') return true;
-  const { currentHealthy, desiredHealthy } = pdb.status;
-  return currentHealthy >= desiredHealthy && desiredHealthy > 0;
 }
 
 /**
@@ -99,7 +80,7 @@ export function evictionRespectedBudget(): Invariant {
         const before = c.before as Pod | undefined;
         const after = c.after as Pod | undefined;
         if (before === undefined || !evictedByApi(after) || evictedByApi(before)) return;
-        if (ignoresBudgets(before)) return;
+        if (canIgnorePdb(before)) return;
         const ns = before.metadata.namespace;
         const budgets = mirror
           .objects('PodDisruptionBudget')
@@ -115,7 +96,7 @@ export function evictionRespectedBudget(): Invariant {
           return;
         }
         const pdb = pdbs[0];
-        if (pdb === undefined || unhealthyMayGo(before, pdb)) return;
+        if (pdb === undefined || unhealthyPodMayGo(before, pdb)) return;
         if (spentAt.get(c.key) === t) return;
         flag(
           t,
