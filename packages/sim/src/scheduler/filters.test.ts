@@ -58,7 +58,10 @@ describe('toleration matching matrix', () => {
     ['Exists ignores the value', { key: 'dedicated', operator: 'Exists' }, true],
     ['Exists with another key', { key: 'other', operator: 'Exists' }, false],
     ['empty key with Exists matches every taint', { operator: 'Exists' }, true],
-    ['empty key with Equal matches nothing', { operator: 'Equal', value: 'gpu' }, false],
+    // Upstream ToleratesTaint skips the key check for an empty key and then compares values
+    // (validation refuses such a toleration, but the matcher must agree with upstream's).
+    ['empty key with Equal compares values only', { operator: 'Equal', value: 'gpu' }, true],
+    ['empty key with Equal and another value', { operator: 'Equal', value: 'cpu' }, false],
     ['empty effect matches every effect', { key: 'dedicated', value: 'gpu' }, true],
     [
       'another effect does not match',

@@ -3,26 +3,8 @@
  * (k8s.io/api core/v1 `Toleration.ToleratesTaint`).
  * @packageDocumentation
  */
+import { toleratesTaint } from '../nodelifecycle/tolerations.js';
 import type { Taint, Toleration } from '@kubesim/core';
-
-/**
- * True when `toleration` tolerates `taint`: the effects agree (an empty toleration effect matches
- * every effect), the keys agree (an empty key with operator `Exists` matches every key), and the
- * operator holds: `Exists` ignores the value, `Equal` (the default when unset) compares values.
- * @example
- * toleratesTaint({ key: 'gpu', operator: 'Exists' }, { key: 'gpu', value: 'a', effect: 'NoSchedule' }) === true
- */
-export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
-  const effect = toleration.effect ?? '';
-  if (effect !== '' && effect !== taint.effect) return false;
-  const key = toleration.key ?? '';
-  const operator = toleration.operator ?? 'Equal';
-  if (key === '') return operator === 'Exists';
-  if (key !== taint.key) return false;
-  if (operator === 'Exists') return true;
-  if (operator === 'Equal') return (toleration.value ?? '') === (taint.value ?? '');
-  return false;
-}
 
 /** True when some toleration in `tolerations` tolerates `taint`. */
 export function tolerationsTolerate(tolerations: readonly Toleration[], taint: Taint): boolean {
@@ -40,3 +22,6 @@ export function firstUntoleratedTaint(
 ): Taint | undefined {
   return taints.find((t) => effects.includes(t.effect) && !tolerationsTolerate(tolerations, t));
 }
+
+/** Upstream `ToleratesTaint` (core/v1 helpers), shared with the taint eviction controller. */
+export { toleratesTaint };
