@@ -26,6 +26,7 @@ import {
 import type { AgentHost, NodeAgent, ScheduledId } from './agentHost.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
+import { NodeHost } from './nodeHost.js';
 import { NodeIpam } from './nodeIpam.js';
 import { ProxyFleet } from './proxyFleet.js';
 import { TraceLog } from './trace.js';
@@ -100,6 +101,8 @@ export class World implements AgentHost {
   readonly trace: TraceLog;
   readonly runtimes: ControllerRuntime[] = [];
   readonly kubelets = new Map<string, KubeletAgent>();
+  /** Each node's view of the simulation (holds its writes while it is cut off). */
+  readonly nodeHosts = new Map<string, NodeHost>();
   readonly proxies: ProxyFleet;
   readonly ipam: NodeIpam;
   readonly userWatches: UserWatch[] = [];
@@ -386,6 +389,11 @@ export class World implements AgentHost {
 
   /** The node's watch reconnects: its kubelet gets the latest state of every pod it missed. */
   relistKubelet(node: string): void {
+    // The kubelet's held status writes go first (its status manager syncs on reconnect), then it
+    // sees what it missed.
+    this.withCause(`kubelet/${node}`, () => {
+      this.nodeHosts.get(node)?.flushHeld();
+    });
     const missed = this.#missed.get(node);
     this.#missed.delete(node);
     if (missed === undefined) return;
@@ -433,6 +441,7 @@ export class World implements AgentHost {
       const kubelet = this.kubelets.get(name);
       this.kubelets.delete(name);
       kubelet?.stop?.(this.clock.now);
+      this.nodeHosts.delete(name);
       this.ipam.release(name);
       return;
     }
@@ -440,7 +449,9 @@ export class World implements AgentHost {
     this.nodeLifecycle.nodeAdded(name);
     const written = node.spec.podCIDR;
     if (written !== undefined) this.ipam.occupy(name, written);
-    const kubelet = this.#kubeletFactory(this, name, written);
+    const host = new NodeHost(this, name);
+    this.nodeHosts.set(name, host);
+    const kubelet = this.#kubeletFactory(host, name, written);
     this.kubelets.set(name, kubelet);
     if (written === undefined) {
       // The node IPAM controller assigns a CIDR once it sees the node.
