@@ -4,15 +4,10 @@
  * without the simulation engine (which adds watch delays, time and requeue-after).
  * @packageDocumentation
  */
-import type { Action, Controller } from '../controllers/plan.js';
-import {
-  BudgetExceededError,
-  ConflictError,
-  AlreadyExistsError,
-  KubesimError,
-  NotFoundError,
-} from '../errors.js';
-import type { Kind, KubeObject } from '../objects/kinds.js';
+import { applyAction, type ActionStore } from './applyAction.js';
+import type { Controller } from '../controllers/plan.js';
+import { BudgetExceededError } from '../errors.js';
+import type { Kind } from '../objects/kinds.js';
 import type { ClusterView, StoreEvent } from '../store/view.js';
 import { WorkQueue } from './workQueue.js';
 
@@ -20,17 +15,7 @@ import { WorkQueue } from './workQueue.js';
  * The part of the store the driver needs: its read view, its writes and its watch. `Store`
  * (from the store module) implements it.
  */
-export interface SyncDriverStore extends ClusterView {
-  create(input: KubeObject): unknown;
-  update(obj: KubeObject): unknown;
-  updateStatus(obj: KubeObject): unknown;
-  delete(kind: string, key: string, opts?: { gracePeriodSeconds?: number; uid?: string }): void;
-  recordEvent(
-    regarding: { kind: string; key: string; uid?: string },
-    type: 'Normal' | 'Warning',
-    reason: string,
-    message: string,
-  ): unknown;
+export interface SyncDriverStore extends ClusterView, ActionStore {
   watch(listener: (ev: StoreEvent) => void): () => void;
 }
 
@@ -107,40 +92,6 @@ export function createSyncDriver(
   }
   const unsubscribe = store.watch(enqueue);
 
-  function apply(action: Action): void {
-    switch (action.verb) {
-      case 'create':
-        store.create(action.object);
-        return;
-      case 'update':
-        store.update(action.object);
-        return;
-      case 'updateStatus':
-        store.updateStatus(action.object);
-        return;
-      case 'delete':
-        try {
-          store.delete(action.kind, action.key, {
-            ...(action.gracePeriodSeconds !== undefined
-              ? { gracePeriodSeconds: action.gracePeriodSeconds }
-              : {}),
-            ...(action.uid !== undefined ? { uid: action.uid } : {}),
-          });
-        } catch (err) {
-          if (!(err instanceof NotFoundError)) throw err;
-        }
-        return;
-      case 'event':
-        store.recordEvent(action.regarding, action.type, action.reason, action.message);
-        return;
-      case 'evict':
-        throw new KubesimError(
-          'Unsupported',
-          `the synchronous driver cannot evict ${action.podKey}: evictions need the simulation engine`,
-        );
-    }
-  }
-
   return {
     run(now = 0): number {
       const counts = controllers.map(() => new Map<string, number>());
@@ -162,15 +113,10 @@ export function createSyncDriver(
           total += 1;
           const plan = controller.reconcile(store, key, now);
           for (const action of plan.actions) {
-            try {
-              apply(action);
-            } catch (err) {
-              // A stale read: like a real controller, retry the key with a fresh view.
-              if (err instanceof ConflictError || err instanceof AlreadyExistsError) {
-                queue.add(key);
-                break;
-              }
-              throw err;
+            // A stale read: like a real controller, retry the key with a fresh view.
+            if (applyAction(store, action) === 'retry') {
+              queue.add(key);
+              break;
             }
           }
         });

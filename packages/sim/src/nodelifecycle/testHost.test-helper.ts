@@ -3,16 +3,8 @@
  * timed runner for core controllers (watch delay 0, requeueAfter honoured), and fixtures.
  * @packageDocumentation
  */
-import { NotFoundError, Store, formatTimestamp } from '@kubesim/core';
-import type {
-  Action,
-  Controller,
-  Node,
-  NodeInput,
-  Pod,
-  StoreEvent,
-  Toleration,
-} from '@kubesim/core';
+import { Store, applyAction, formatTimestamp } from '@kubesim/core';
+import type { Controller, Node, NodeInput, Pod, StoreEvent, Toleration } from '@kubesim/core';
 import { EventQueue, RandomStreams, defaultSimConfig } from '../engine/index.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
 import type { AgentHost, ScheduledId } from '../world/agentHost.js';
@@ -67,37 +59,6 @@ export class TestHost implements AgentHost {
       fn?.();
     }
     this.now = t;
-  }
-}
-
-function applyAction(store: Store, action: Action): void {
-  switch (action.verb) {
-    case 'create':
-      store.create(action.object);
-      return;
-    case 'update':
-      store.update(action.object);
-      return;
-    case 'updateStatus':
-      store.updateStatus(action.object);
-      return;
-    case 'delete':
-      try {
-        store.delete(action.kind, action.key, {
-          ...(action.gracePeriodSeconds === undefined
-            ? {}
-            : { gracePeriodSeconds: action.gracePeriodSeconds }),
-          ...(action.uid === undefined ? {} : { uid: action.uid }),
-        });
-      } catch (err) {
-        if (!(err instanceof NotFoundError)) throw err;
-      }
-      return;
-    case 'event':
-      store.recordEvent(action.regarding, action.type, action.reason, action.message);
-      return;
-    case 'evict':
-      throw new Error('evict is not supported by the test runner');
   }
 }
 

@@ -6,10 +6,10 @@
 import {
   BudgetExceededError,
   ValidationError,
+  applyAction,
   type Controller,
   type StoreEvent,
 } from '@kubesim/core';
-import { applyAction } from './applyAction.js';
 import { KeyFifo } from './fifo.js';
 import type { World } from './world.js';
 

@@ -1,15 +1,25 @@
 /**
- * Performs one controller action through the API server, like a controller's client call.
+ * Performs one controller action through the API server, like a controller's client call. Used by
+ * the synchronous driver and by the simulation's controller runtime.
  * @packageDocumentation
  */
-import {
-  AlreadyExistsError,
-  ConflictError,
-  KubesimError,
-  NotFoundError,
-  type Action,
-  type Store,
-} from '@kubesim/core';
+import type { Action } from '../controllers/plan.js';
+import { AlreadyExistsError, ConflictError, KubesimError, NotFoundError } from '../errors.js';
+import type { KubeObject } from '../objects/kinds.js';
+
+/** The writes {@link applyAction} needs (the Store has them). */
+export interface ActionStore {
+  create(input: KubeObject): unknown;
+  update(obj: KubeObject): unknown;
+  updateStatus(obj: KubeObject): unknown;
+  delete(kind: string, key: string, opts?: { gracePeriodSeconds?: number; uid?: string }): void;
+  recordEvent(
+    regarding: { kind: string; key: string; uid?: string },
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): unknown;
+}
 
 /** What became of an action. */
 export type ActionOutcome = 'done' | 'retry' | 'gone';
@@ -21,7 +31,11 @@ export type EvictHandler = (podKey: string) => void;
  * Applies `action` to `store`. A stale read (Conflict, AlreadyExists) asks for a retry with a
  * fresh view, like a real controller's requeue; a write to an object that is gone is dropped.
  */
-export function applyAction(store: Store, action: Action, evict?: EvictHandler): ActionOutcome {
+export function applyAction(
+  store: ActionStore,
+  action: Action,
+  evict?: EvictHandler,
+): ActionOutcome {
   try {
     switch (action.verb) {
       case 'create':
