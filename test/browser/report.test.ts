@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulation, type Simulation } from '@kubesim/sim';
-// renderReport is not exported from the package index yet; read it from the build.
-import { renderReport } from '../../packages/sim/dist/report/index.js';
+// The published build, as users get it (the unit tests of the report run against the sources).
+import { createSimulation, renderReport, type Simulation } from '@kubesim/sim';
 
 const CRASH_AT = 30_000;
 const HORIZON = 150_000;
