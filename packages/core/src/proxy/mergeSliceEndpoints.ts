@@ -41,7 +41,10 @@ export function mergeSliceEndpoints(
   );
   const byPort = new Map<string, Map<string, ProxyEndpoint>>();
   for (const slice of sorted) {
-    if (slice.addressType === 'FQDN') continue;
+    // kubesim's kube-proxy is the IPv4 proxier of a single-stack cluster: like upstream's
+    // endpointslicecache.go (endpoints of the other IP family are ignored), it skips IPv6 and
+    // FQDN slices.
+    if (slice.addressType !== 'IPv4') continue;
     for (const port of slice.ports) {
       if (port.port === undefined || port.port === 0) continue;
       const key = portKey(port.name, port.protocol);

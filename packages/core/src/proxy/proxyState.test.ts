@@ -185,3 +185,25 @@ describe('ProxyState.clone', () => {
     expect(frozen.getService('default/web')).toBe(svc);
   });
 });
+
+describe('ProxyState and IP families', () => {
+  it('ignores IPv6 slices: the IPv4 proxier never routes a ClusterIP to an IPv6 endpoint', () => {
+    const svc = makeService({ name: 'web', clusterIP: '10.96.0.60' });
+    const state = new ProxyState();
+    state.applyService('ADDED', svc);
+    state.applySlice(
+      'ADDED',
+      makeSlice('web-v4', 'web', [{ addresses: ['10.1.2.3'], conditions: {} }]),
+    );
+    const v6 = {
+      ...makeSlice('web-v6', 'web', [{ addresses: ['fd00::5'], conditions: {} }]),
+      addressType: 'IPv6' as const,
+    };
+    state.applySlice('ADDED', v6);
+    const frontend = state.frontendAt('10.96.0.60', 80);
+    expect(frontend).toBeDefined();
+    if (frontend === undefined) return;
+    const usable = state.categorize(frontend, { name: 'node-0' });
+    expect(usable.cluster.map((e) => e.ip)).toEqual(['10.1.2.3']);
+  });
+});

@@ -127,7 +127,8 @@ export class ContainerRunner {
         'crash',
         now + b.crashAfter,
         () => {
-          this.exit(b.exitCode, 'Error');
+          // containerd: reason Completed for exit 0, Error otherwise.
+          this.exit(b.exitCode, b.exitCode === 0 ? 'Completed' : 'Error');
         },
         { periodic: this.#steadyLoop },
       );

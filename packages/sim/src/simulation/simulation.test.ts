@@ -167,3 +167,41 @@ describe('determinism', () => {
     expect(run(3)).not.toBe(run(4));
   });
 });
+
+describe('watch with a label selector', () => {
+  it('turns an object leaving the selector into DELETED and one entering it into ADDED', () => {
+    const sim = createSimulation();
+    sim.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unused' } });
+    sim.apply(service('a'));
+    const events: string[] = [];
+    sim.watch(
+      'Service',
+      (ev) => events.push(`${ev.type}:${ev.object.metadata.labels?.['tier'] ?? '-'}`),
+      {
+        labelSelector: 'tier=web',
+      },
+    );
+    const relabel = (tier: string): void => {
+      sim.update('Service', 'a', (d) => {
+        d.metadata.labels = { tier };
+      });
+      sim.runFor(1);
+    };
+    relabel('web');
+    relabel('web2');
+    relabel('web');
+    sim.update('Service', 'a', (d) => {
+      d.metadata.annotations = { touched: 'yes' };
+    });
+    sim.runFor(1);
+    sim.delete('Service', 'a');
+    sim.runFor(1);
+    expect(events).toEqual([
+      'ADDED:web',
+      'DELETED:web2',
+      'ADDED:web',
+      'MODIFIED:web',
+      'DELETED:web',
+    ]);
+  });
+});

@@ -256,7 +256,20 @@ export class SimulationImpl implements Simulation {
       filter: (ev: StoreEvent) =>
         matches(ev.object) || (ev.oldObject !== undefined && matches(ev.oldObject)),
       handler: (ev: StoreEvent) => {
-        handler({ type: ev.type, object: ev.object });
+        // As the API server's watch cache does (cacher/cache_watcher.go convertToWatchEvent): an
+        // object that stops matching the selector is DELETED for this watcher, one that starts
+        // matching is ADDED.
+        const now = ev.type !== 'DELETED' && matches(ev.object);
+        const before = ev.oldObject !== undefined && matches(ev.oldObject);
+        const type =
+          ev.type === 'DELETED'
+            ? 'DELETED'
+            : now && before
+              ? 'MODIFIED'
+              : now
+                ? 'ADDED'
+                : 'DELETED';
+        handler({ type, object: ev.object });
       },
     };
     for (const object of world.store.list(kind)) {
