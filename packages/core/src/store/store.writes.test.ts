@@ -183,3 +183,29 @@ describe('Store writes', () => {
     expect(store.listInert('ConfigMap').map((o) => o.metadata.name)).toEqual(['cfg']);
   });
 });
+
+describe('re-applying an unchanged manifest', () => {
+  for (const type of ['ClusterIP', 'NodePort', 'LoadBalancer']) {
+    it(`is a no-op for a ${type} Service (allocated ports are restored before comparing)`, () => {
+      const store = new Store();
+      const manifest = {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web' },
+        spec: {
+          type,
+          selector: { app: 'web' },
+          ports: [{ port: 80 }],
+          externalTrafficPolicy: type === 'ClusterIP' ? undefined : 'Local',
+        },
+      };
+      const first = store.apply(manifest).object;
+      const events: string[] = [];
+      store.watch((ev) => events.push(ev.type));
+      const second = store.apply(manifest).object;
+      expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
+      expect(second.metadata.generation).toBe(1);
+      expect(events).toEqual([]);
+    });
+  }
+});

@@ -67,7 +67,17 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   });
 
   checkUpdate(live, next);
-  if (mode === 'spec' && loc.kind === 'Service') next = admitServiceAllocation(core, next, live);
+  if (mode === 'spec' && loc.kind === 'Service') {
+    // Allocated fields (nodePorts, healthCheckNodePort) are restored first, as upstream's
+    // patchAllocatedValues does, so re-applying an unchanged manifest changes nothing.
+    next = admitServiceAllocation(core, next, live);
+    const regenerated = nextGeneration(live, next);
+    if (regenerated !== next.metadata.generation) {
+      next = produce(next, (d) => {
+        (d.metadata as Record<string, unknown>)['generation'] = regenerated;
+      });
+    }
+  }
   if (deepEqual(next, live)) return live;
   const rv = core.nextResourceVersion();
   const stored = core.write(loc.kind, loc.key, stampResourceVersion(next, rv) as StoredObject, rv);
