@@ -12,6 +12,7 @@ export type FieldIssueType =
   | 'FieldValueNotSupported'
   | 'FieldValueDuplicate'
   | 'FieldValueTooLong'
+  | 'FieldValueNotFound'
   | 'FieldValueTypeInvalid';
 
 /**

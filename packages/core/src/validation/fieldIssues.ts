@@ -77,6 +77,11 @@ export function duplicate(path: string, value: unknown): FieldIssue {
   return { path, type: 'FieldValueDuplicate', message: `Duplicate value: ${formatValue(value)}` };
 }
 
+/** `path: Not found: <value>` (a reference to something that does not exist). */
+export function notFound(path: string, value: unknown): FieldIssue {
+  return { path, type: 'FieldValueNotFound', message: `Not found: ${formatValue(value)}` };
+}
+
 /** `path: Too long: may not be more than N bytes`. */
 export function tooLong(path: string, max: number): FieldIssue {
   return {

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { FieldIssue } from '../errors.js';
-import { invalid, notSupported, required } from './fieldIssues.js';
+import { duplicate, index, invalid, notFound, notSupported, required } from './fieldIssues.js';
 import { absent, get, int, list, obj, str } from './json.js';
 import { validateLabels } from './labels.js';
 import { isDns1123Label, isDns1123Subdomain } from './names.js';
@@ -26,8 +26,14 @@ function nonNegative(v: unknown, path: string, issues: FieldIssue[]): number | u
  * container, containers and init containers, restart and DNS policies, grace periods,
  * hostname/subdomain, nodeSelector, nodeName and tolerations.
  */
-export function validatePodSpec(v: unknown, path: string, issues: FieldIssue[]): void {
+export function validatePodSpec(
+  v: unknown,
+  path: string,
+  issues: FieldIssue[],
+  opts: { claimVolumes?: readonly string[] } = {},
+): void {
   const s = obj(v, path, issues);
+  if (s !== undefined) validateVolumes(s, path, opts.claimVolumes ?? [], issues);
   if (s === undefined) {
     if (absent(v)) issues.push(required(`${path}.containers`));
     return;
@@ -78,4 +84,48 @@ export function validatePodSpec(v: unknown, path: string, issues: FieldIssue[]):
   str(get(s, 'serviceAccountName'), `${path}.serviceAccountName`, issues);
   str(get(s, 'schedulerName'), `${path}.schedulerName`, issues);
   int(get(s, 'priority'), `${path}.priority`, issues);
+}
+
+/**
+ * `volumes` names (DNS-1123 labels, unique) and every container's `volumeMounts` (a name that is a
+ * volume, a mountPath), as upstream `ValidateVolumes` / `ValidateVolumeMounts` do. A StatefulSet
+ * template may also mount its volumeClaimTemplates (`claimVolumes`).
+ */
+function validateVolumes(
+  s: Readonly<Record<string, unknown>>,
+  path: string,
+  claimVolumes: readonly string[],
+  issues: FieldIssue[],
+): void {
+  const known = new Set(claimVolumes);
+  const volumes = list(get(s, 'volumes'), `${path}.volumes`, issues) ?? [];
+  volumes.forEach((vol, i) => {
+    const namePath = `${index(`${path}.volumes`, i)}.name`;
+    const name = str(get(obj(vol, index(`${path}.volumes`, i), issues), 'name'), namePath, issues);
+    if (name === undefined || name === '') {
+      issues.push(required(namePath));
+      return;
+    }
+    for (const msg of isDns1123Label(name)) issues.push(invalid(namePath, name, msg));
+    if (known.has(name) && !claimVolumes.includes(name)) issues.push(duplicate(namePath, name));
+    known.add(name);
+  });
+  for (const group of ['initContainers', 'containers']) {
+    const containers = list(get(s, group), `${path}.${group}`, []) ?? [];
+    containers.forEach((c, ci) => {
+      const cPath = index(`${path}.${group}`, ci);
+      const mounts =
+        list(get(obj(c, cPath, []), 'volumeMounts'), `${cPath}.volumeMounts`, issues) ?? [];
+      mounts.forEach((m, mi) => {
+        const mPath = index(`${cPath}.volumeMounts`, mi);
+        const mount = obj(m, mPath, issues);
+        const name = str(get(mount, 'name'), `${mPath}.name`, issues);
+        if (name === undefined || name === '') issues.push(required(`${mPath}.name`));
+        else if (!known.has(name)) issues.push(notFound(`${mPath}.name`, name));
+        const mountPath = str(get(mount, 'mountPath'), `${mPath}.mountPath`, issues);
+        if (mountPath === undefined || mountPath === '')
+          issues.push(required(`${mPath}.mountPath`));
+      });
+    });
+  }
 }

@@ -21,6 +21,7 @@ export function validateWorkloadTemplate(
   selector: Selector | undefined,
   kind: string,
   issues: FieldIssue[],
+  claimVolumes: readonly string[] = [],
 ): void {
   if (absent(v)) {
     issues.push(required(path));
@@ -41,7 +42,7 @@ export function validateWorkloadTemplate(
     );
   }
   const specPath = `${path}.spec`;
-  validatePodSpec(get(t, 'spec'), specPath, issues);
+  validatePodSpec(get(t, 'spec'), specPath, issues, { claimVolumes });
   const spec = obj(get(t, 'spec'), specPath, []);
   const restart = str(get(spec, 'restartPolicy'), `${specPath}.restartPolicy`, []);
   if (restart !== undefined && restart !== 'Always') {

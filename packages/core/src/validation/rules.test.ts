@@ -398,3 +398,64 @@ describe('EndpointSlice, Endpoints and Node rules', () => {
     expect(paths(node({ podCIDR: '10.128.0.0/33' }))).toEqual(['spec.podCIDR']);
   });
 });
+
+describe('volumes and volume mounts', () => {
+  const podWith = (spec: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [{ name: 'c', image: 'x' }], ...spec },
+  });
+
+  it('refuses a mount of a volume the pod does not have', () => {
+    const issues = validateObject(
+      podWith({
+        containers: [
+          { name: 'c', image: 'x', volumeMounts: [{ name: 'nope', mountPath: '/data' }] },
+        ],
+      }),
+    );
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toContain(
+      'spec.containers[0].volumeMounts[0].name: Not found: "nope"',
+    );
+  });
+
+  it('accepts a mount of a declared volume, and refuses duplicate volume names', () => {
+    const ok = podWith({
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [{ name: 'c', image: 'x', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+    });
+    expect(validateObject(ok)).toEqual([]);
+    const dup = podWith({
+      volumes: [
+        { name: 'data', emptyDir: {} },
+        { name: 'data', emptyDir: {} },
+      ],
+    });
+    expect(validateObject(dup).map((i) => i.path)).toContain('spec.volumes[1].name');
+  });
+
+  it('lets a StatefulSet template mount its volumeClaimTemplates', () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: {
+        selector: { matchLabels: { app: 'db' } },
+        serviceName: 'db',
+        template: {
+          metadata: { labels: { app: 'db' } },
+          spec: {
+            containers: [
+              { name: 'c', image: 'x', volumeMounts: [{ name: 'data', mountPath: '/d' }] },
+            ],
+          },
+        },
+        volumeClaimTemplates: [
+          { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } },
+        ],
+      },
+    };
+    expect(validateObject(sts)).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import type { FieldIssue } from '../errors.js';
 import { forbidden, invalid, notSupported } from './fieldIssues.js';
 import type { JsonObject } from './json.js';
-import { get, int, obj, str } from './json.js';
+import { get, int, list, obj, str } from './json.js';
 import { intOrPercentValue, validateIntOrPercent } from './intOrPercent.js';
 import { validateWorkloadSelector } from './labelSelector.js';
 import type { SelectorOwner } from './labelSelector.js';
@@ -33,7 +33,12 @@ function validateCommon(
   nonNegative(spec, 'replicas', issues);
   nonNegative(spec, 'minReadySeconds', issues);
   const selector = validateWorkloadSelector(get(spec, 'selector'), 'spec.selector', owner, issues);
-  validateWorkloadTemplate(get(spec, 'template'), 'spec.template', selector, kind, issues);
+  // A StatefulSet's pods also get one volume per volumeClaimTemplate (upstream validates the
+  // template with those volumes added).
+  const claims = (list(get(spec, 'volumeClaimTemplates'), 'spec.volumeClaimTemplates', []) ?? [])
+    .map((t) => get(obj(get(obj(t, '', []), 'metadata'), '', []), 'name'))
+    .filter((n): n is string => typeof n === 'string');
+  validateWorkloadTemplate(get(spec, 'template'), 'spec.template', selector, kind, issues, claims);
 }
 
 function validateStrategy(spec: JsonObject, issues: FieldIssue[]): void {
