@@ -11,7 +11,8 @@ export type FilterPlugin =
   | 'NodeAffinity'
   | 'NodePorts'
   | 'NodeResourcesFit'
-  | 'PodTopologySpread';
+  | 'PodTopologySpread'
+  | 'InterPodAffinity';
 
 /**
  * A rejection: the plugin, its reasons (each counted separately in the FailedScheduling message)
@@ -37,6 +38,10 @@ export const REASONS = {
   spreadMissingLabel:
     "node(s) didn't match pod topology spread constraints (missing required label)",
   nodeNotFound: 'node(s) not found',
+  // pkg/scheduler/framework/plugins/interpodaffinity/filtering.go
+  podAffinity: "node(s) didn't match pod affinity rules",
+  podAntiAffinity: "node(s) didn't match pod anti-affinity rules",
+  existingAntiAffinity: "node(s) didn't satisfy existing pods anti-affinity rules",
 } as const;
 
 /** `node(s) had untolerated taint {key: value}` (TaintToleration's reason). */

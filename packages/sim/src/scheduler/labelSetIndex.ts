@@ -1,6 +1,6 @@
 /**
- * Counts of bound pods per (namespace, label set) per node, for topology spreading. A selector is
- * answered by visiting only the label sets that could match, never every pod.
+ * Counts of bound pods per (namespace, label set) per node, for topology spreading and inter-pod
+ * affinity. answered by visiting only the label sets that could match, never every pod.
  * @packageDocumentation
  */
 import type { Selector } from '@kubesim/core';
@@ -71,21 +71,52 @@ export class LabelSetIndex {
   countMatching(namespace: string, selectors: readonly Selector[]): Map<string, number> {
     const out = new Map<string, number>();
     if (selectors.length === 0 || selectors.some((s) => s.matchesNothing)) return out;
-    let candidates = this.#byNamespace.get(namespace);
-    for (const s of selectors) {
-      for (const r of s.requirements) {
-        if (!EQUALITY.has(r.operator) || r.values.length !== 1) continue;
-        const bucket = this.#byPair.get(`${namespace}\u0000${r.key}=${r.values[0] ?? ''}`);
-        if (bucket === undefined) return out;
-        if (candidates === undefined || bucket.size < candidates.size) candidates = bucket;
-      }
-    }
-    for (const id of candidates ?? []) {
+    for (const id of this.#candidates(namespace, selectors) ?? []) {
       const set = this.#sets.get(id);
       if (set === undefined || !selectors.every((s) => s.matches(set.labels))) continue;
       for (const [node, n] of set.nodes) out.set(node, (out.get(node) ?? 0) + n);
     }
     return out;
+  }
+
+  /**
+   * Pods per node whose (namespace, labels) satisfy `match`, visiting only the label sets in
+   * `namespaces` (every label set when undefined) that carry `hint`'s equality pairs.
+   */
+  countWhere(
+    namespaces: Iterable<string> | undefined,
+    hint: Selector,
+    match: (namespace: string, labels: Readonly<Record<string, string>>) => boolean,
+  ): Map<string, number> {
+    const out = new Map<string, number>();
+    if (hint.matchesNothing) return out;
+    const visit = (id: string): void => {
+      const set = this.#sets.get(id);
+      if (set === undefined || !match(set.namespace, set.labels)) return;
+      for (const [node, n] of set.nodes) out.set(node, (out.get(node) ?? 0) + n);
+    };
+    if (namespaces === undefined) {
+      for (const id of this.#sets.keys()) visit(id);
+      return out;
+    }
+    for (const ns of namespaces) {
+      for (const id of this.#candidates(ns, [hint]) ?? []) visit(id);
+    }
+    return out;
+  }
+
+  /** The smallest bucket that holds every label set in `namespace` matching `selectors`. */
+  #candidates(namespace: string, selectors: readonly Selector[]): ReadonlySet<string> | undefined {
+    let candidates = this.#byNamespace.get(namespace);
+    for (const s of selectors) {
+      for (const r of s.requirements) {
+        if (!EQUALITY.has(r.operator) || r.values.length !== 1) continue;
+        const bucket = this.#byPair.get(`${namespace}\u0000${r.key}=${r.values[0] ?? ''}`);
+        if (bucket === undefined) return undefined;
+        if (candidates === undefined || bucket.size < candidates.size) candidates = bucket;
+      }
+    }
+    return candidates;
   }
 
   #bucket(index: Map<string, Set<string>>, key: string, id: string, add: boolean): void {

@@ -16,6 +16,8 @@ import {
   nodeUnschedulableFilter,
   taintTolerationFilter,
 } from './filters.js';
+import { interPodAffinityFilter, prepareInterPodAffinityFilter } from './interPodAffinity.js';
+import { interPodAffinityScores } from './interPodAffinityScore.js';
 import type { NodeInfo } from './nodeInfo.js';
 import { numFeasibleNodesToFind } from './numFeasibleNodesToFind.js';
 import { podHostPorts, podRequests } from './podRequests.js';
@@ -60,7 +62,7 @@ export type ScheduleResult =
 /**
  * Runs the filters of the default profile in upstream's order and stops at the first rejection
  * (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
- * PodTopologySpread).
+ * PodTopologySpread, InterPodAffinity).
  */
 function runFilters(
   pod: Pod,
@@ -69,6 +71,7 @@ function runFilters(
     requests: ReturnType<typeof podRequests>;
     ports: ReturnType<typeof podHostPorts>;
     spread: ReturnType<typeof prepareSpreadFilter>;
+    podAffinity: ReturnType<typeof prepareInterPodAffinityFilter>;
   },
 ): FilterFailure | undefined {
   return (
@@ -78,7 +81,8 @@ function runFilters(
     nodeAffinityFilter(pod, info) ??
     nodePortsFilter(ctx.ports, info) ??
     nodeResourcesFitFilter(ctx.requests, info) ??
-    podTopologySpreadFilter(ctx.spread, info)
+    podTopologySpreadFilter(ctx.spread, info) ??
+    interPodAffinityFilter(ctx.podAffinity, info)
   );
 }
 
@@ -108,7 +112,7 @@ function preemptionVerdicts(
 /**
  * Schedules `pod`: checks nodes in name order starting at `startIndex` (round robin across
  * cycles) until {@link numFeasibleNodesToFind} are feasible, then scores them (weights
- * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, NodeResourcesFit 1,
+ * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
  * BalancedAllocation 1) and picks the best, ties broken by `random`. A single feasible node is
  * taken without scoring. Preemption is not simulated.
  */
@@ -133,6 +137,7 @@ export function schedulePod(
     requests: podRequests(pod),
     ports: podHostPorts(pod),
     spread: prepareSpreadFilter(pod, view, cache),
+    podAffinity: prepareInterPodAffinityFilter(pod, view, cache),
   };
   const want = numFeasibleNodesToFind(n);
   const start = startIndex % n;
@@ -182,6 +187,7 @@ export function scoreNodes(
     false,
   );
   const spread = podTopologySpreadScores(pod, view, cache, feasible);
+  const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
   return feasible.map((info, j) => ({
     name: info.name,
@@ -189,6 +195,7 @@ export function scoreNodes(
       w.TaintToleration * (taint[j] ?? 0) +
       w.NodeAffinity * (affinity[j] ?? 0) +
       w.PodTopologySpread * (spread?.[j] ?? 0) +
+      w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
       w.NodeResourcesFit * leastAllocatedScore(requests, info) +
       w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info),
   }));

@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 import type { Node, Pod, Selector, StoreEvent } from '@kubesim/core';
+import { podAffinityTermsOf } from './affinityTerms.js';
+import type { PodAffinityTerms } from './affinityTerms.js';
 import { LabelSetIndex, labelSetId } from './labelSetIndex.js';
 import { allocatableOf, bump, emptyNodeInfo, hostPortKey } from './nodeInfo.js';
 import type { MutableNodeInfo, NodeInfo } from './nodeInfo.js';
@@ -15,8 +17,9 @@ interface PodRecord {
   readonly requests: PodRequests;
   readonly ports: readonly HostPort[];
   readonly priority: number;
-  /** Present unless the pod is terminating (spread counts skip terminating pods). */
-  readonly labelSet: { id: string; namespace: string; labels: Record<string, string> } | undefined;
+  readonly labelSet: { id: string; namespace: string; labels: Record<string, string> };
+  /** Spread counts skip terminating pods; inter-pod affinity counts them (upstream `nodeInfo.Pods`). */
+  readonly terminating: boolean;
   readonly assumed: boolean;
 }
 
@@ -28,9 +31,17 @@ function isTerminal(pod: Pod): boolean {
   return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
 }
 
+/** A bound pod with inter-pod affinity terms (upstream `NodeInfo.PodsWithAffinity`). */
+export interface PodWithAffinity {
+  readonly nodeName: string;
+  readonly namespace: string;
+  readonly terms: PodAffinityTerms;
+}
+
 /**
  * Per-node requested cpu, memory, pod count, host ports and priorities of the non-terminal pods
- * bound to each node, plus per-label-set pod counts for topology spreading. Every update is
+ * bound to each node, plus per-label-set pod counts for topology spreading and inter-pod affinity,
+ * and the pods carrying inter-pod affinity terms. Every update is
  * O(size of one pod); no decision scans all pods.
  *
  * Pods the scheduler has decided on are *assumed* (counted on their node at once) until the
@@ -45,6 +56,9 @@ export class SchedulerCache {
   readonly #nodes = new Map<string, MutableNodeInfo>();
   readonly #pods = new Map<string, PodRecord>();
   readonly #labelSets = new LabelSetIndex();
+  /** Like `#labelSets` but terminating pods included: inter-pod affinity counts them. */
+  readonly #affinityLabelSets = new LabelSetIndex();
+  readonly #withAffinity = new Map<string, PodWithAffinity>();
   readonly #sortedNames: string[] = [];
 
   /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
@@ -104,6 +118,23 @@ export class SchedulerCache {
     return this.#labelSets.countMatching(namespace, selectors);
   }
 
+  /**
+   * Bound pods per node (terminating ones included) in `namespaces` (all when undefined) whose
+   * namespace and labels satisfy `match`; `hint` narrows the label sets visited.
+   */
+  countAffinityMatching(
+    namespaces: Iterable<string> | undefined,
+    hint: Selector,
+    match: (namespace: string, labels: Readonly<Record<string, string>>) => boolean,
+  ): ReadonlyMap<string, number> {
+    return this.#affinityLabelSets.countWhere(namespaces, hint, match);
+  }
+
+  /** The bound pods that have inter-pod affinity or anti-affinity terms, by pod key. */
+  podsWithAffinity(): ReadonlyMap<string, PodWithAffinity> {
+    return this.#withAffinity;
+  }
+
   #info(name: string): MutableNodeInfo {
     let info = this.#nodes.get(name);
     if (info === undefined) {
@@ -140,10 +171,13 @@ export class SchedulerCache {
       requests: podRequests(pod),
       ports: podHostPorts(pod),
       priority: pod.spec.priority ?? 0,
-      labelSet: terminating ? undefined : { id: labelSetId(ns, labels), namespace: ns, labels },
+      labelSet: { id: labelSetId(ns, labels), namespace: ns, labels },
+      terminating,
       assumed,
     };
     this.#pods.set(key, record);
+    const terms = podAffinityTermsOf(pod);
+    if (terms !== undefined) this.#withAffinity.set(key, { nodeName, namespace: ns, terms });
     this.#account(record, 1);
   }
 
@@ -151,6 +185,7 @@ export class SchedulerCache {
     const record = this.#pods.get(key);
     if (record === undefined) return;
     this.#pods.delete(key);
+    this.#withAffinity.delete(key);
     this.#account(record, -1);
     const info = this.#nodes.get(record.nodeName);
     if (info !== undefined && info.node === undefined && info.podCount === 0) {
@@ -168,7 +203,8 @@ export class SchedulerCache {
     for (const p of r.ports) bump(info.usedPorts, hostPortKey(p), sign);
     bump(info.priorities, r.priority, sign);
     const ls = r.labelSet;
-    if (ls !== undefined) this.#labelSets.add(ls.id, ls.namespace, ls.labels, r.nodeName, sign);
+    if (!r.terminating) this.#labelSets.add(ls.id, ls.namespace, ls.labels, r.nodeName, sign);
+    this.#affinityLabelSets.add(ls.id, ls.namespace, ls.labels, r.nodeName, sign);
   }
 
   #search(name: string): number {

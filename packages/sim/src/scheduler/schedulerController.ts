@@ -26,6 +26,12 @@ import { schedulePod } from './schedulePod.js';
 import { SchedulingQueue } from './schedulingQueue.js';
 import type { SchedulerTimings } from './schedulingQueue.js';
 
+/**
+ * The plugins that register for a bound pod appearing or changing labels (upstream
+ * `EventsToRegister` of PodTopologySpread and InterPodAffinity).
+ */
+const POD_EVENT_PLUGINS = ['PodTopologySpread', 'InterPodAffinity'] as const;
+
 /** Options of {@link schedulerController}. */
 export interface SchedulerControllerConstraints {
   /** Breaks ties between equally scored nodes (a named stream of the engine, or a stub in tests). */
@@ -93,13 +99,13 @@ function statusUpdate(pod: Pod, condition: Condition): Action {
  *   driver do). It returns the key of each pod that needs scheduling (unbound,
  *   `schedulerName: default-scheduler`, not being deleted) and, for cluster changes that can make
  *   pods fit (node added or changed, assigned pod deleted or finished, assigned pod added for
- *   spread-rejected pods), the keys of unschedulable pods.
+ *   pods rejected by PodTopologySpread or InterPodAffinity), the keys of unschedulable pods.
  * - `reconcile` binds a feasible pod (an `update` setting `spec.nodeName`, an `updateStatus`
  *   with PodScheduled=True, an Event `Scheduled`), or reports it unschedulable (PodScheduled=False,
  *   reason Unschedulable, upstream's message, an Event `FailedScheduling`) and requeues after
  *   the backoff (1 s doubling to 10 s). A pod left unschedulable is retried when a relevant event
  *   arrives (once its backoff is over) or at the 5-minute flush (a periodic requeue).
- * - Preemption, inter-pod affinity, volumes, scheduling gates and pod overhead are not simulated.
+ * - Preemption, volumes, scheduling gates and pod overhead are not simulated.
  * @throws SchedulerConfigError for negative or inverted timings.
  * @example
  * const scheduler = schedulerController({ random: streams.stream('scheduler'), config: simConfig });
@@ -124,7 +130,7 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
     }
     const trigger = moveTrigger(ev);
     if (trigger !== 'none') {
-      for (const key of queue.moveAll(trigger === 'spread' ? 'PodTopologySpread' : undefined)) {
+      for (const key of queue.moveAll(trigger === 'spread' ? POD_EVENT_PLUGINS : undefined)) {
         if (key !== ev.key) keys.push(key);
       }
     }

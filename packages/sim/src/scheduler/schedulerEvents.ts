@@ -37,7 +37,7 @@ export type MoveTrigger = 'all' | 'spread' | 'none';
 /**
  * `all` for events that can make any pod fit (a node added, a node's spec, labels or allocatable
  * changed, an assigned pod deleted or finished); `spread` for an assigned pod appearing or
- * changing labels (it only changes topology-spread counts); `none` otherwise.
+ * changing labels (it only changes topology-spread and inter-pod affinity counts); `none` otherwise.
  */
 export function moveTrigger(ev: StoreEvent): MoveTrigger {
   if (ev.kind === 'Node') {

@@ -98,12 +98,13 @@ export class SchedulingQueue {
 
   /**
    * Marks unschedulable pods as moved by a cluster event and returns their keys, sorted. With
-   * `plugin`, only pods rejected by that plugin on some node move.
+   * `plugins`, only pods rejected by one of those plugins on some node move.
    */
-  moveAll(plugin?: FilterPlugin): string[] {
+  moveAll(plugins?: readonly FilterPlugin[]): string[] {
     const out: string[] = [];
     for (const [key, state] of this.#failed) {
-      if (state.moved || (plugin !== undefined && !state.plugins.has(plugin))) continue;
+      if (state.moved) continue;
+      if (plugins !== undefined && !plugins.some((p) => state.plugins.has(p))) continue;
       state.moved = true;
       out.push(key);
     }

@@ -17,6 +17,7 @@ export const SCORE_WEIGHTS = {
   TaintToleration: 3,
   NodeAffinity: 2,
   PodTopologySpread: 2,
+  InterPodAffinity: 2,
   NodeResourcesFit: 1,
   NodeResourcesBalancedAllocation: 1,
 } as const;
