@@ -1,6 +1,6 @@
 /**
  * Counts of bound pods per (namespace, label set) per node, for topology spreading and inter-pod
- * affinity. answered by visiting only the label sets that could match, never every pod.
+ * affinity. A selector is answered by visiting only the label sets that could match, never every pod.
  * @packageDocumentation
  */
 import type { Selector } from '@kubesim/core';
