@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManifestParseError } from '../errors.js';
 import { parseManifests } from './parseManifests.js';
@@ -62,6 +63,25 @@ describe('parseManifests', () => {
 
   it('refuses duplicate keys, as the API server does', () => {
     expect(() => parseManifests('kind: Pod\nkind: Service\n')).toThrow(ManifestParseError);
+  });
+
+  it('reports an alias without its anchor as a parse error, not a crash', () => {
+    expect(() => parseManifests('*!')).toThrow(ManifestParseError);
+    expect(() => parseManifests('kind: Pod\nmetadata: *missing\n')).toThrow(ManifestParseError);
+  });
+
+  it('never throws anything but ManifestParseError', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        try {
+          parseManifests(text);
+        } catch (err) {
+          return err instanceof ManifestParseError;
+        }
+        return true;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads JSON too', () => {

@@ -35,7 +35,16 @@ export function parseManifests(text: string): KubeObjectInput[] {
       const pos = lineCounter.linePos(error.pos[0]);
       throw new ManifestParseError(firstLine(error.message), pos.line, pos.col, index);
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // The yaml library reports some errors only while building values (an alias before its
+      // anchor, an alias bomb): they are manifest errors too, never a crash.
+      const at = lineCounter.linePos(doc.contents?.range[0] ?? 0);
+      const message = err instanceof Error ? err.message : String(err);
+      throw new ManifestParseError(firstLine(message), at.line, at.col, index);
+    }
     if (value === null || value === undefined) return;
     const start = doc.contents?.range[0] ?? 0;
     const pos = lineCounter.linePos(start);

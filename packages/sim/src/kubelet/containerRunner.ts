@@ -105,13 +105,6 @@ export class ContainerRunner {
     }
   }
 
-  /**
-   * True while the container is in a steady crash loop: its last restart waited the capped
-   * back-off, or its last run outlived the back-off reset. Its next crash is then periodic
-   * activity that `settle` need not wait for (it repeats forever with the same period).
-   */
-  #steadyLoop = false;
-
   /** Starts a run now. */
   start(): void {
     const now = this.#owner.host.now;
@@ -130,7 +123,9 @@ export class ContainerRunner {
           // containerd: reason Completed for exit 0, Error otherwise.
           this.exit(b.exitCode, b.exitCode === 0 ? 'Completed' : 'Error');
         },
-        { periodic: this.#steadyLoop },
+        // A scripted crash is the application's lifetime, not convergence work: settle does not
+        // wait for it (DESIGN.md "Running and settling").
+        { periodic: true },
       );
     }
     const startup = this.spec.startupProbe;
@@ -177,9 +172,15 @@ export class ContainerRunner {
         -Infinity,
       );
       if (kill !== undefined) {
-        this.#at('liveness', kill, () => {
-          this.#probeKill('Liveness');
-        });
+        // Scripted by the behaviour's livenessFailing windows: periodic for settle.
+        this.#at(
+          'liveness',
+          kill,
+          () => {
+            this.#probeKill('Liveness');
+          },
+          { periodic: true },
+        );
       }
     }
   }
@@ -199,12 +200,23 @@ export class ContainerRunner {
       this.#owner.timers.clear(this.#slot('readiness'));
       return;
     }
-    this.#at('readiness', flip, () => {
-      track.state = !track.state;
-      track.after = flip;
-      this.probeReady = track.state;
-      this.#planReadiness();
-    });
+    // The first success (readyAfter) and injected faults are convergence work settle waits
+    // for; later flips scripted by the behaviour's readinessFailing windows are not.
+    const scripted =
+      track.after !== -Infinity &&
+      this.behavior.readinessFailing.length > 0 &&
+      !this.#owner.injectedReadiness.some((w) => w.until > this.#owner.host.now);
+    this.#at(
+      'readiness',
+      flip,
+      () => {
+        track.state = !track.state;
+        track.after = flip;
+        this.probeReady = track.state;
+        this.#planReadiness();
+      },
+      { periodic: scripted },
+    );
   }
 
   /** Recomputes readiness flips after injected failures changed (only future ticks differ). */
@@ -236,7 +248,6 @@ export class ContainerRunner {
       const policy = this.#owner.backoff;
       const d = restartDecision(policy, this.#backoffEntry, this.startedAt, host.now);
       this.#backoffEntry = d.next;
-      this.#steadyLoop = d.delay >= policy.max || host.now - this.startedAt > policy.reset;
       if (d.delay === 0) {
         this.restart();
       } else {

@@ -68,10 +68,39 @@ export function newStatefulSetPod(
     },
     spec: {
       ...template.spec,
+      ...claimVolumes(set, template, name),
       hostname: name,
       ...(serviceName !== undefined && serviceName !== '' ? { subdomain: serviceName } : {}),
     },
     status: { phase: 'Pending' },
+  };
+}
+
+/**
+ * One volume per volumeClaimTemplate, bound to the pod's claim `<template>-<pod>`, replacing a
+ * template volume of the same name (stateful_set_utils.go `updateStorage`). The claims themselves
+ * are not simulated.
+ */
+function claimVolumes(
+  set: StatefulSet,
+  template: PodTemplateSpec,
+  podName: string,
+): { volumes?: unknown[] } {
+  const claims = (set.spec.volumeClaimTemplates ?? [])
+    .map((c) => (c as { metadata?: { name?: unknown } }).metadata?.name)
+    .filter((n): n is string => typeof n === 'string' && n !== '');
+  if (claims.length === 0) return {};
+  const own = ((template.spec as { volumes?: unknown[] }).volumes ?? []).filter(
+    (v) => !claims.includes(String((v as { name?: unknown }).name)),
+  );
+  return {
+    volumes: [
+      ...own,
+      ...claims.map((claim) => ({
+        name: claim,
+        persistentVolumeClaim: { claimName: `${claim}-${podName}` },
+      })),
+    ],
   };
 }
 
