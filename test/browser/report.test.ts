@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The published build, as users get it (the unit tests of the report run against the sources).
 import { createSimulation, renderReport, type Simulation } from '@kubesim/sim';
+import { webAppManifests } from '../../packages/sim/src/testFixtures.test-helper.js';
 
 const CRASH_AT = 30_000;
 const HORIZON = 150_000;
@@ -17,31 +18,7 @@ const SCREENSHOT = join(tmpdir(), 'kubesim-report.png');
 function nodeFailureRun(): { sim: Simulation; victim: string } {
   const sim = createSimulation({ seed: 5 });
   sim.addNodes(4);
-  sim.apply([
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: {
-            containers: [
-              { name: 'web', image: 'nginx', ports: [{ containerPort: 8080, name: 'http' }] },
-            ],
-          },
-        },
-      },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'web' },
-      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
-    },
-  ]);
+  sim.apply(webAppManifests('web', 3));
   sim.settle();
   const victim = sim.list('Pod', { labelSelector: 'app=web' })[0]?.spec.nodeName ?? '';
   sim.traffic({ from: { external: true }, to: 'web', every: '100ms' });

@@ -1,50 +1,8 @@
 // Shared builders for the end-to-end tests.
-import type { KubeObjectInput } from '@kubesim/core';
 import type { Simulation } from '@kubesim/sim';
 
 /** A Deployment with `replicas` pods labelled app=<name>, and a Service selecting them. */
-export function webApp(
-  name: string,
-  replicas: number,
-  opts: { annotations?: Record<string, string>; readinessProbe?: boolean; grace?: number } = {},
-): KubeObjectInput[] {
-  return [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name },
-      spec: {
-        replicas,
-        selector: { matchLabels: { app: name } },
-        template: {
-          metadata: {
-            labels: { app: name },
-            ...(opts.annotations ? { annotations: opts.annotations } : {}),
-          },
-          spec: {
-            ...(opts.grace !== undefined ? { terminationGracePeriodSeconds: opts.grace } : {}),
-            containers: [
-              {
-                name: 'web',
-                image: 'nginx',
-                ports: [{ containerPort: 8080, name: 'http' }],
-                ...(opts.readinessProbe === true
-                  ? { readinessProbe: { httpGet: { path: '/healthz', port: 'http' } } }
-                  : {}),
-              },
-            ],
-          },
-        },
-      },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name },
-      spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
-    },
-  ];
-}
+export { webAppManifests as webApp } from '../../packages/sim/src/testFixtures.test-helper.js';
 
 /** Runs every task due at or before `t` (absolute virtual ms). */
 export function runTo(sim: Simulation, t: number): void {

@@ -3,28 +3,9 @@ import { stringify } from 'yaml';
 import type { Scenario } from '../scenario/index.js';
 import { memoryIo } from './memoryIo.test-helper.js';
 import { runCli } from './runCli.js';
+import { webAppManifests } from '../testFixtures.test-helper.js';
 
-const app = [
-  {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web' },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: { app: 'web' } },
-      template: {
-        metadata: { labels: { app: 'web' } },
-        spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 8080 }] }] },
-      },
-    },
-  },
-  {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'web' },
-    spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
-  },
-];
+const app = webAppManifests('web', 2);
 
 /** Checks only what the test needs: no built-in invariants. */
 const ok: Scenario = {

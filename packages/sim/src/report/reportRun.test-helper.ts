@@ -2,6 +2,7 @@
 // a Service, traffic from outside every 200 ms, the node of one backend loses power at 30 s.
 import { createSimulation } from '../simulation/createSimulation.js';
 import type { Simulation } from '../simulation/types.js';
+import { webAppManifests } from '../testFixtures.test-helper.js';
 
 /** Crash time of the victim node. */
 export const CRASH_AT = 30_000;
@@ -10,31 +11,7 @@ export const CRASH_AT = 30_000;
 export function nodeFailureRun(horizon = 120_000, seed = 5): Simulation {
   const sim = createSimulation({ seed });
   sim.addNodes(4);
-  sim.apply([
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: {
-        replicas: 3,
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: {
-            containers: [
-              { name: 'web', image: 'nginx', ports: [{ containerPort: 8080, name: 'http' }] },
-            ],
-          },
-        },
-      },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'web' },
-      spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
-    },
-  ]);
+  sim.apply(webAppManifests('web', 3));
   sim.traffic({ from: { external: true }, to: 'web', every: '200ms' });
   sim.at(CRASH_AT, (s) => {
     const victim = s.list('Pod', { labelSelector: 'app=web' })[0]?.spec.nodeName ?? 'node-0';

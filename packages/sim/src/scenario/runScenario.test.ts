@@ -6,28 +6,9 @@ import { runScenario } from './runScenario.js';
 import { NondeterminismError } from './scenarioErrors.js';
 import type { Scenario } from './types.js';
 import { ROLLOUT_ANNOTATION } from './performAction.js';
+import { webAppManifests } from '../testFixtures.test-helper.js';
 
-const app = [
-  {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web' },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: { app: 'web' } },
-      template: {
-        metadata: { labels: { app: 'web' } },
-        spec: { containers: [{ name: 'web', image: 'nginx:1', ports: [{ containerPort: 8080 }] }] },
-      },
-    },
-  },
-  {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'web' },
-    spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
-  },
-];
+const app = webAppManifests('web', 2, { image: 'nginx:1' });
 
 const small: Scenario = {
   seed: 3,

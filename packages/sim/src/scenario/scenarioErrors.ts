@@ -6,7 +6,8 @@ import { KubesimError } from '@kubesim/core';
 
 /**
  * Two runs of the same scenario produced different traces: something in the run depends on more
- * than the scenario (wall-clock time, `Math.random`, iteration over an unordered collection, …).
+ * than the scenario (the wall clock, an unseeded random source, iteration over an unordered
+ * collection, …).
  * Code `Nondeterministic`.
  */
 export class NondeterminismError extends KubesimError {
