@@ -344,11 +344,13 @@ export class World implements AgentHost {
    * Called after every kube-proxy sync and view change.
    */
   checkBlackHoles(): void {
+    const open = [...this.metrics.openWindows()];
+    if (open.length === 0) return; // the common case: nothing to check on a proxy sync
     const views = new Set<ProxyState>();
     for (const name of this.kubelets.keys()) {
       if (!this.nodesDown.has(name)) views.add(this.proxies.stateFor(name));
     }
-    for (const [svc, w] of this.metrics.openWindows()) {
+    for (const [svc, w] of open) {
       let routed = false;
       for (const view of views) {
         if (routesTo(view, svc, w.ip)) {
