@@ -155,3 +155,17 @@ export class ConfigError extends KubesimError {
     this.field = field;
   }
 }
+
+/**
+ * A primitive was called with an argument outside its contract (a non-positive period, an empty
+ * array to pick from, a negative delay). Code `InvalidArgument`; the message names the argument
+ * and the value.
+ */
+export class InvalidArgumentError extends KubesimError {
+  /** The argument that was refused. */
+  readonly argument: string;
+  constructor(argument: string, message: string) {
+    super('InvalidArgument', `${argument}: ${message}`);
+    this.argument = argument;
+  }
+}

@@ -9,6 +9,7 @@ export {
   ConfigError,
   ConflictError,
   EvictionRefusedError,
+  InvalidArgumentError,
   KubesimError,
   ManifestParseError,
   NotFoundError,
@@ -46,8 +47,71 @@ export * from './validation/index.js';
 export * from './quantity/index.js';
 export * from './store/index.js';
 export * from './admission/index.js';
-export * from './endpoints/index.js';
+export * from './controllers/endpoints/index.js';
 export * from './proxy/index.js';
 export * from './dns/index.js';
 export * from './manifest/index.js';
 export * from './driver/index.js';
+export {
+  DEFAULT_BACKOFF,
+  ENDPOINTSLICE_BACKOFF,
+  backoffDelay,
+  nextPhase,
+  nextPhaseAfter,
+  probeDetectionTime,
+  validateBackoffPolicy,
+} from './timing/index.js';
+export type { BackoffPolicy, ProbeDetectionInput } from './timing/index.js';
+export { replicaSetController } from './controllers/replicaSet/index.js';
+export { deploymentController } from './controllers/deployment/index.js';
+export { statefulSetController } from './controllers/statefulSet/index.js';
+export { SchedulerCache, schedulerController } from './controllers/scheduler/index.js';
+export type { SchedulerController } from './controllers/scheduler/index.js';
+export {
+  DRAIN_RETRY_INTERVAL_MS,
+  DisruptionBudgetRefusedError,
+  canIgnorePdb,
+  createDisruptionController,
+  disruptionController,
+  evictPod,
+  podsToEvict,
+  unhealthyPodMayGo,
+} from './controllers/disruption/index.js';
+export type { DrainPlan, EvictionCause } from './controllers/disruption/index.js';
+export {
+  LABEL_EXCLUDE_DISRUPTION,
+  TAINT_NODE_NOT_READY,
+  TAINT_NODE_OUT_OF_SERVICE,
+  TAINT_NODE_UNREACHABLE,
+  ZoneDisruption,
+  ZoneTaintQueue,
+  computeZoneState,
+  defaultNodeLifecycleConfig,
+  evictionRateFor,
+  firstPassAtOrAfter,
+  nodeMarkedReady,
+  nodeMarkedUnknown,
+  nodeReadyStatus,
+  podMarkedNotReady,
+  unknownTransitionTime,
+  withNoExecuteReadyTaint,
+  withReadyNoScheduleTaint,
+  withoutNoExecuteReadyTaints,
+  zoneOf,
+} from './controllers/nodeLifecycle/index.js';
+export type { NodeLifecycleConfig, ZoneState } from './controllers/nodeLifecycle/index.js';
+export {
+  TAINT_EVICTION_CONTROLLER,
+  matchTolerations,
+  minTolerationMs,
+  taintEvictionController,
+  toleratesTaint,
+} from './controllers/taintEviction/index.js';
+export {
+  POD_GC_CONTROLLER,
+  POD_GC_KEY,
+  PodGcController,
+  createPodGcController,
+  defaultPodGcConfig,
+} from './controllers/podGc/index.js';
+export type { PodGcConfig } from './controllers/podGc/index.js';

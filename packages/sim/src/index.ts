@@ -20,43 +20,38 @@ export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
 export type { FaultSpec, Faults } from './simulation/faults.js';
 export {
-  DRAIN_RETRY_INTERVAL_MS,
-  DisruptionBudgetRefusedError,
-  createDisruptionController,
-  disruptionController,
-  evictPod,
-  podsToEvict,
-} from './disruption/index.js';
-export type { DrainPlan, EvictionCause } from './disruption/index.js';
-export { deploymentController } from './controllers/deployment/index.js';
-export { replicaSetController } from './controllers/replicaSet/index.js';
-export { statefulSetController } from './controllers/statefulSet/index.js';
-export { SchedulerCache, schedulerController } from './scheduler/index.js';
-export type { SchedulerController } from './scheduler/index.js';
-export {
-  NodeLifecycleController,
-  PodGcController,
-  computeZoneState,
-  createPodGcController,
-  evictionRateFor,
-  firstPassAtOrAfter,
-  taintEvictionController,
-  unknownTransitionTime,
-} from './nodelifecycle/index.js';
-export type { ZoneState } from './nodelifecycle/index.js';
-export { defaultSimConfig, resolveSimConfig } from './engine/index.js';
-export type { SimConfig, SimConfigInput, DelayModel, DelayModelInput } from './engine/index.js';
-export {
   BudgetExceededError,
+  computeZoneState,
   ConfigError,
   ConflictError,
+  createDisruptionController,
+  createPodGcController,
+  deploymentController,
+  DisruptionBudgetRefusedError,
+  disruptionController,
+  DRAIN_RETRY_INTERVAL_MS,
+  evictionRateFor,
   EvictionRefusedError,
+  evictPod,
+  firstPassAtOrAfter,
   KubesimError,
   ManifestParseError,
   NotFoundError,
+  PodGcController,
+  podsToEvict,
+  replicaSetController,
   ScenarioError,
+  SchedulerCache,
+  schedulerController,
+  statefulSetController,
+  taintEvictionController,
+  unknownTransitionTime,
   ValidationError,
 } from '@kubesim/core';
+export type { DrainPlan, EvictionCause, SchedulerController, ZoneState } from '@kubesim/core';
+export { NodeLifecycleController } from './nodelifecycle/index.js';
+export { defaultSimConfig, resolveSimConfig } from './engine/index.js';
+export type { SimConfig, SimConfigInput, DelayModel, DelayModelInput } from './engine/index.js';
 export {
   DEMO_CRASHED_NODE,
   DEMO_SERVICE,

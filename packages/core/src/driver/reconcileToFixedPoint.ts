@@ -2,9 +2,9 @@
  * Settling a store's endpoints in one call.
  * @packageDocumentation
  */
-import { endpointSliceController } from '../endpoints/endpointSliceController.js';
-import { endpointSliceMirroringController } from '../endpoints/endpointSliceMirroringController.js';
-import { endpointsController } from '../endpoints/endpointsController.js';
+import { endpointSliceController } from '../controllers/endpoints/endpointSliceController.js';
+import { endpointSliceMirroringController } from '../controllers/endpoints/endpointSliceMirroringController.js';
+import { endpointsController } from '../controllers/endpoints/endpointsController.js';
 import { createSyncDriver, type SyncDriverStore } from './syncDriver.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Controller } from '../controllers/plan.js';
 import { BudgetExceededError, KubesimError } from '../errors.js';
-import { endpointSliceController } from '../endpoints/endpointSliceController.js';
+import { endpointSliceController } from '../controllers/endpoints/endpointSliceController.js';
 import { createSyncDriver } from './syncDriver.js';
 import { reconcileToFixedPoint } from './reconcileToFixedPoint.js';
 import { createService, runPod, storeWithNodes } from './storeFixtures.test-helper.js';

@@ -4,8 +4,12 @@
  * input (Go duration strings allowed) into this shape.
  * @packageDocumentation
  */
-import { defaultClusterConfig } from '@kubesim/core';
-import type { ClusterConfig } from '@kubesim/core';
+import {
+  defaultClusterConfig,
+  defaultNodeLifecycleConfig,
+  defaultPodGcConfig,
+} from '@kubesim/core';
+import type { ClusterConfig, NodeLifecycleConfig, PodGcConfig } from '@kubesim/core';
 import type { DelayModel } from './delayModel.js';
 
 /**
@@ -13,44 +17,7 @@ import type { DelayModel } from './delayModel.js';
  * start time, slice sizes, default toleration seconds) plus every engine timing. Durations are
  * whole milliseconds; Kubernetes 1.32+ defaults throughout.
  */
-export interface SimConfig extends ClusterConfig {
-  // ── node lifecycle controller (§6.2–6.6) ──
-  /**
-   * How often the node lifecycle controller checks node health; passes run at k × period from 0.
-   * @defaultValue `5000` (`--node-monitor-period` 5 s)
-   */
-  nodeMonitorPeriod: number;
-  /**
-   * How long a node may go without a heartbeat before it is marked Unknown. Pin `'40s'` for ≤ 1.31.
-   * @defaultValue `50_000` (`--node-monitor-grace-period`, 50 s since 1.32)
-   */
-  nodeMonitorGracePeriod: number;
-  /**
-   * Grace for a node that never posted Ready.
-   * @defaultValue `60_000` (`--node-startup-grace-period`)
-   */
-  nodeStartupGracePeriod: number;
-  /**
-   * NoExecute tainting rate per zone in a healthy zone, nodes per second.
-   * @defaultValue `0.1` (`--node-eviction-rate`)
-   */
-  nodeEvictionRate: number;
-  /**
-   * Tainting rate per zone in a partially disrupted zone larger than `largeClusterSizeThreshold`.
-   * @defaultValue `0.01` (`--secondary-node-eviction-rate`)
-   */
-  secondaryNodeEvictionRate: number;
-  /**
-   * Zone size above which a partially disrupted zone keeps tainting at the secondary rate (else stops).
-   * @defaultValue `50` (`--large-cluster-size-threshold`)
-   */
-  largeClusterSizeThreshold: number;
-  /**
-   * Not-ready fraction (with more than 2 not-ready nodes) at which a zone is partially disrupted.
-   * @defaultValue `0.55` (`--unhealthy-zone-threshold`)
-   */
-  unhealthyZoneThreshold: number;
-
+export interface SimConfig extends ClusterConfig, NodeLifecycleConfig, PodGcConfig {
   // ── kubelet (§5, §6.1) ──
   /**
    * Node Lease duration.
@@ -108,23 +75,6 @@ export interface SimConfig extends ClusterConfig {
    * @defaultValue `2000`
    */
   preStopGraceExtension: number;
-
-  // ── pod GC (§6.11–6.12) ──
-  /**
-   * PodGC pass period; passes run at k × period from 0.
-   * @defaultValue `20_000`
-   */
-  podGCPeriod: number;
-  /**
-   * Quarantine before pods of a deleted node are force-deleted.
-   * @defaultValue `40_000`
-   */
-  podGCQuarantine: number;
-  /**
-   * Terminated pods kept before PodGC deletes the excess (0 deletes all terminated pods).
-   * @defaultValue `12_500` (`--terminated-pod-gc-threshold`)
-   */
-  terminatedPodGCThreshold: number;
 
   // ── scheduler (§9) ──
   /** @defaultValue `1000` (podInitialBackoffSeconds 1) */
@@ -198,13 +148,7 @@ export type SimTimingField = Exclude<keyof SimConfig, keyof ClusterConfig>;
 /** Kubernetes 1.32+ defaults, frozen. */
 export const defaultSimConfig: Readonly<SimConfig> = Object.freeze({
   ...defaultClusterConfig,
-  nodeMonitorPeriod: 5000,
-  nodeMonitorGracePeriod: 50_000,
-  nodeStartupGracePeriod: 60_000,
-  nodeEvictionRate: 0.1,
-  secondaryNodeEvictionRate: 0.01,
-  largeClusterSizeThreshold: 50,
-  unhealthyZoneThreshold: 0.55,
+  ...defaultNodeLifecycleConfig,
   leaseDuration: 40_000,
   leaseRenewInterval: 10_000,
   nodeStatusUpdateFrequency: 10_000,
@@ -216,9 +160,7 @@ export const defaultSimConfig: Readonly<SimConfig> = Object.freeze({
   containerBackoffMax: 300_000,
   containerBackoffReset: 600_000,
   preStopGraceExtension: 2000,
-  podGCPeriod: 20_000,
-  podGCQuarantine: 40_000,
-  terminatedPodGCThreshold: 12_500,
+  ...defaultPodGcConfig,
   schedulerInitialBackoff: 1000,
   schedulerMaxBackoff: 10_000,
   schedulerUnschedulableFlush: 300_000,

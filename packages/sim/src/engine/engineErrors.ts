@@ -4,19 +4,8 @@
  */
 import { KubesimError } from '@kubesim/core';
 
-/**
- * An engine primitive was called with an argument outside its contract (a non-positive bound, an
- * empty array to pick from, a negative delay). Code `InvalidArgument`; the message names the
- * argument and the value.
- */
-export class InvalidArgumentError extends KubesimError {
-  /** The argument that was refused. */
-  readonly argument: string;
-  constructor(argument: string, message: string) {
-    super('InvalidArgument', `${argument}: ${message}`);
-    this.argument = argument;
-  }
-}
+/** Re-exported from `@kubesim/core`, where the primitives that throw it live too. */
+export { InvalidArgumentError } from '@kubesim/core';
 
 /**
  * Virtual time was asked to move backwards (or to a non-integer instant). Code `TimeTravel`.

@@ -11,20 +11,21 @@ export { RandomStream } from './randomStream.js';
 export { RandomStreams } from './randomStreams.js';
 export { NAME_SUFFIX_STREAM, UID_STREAM, createIdSource } from './idSource.js';
 export {
+  backoffDelay,
   DEFAULT_BACKOFF,
   ENDPOINTSLICE_BACKOFF,
-  backoffDelay,
+  nextPhase,
+  nextPhaseAfter,
+  probeDetectionTime,
   validateBackoffPolicy,
-} from './exponentialBackoff.js';
-export type { BackoffPolicy } from './exponentialBackoff.js';
+} from '@kubesim/core';
+export type { BackoffPolicy, ProbeDetectionInput } from '@kubesim/core';
 export { WorkQueue } from './workQueue.js';
 export type { RequeueResult } from './workQueue.js';
 export { delaySampler, isFixedDelay, sampleDelay, validateDelayModel } from './delayModel.js';
 export type { DelayModel, DelayRange } from './delayModel.js';
 export { MinSyncBatcher, nextSyncTime } from './minSyncBatcher.js';
 export type { SyncRequest } from './minSyncBatcher.js';
-export { nextPhase, nextPhaseAfter, probeDetectionTime } from './periodicPhase.js';
-export type { ProbeDetectionInput } from './periodicPhase.js';
 export { BudgetGuard, DEFAULT_BUDGET_LIMITS } from './budgetGuard.js';
 export type { BudgetLimits } from './budgetGuard.js';
 export { Clock } from './clock.js';

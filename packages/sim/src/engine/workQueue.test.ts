@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { InvalidArgumentError } from './engineErrors.js';
-import { ENDPOINTSLICE_BACKOFF, backoffDelay } from './exponentialBackoff.js';
+import { ENDPOINTSLICE_BACKOFF, backoffDelay } from '@kubesim/core';
 import { WorkQueue } from './workQueue.js';
 
 describe('WorkQueue', () => {

@@ -5,8 +5,8 @@
  */
 import { InvalidArgumentError } from './engineErrors.js';
 import { EventQueue } from './eventQueue.js';
-import { DEFAULT_BACKOFF, backoffDelay, validateBackoffPolicy } from './exponentialBackoff.js';
-import type { BackoffPolicy } from './exponentialBackoff.js';
+import { DEFAULT_BACKOFF, backoffDelay, validateBackoffPolicy } from '@kubesim/core';
+import type { BackoffPolicy } from '@kubesim/core';
 
 /** What {@link WorkQueue.addRateLimited} did with a failed key. */
 export type RequeueResult =

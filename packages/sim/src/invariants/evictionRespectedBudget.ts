@@ -3,14 +3,15 @@
  * @packageDocumentation
  */
 import {
+  canIgnorePdb,
   KubesimError,
   labelSelectorToSelector,
   type Pod,
   type PodDisruptionBudget,
+  unhealthyPodMayGo,
 } from '@kubesim/core';
 import { TraceMirror } from './_internals/traceMirror.js';
 import { EVICTION_RESPECTED_BUDGET } from './names.js';
-import { canIgnorePdb, unhealthyPodMayGo } from '../disruption/index.js';
 import type { Invariant, Violation } from './types.js';
 
 function evictedByApi(pod: Pod | undefined): boolean {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '@kubesim/core';
 import { NodeLifecycleController } from './nodeLifecycleController.js';
-import { unknownTransitionTime } from './monitorTiming.js';
+import { TAINT_NODE_UNREACHABLE, unknownTransitionTime } from '@kubesim/core';
 import { TestHost, addNode, conditionStatus, runPodOn, stampAt } from './testHost.test-helper.js';
-import { TAINT_NODE_UNREACHABLE } from './taintKeys.js';
 
 function setup(config: ConstructorParameters<typeof TestHost>[0] = {}) {
   const host = new TestHost(config);

@@ -4,23 +4,24 @@
  * phases give (pkg/controller/nodelifecycle/node_lifecycle_controller.go, §6.2–6.6).
  * @packageDocumentation
  */
-import { NotFoundError, formatTimestamp } from '@kubesim/core';
-import type { Node } from '@kubesim/core';
-import { InvalidArgumentError, nextPhaseAfter } from '../engine/index.js';
-import type { AgentHost } from '../world/agentHost.js';
-import { firstPassAtOrAfter, unknownTransitionTime } from './monitorTiming.js';
 import {
+  firstPassAtOrAfter,
+  formatTimestamp,
   nodeMarkedReady,
   nodeMarkedUnknown,
+  nodeReadyStatus,
+  NotFoundError,
+  podMarkedNotReady,
+  unknownTransitionTime,
   withNoExecuteReadyTaint,
-  withReadyNoScheduleTaint,
   withoutNoExecuteReadyTaints,
-} from './nodeStatusChanges.js';
-import { podMarkedNotReady } from './podConditions.js';
-import { nodeReadyStatus } from './taintKeys.js';
-import { ZoneDisruption } from './zoneDisruption.js';
-import type { ZoneState } from './zoneState.js';
-import { zoneOf } from './zoneState.js';
+  withReadyNoScheduleTaint,
+  ZoneDisruption,
+  zoneOf,
+} from '@kubesim/core';
+import type { Node, ZoneState } from '@kubesim/core';
+import { InvalidArgumentError, nextPhaseAfter } from '../engine/index.js';
+import type { AgentHost } from '../world/agentHost.js';
 import { ZoneTainters } from './zoneTainters.js';
 
 /** What is due for one node whose heartbeats stopped or resumed. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncDriver } from '@kubesim/core';
+import {
+  createPodGcController,
+  createSyncDriver,
+  POD_GC_KEY,
+  TAINT_NODE_OUT_OF_SERVICE,
+} from '@kubesim/core';
 import type { Node, Pod, StoreEvent } from '@kubesim/core';
-import { POD_GC_KEY, createPodGcController } from './podGcController.js';
 import { TestHost, addNode, runController, runPodOn } from './testHost.test-helper.js';
-import { TAINT_NODE_OUT_OF_SERVICE } from './taintKeys.js';
 
 /** Last states of deleted pods, by key. */
 function watchDeletions(host: TestHost): Map<string, { at: number; pod: Pod }> {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createSyncDriver, formatTimestamp } from '@kubesim/core';
+import {
+  createSyncDriver,
+  formatTimestamp,
+  matchTolerations,
+  minTolerationMs,
+  taintEvictionController,
+  toleratesTaint,
+  unknownTransitionTime,
+} from '@kubesim/core';
 import type { Node, Pod } from '@kubesim/core';
 import { NodeLifecycleController } from './nodeLifecycleController.js';
-import { unknownTransitionTime } from './monitorTiming.js';
-import { taintEvictionController } from './taintEvictionController.js';
 import {
   TestHost,
   addNode,
@@ -11,7 +17,6 @@ import {
   runController,
   runPodOn,
 } from './testHost.test-helper.js';
-import { matchTolerations, minTolerationMs, toleratesTaint } from './tolerations.js';
 
 const pod = (host: TestHost, name: string): Pod | undefined =>
   host.store.get('Pod', `default/${name}`);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '@kubesim/core';
+import { LABEL_EXCLUDE_DISRUPTION, parseTimestamp, unknownTransitionTime } from '@kubesim/core';
 import { NodeLifecycleController } from './nodeLifecycleController.js';
-import { unknownTransitionTime } from './monitorTiming.js';
 import { TestHost, addNode } from './testHost.test-helper.js';
-import { LABEL_EXCLUDE_DISRUPTION } from './zoneState.js';
 
 /** A cluster of `size` nodes per zone, named `<zone>-<i>`. */
 function cluster(zones: Record<string, number>) {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { AgentHost, ScheduledId } from '../world/agentHost.js';
-import { ZoneTaintQueue } from './zoneTaintQueue.js';
+import { ZoneTaintQueue } from '@kubesim/core';
 
 /** Taints one node at `t` (the controller decides which taint, or none). */
 export type TaintNode = (nodeName: string, t: number) => void;

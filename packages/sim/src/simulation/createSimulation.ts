@@ -2,7 +2,7 @@
  * `createSimulation`: a cluster in virtual time.
  * @packageDocumentation
  */
-import { evictPod } from '../disruption/index.js';
+import { evictPod } from '@kubesim/core';
 import { resolveSimConfig } from '../engine/index.js';
 import { World, type KubeletFactory } from '../world/world.js';
 import { defaultControllers } from './defaultControllers.js';

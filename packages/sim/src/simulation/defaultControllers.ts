@@ -3,17 +3,18 @@
  * @packageDocumentation
  */
 import {
+  type Controller,
+  createDisruptionController,
+  createPodGcController,
+  deploymentController,
+  endpointsController,
   endpointSliceController,
   endpointSliceMirroringController,
-  endpointsController,
-  type Controller,
+  replicaSetController,
+  schedulerController,
+  statefulSetController,
+  taintEvictionController,
 } from '@kubesim/core';
-import { createDisruptionController } from '../disruption/index.js';
-import { deploymentController } from '../controllers/deployment/index.js';
-import { replicaSetController } from '../controllers/replicaSet/index.js';
-import { statefulSetController } from '../controllers/statefulSet/index.js';
-import { schedulerController } from '../scheduler/index.js';
-import { createPodGcController, taintEvictionController } from '../nodelifecycle/index.js';
 import type { World } from '../world/world.js';
 
 /** Builds the controller set of a World. */

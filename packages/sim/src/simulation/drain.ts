@@ -5,12 +5,13 @@
  */
 import {
   EvictionRefusedError,
+  evictPod,
   KubesimError,
-  NotFoundError,
   normalizeKey,
+  NotFoundError,
   objectKey,
+  podsToEvict,
 } from '@kubesim/core';
-import { evictPod, podsToEvict } from '../disruption/index.js';
 import type { World } from '../world/world.js';
 
 /**

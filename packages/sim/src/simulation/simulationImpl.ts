@@ -4,22 +4,23 @@
  */
 import {
   BudgetExceededError,
-  NotFoundError,
-  normalizeKey,
-  parseDuration,
-  parseManifests,
-  parseSelector,
-  resolveDns,
   type ClusterSnapshot,
   type Controller,
   type DnsAnswer,
   type Duration,
+  evictPod,
   type InertObject,
   type Kind,
   type KindMap,
   type KubeObjectInput,
-  type StoreEvent,
+  normalizeKey,
+  NotFoundError,
+  parseDuration,
+  parseManifests,
+  parseSelector,
+  resolveDns,
   type StoredObject,
+  type StoreEvent,
 } from '@kubesim/core';
 import { produce, type Draft } from 'immer';
 import type { World } from '../world/world.js';
@@ -32,7 +33,6 @@ import {
 } from '../traffic/connect.js';
 import type { Metrics } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
-import { evictPod } from '../disruption/index.js';
 import { describe as kubectlDescribe, table as kubectlTable } from '../kubectl/index.js';
 import { buildNodes } from './addNodes.js';
 import { startDrain, type DrainHandle } from './drain.js';

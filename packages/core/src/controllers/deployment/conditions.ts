@@ -1,0 +1,58 @@
+/**
+ * Deployment conditions (kubernetes/kubernetes pkg/controller/deployment/util/deployment_util.go
+ * `NewDeploymentCondition`, `SetDeploymentCondition`, `GetDeploymentCondition`).
+ * @packageDocumentation
+ */
+import type { Condition } from '../../objects/meta.js';
+import type { DeploymentStatus } from '../../objects/apps.js';
+
+/** Condition reasons the Deployment controller writes. */
+export const DeploymentReason = {
+  NewReplicaSetCreated: 'NewReplicaSetCreated',
+  FoundNewReplicaSet: 'FoundNewReplicaSet',
+  ReplicaSetUpdated: 'ReplicaSetUpdated',
+  NewReplicaSetAvailable: 'NewReplicaSetAvailable',
+  ProgressDeadlineExceeded: 'ProgressDeadlineExceeded',
+  MinimumReplicasAvailable: 'MinimumReplicasAvailable',
+  MinimumReplicasUnavailable: 'MinimumReplicasUnavailable',
+  DeploymentPaused: 'DeploymentPaused',
+  DeploymentResumed: 'DeploymentResumed',
+} as const;
+
+/** The condition of `type`, if present. */
+export function getCondition(status: DeploymentStatus, type: string): Condition | undefined {
+  return status.conditions?.find((c) => c.type === type);
+}
+
+/** A condition stamped `at` (both lastUpdateTime and lastTransitionTime). */
+export function newCondition(
+  type: string,
+  status: Condition['status'],
+  reason: string,
+  message: string,
+  at: string,
+): Condition {
+  return { type, status, lastUpdateTime: at, lastTransitionTime: at, reason, message };
+}
+
+/**
+ * `status` with `cond` set: unchanged when a condition of that type already has the same status
+ * and reason; otherwise it replaces it (keeping lastTransitionTime when the status is the same)
+ * and moves to the end of the list.
+ */
+export function setCondition(status: DeploymentStatus, cond: Condition): DeploymentStatus {
+  const current = getCondition(status, cond.type);
+  if (current?.status === cond.status && current.reason === cond.reason) return status;
+  const next =
+    current?.status === cond.status && current.lastTransitionTime !== undefined
+      ? { ...cond, lastTransitionTime: current.lastTransitionTime }
+      : cond;
+  const rest = (status.conditions ?? []).filter((c) => c.type !== cond.type);
+  return { ...status, conditions: [...rest, next] };
+}
+
+/** `status` without the condition of `type`. */
+export function removeCondition(status: DeploymentStatus, type: string): DeploymentStatus {
+  if (getCondition(status, type) === undefined) return status;
+  return { ...status, conditions: (status.conditions ?? []).filter((c) => c.type !== type) };
+}

@@ -1,0 +1,88 @@
+/**
+ * Identity, equality and order of endpoints and port lists (k8s.io/endpointslice util/endpointset.go
+ * `hashEndpoint`, util/controller_utils.go `EndpointsEqualBeyondHash`, `NewPortMapKey`).
+ * @packageDocumentation
+ */
+import type { Endpoint, EndpointPort } from '../../objects/discovery.js';
+import type { ObjectReference } from '../../objects/meta.js';
+
+/**
+ * The identity of an endpoint: sorted addresses, hostname and targetRef namespace/name. Not the
+ * UID and not the conditions, so a readiness flip updates the endpoint in place and a pod recreated
+ * with the same name and IP is the same endpoint (§3.12).
+ */
+export function endpointKey(ep: Endpoint): string {
+  return JSON.stringify([
+    [...ep.addresses].sort(),
+    ep.hostname ?? '',
+    ep.targetRef?.namespace ?? '',
+    ep.targetRef?.name ?? '',
+  ]);
+}
+
+function sameRef(a: ObjectReference | undefined, b: ObjectReference | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  // resourceVersion is ignored, as upstream's semanticIgnoreResourceVersion does.
+  return (
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    a.uid === b.uid &&
+    a.apiVersion === b.apiVersion &&
+    a.fieldPath === b.fieldPath
+  );
+}
+
+/**
+ * True when two endpoints of the same identity need no write: same nodeName, zone, ready, serving,
+ * terminating and targetRef (ignoring its resourceVersion). Hints are not compared here; they are
+ * reconciled separately (§3.D).
+ */
+export function endpointsEqualBeyondKey(a: Endpoint, b: Endpoint): boolean {
+  return (
+    a.nodeName === b.nodeName &&
+    a.zone === b.zone &&
+    a.conditions.ready === b.conditions.ready &&
+    a.conditions.serving === b.conditions.serving &&
+    a.conditions.terminating === b.conditions.terminating &&
+    sameRef(a.targetRef, b.targetRef)
+  );
+}
+
+function sortKeyOf(ep: Endpoint): string {
+  return JSON.stringify([
+    ep.targetRef?.namespace ?? '',
+    ep.targetRef?.name ?? '',
+    [...ep.addresses].sort(),
+    ep.hostname ?? '',
+  ]);
+}
+
+/**
+ * The order kubesim writes endpoints in a slice: by targetRef namespace, then name, then addresses,
+ * then hostname. Upstream's order comes from a Go map and is meaningless (§3.19); a fixed order
+ * keeps runs byte-for-byte reproducible.
+ */
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  const ka = sortKeyOf(a);
+  const kb = sortKeyOf(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function portSortKey(p: EndpointPort): string {
+  return JSON.stringify([p.name ?? '', p.protocol ?? '', p.port ?? 0, p.appProtocol ?? '']);
+}
+
+/** A copy of `ports` in kubesim's canonical order: by name, protocol, port, appProtocol. */
+export function sortPorts(ports: readonly EndpointPort[]): EndpointPort[] {
+  return [...ports].sort((a, b) => {
+    const ka = portSortKey(a);
+    const kb = portSortKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/** A key equal for two port lists exactly when they hold the same ports in any order (§3.14). */
+export function portsKey(ports: readonly EndpointPort[]): string {
+  return JSON.stringify(sortPorts(ports).map(portSortKey));
+}

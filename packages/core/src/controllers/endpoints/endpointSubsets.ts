@@ -1,0 +1,121 @@
+/**
+ * Canonical form and truncation of legacy Endpoints subsets (§3.23–3.24), after
+ * kubernetes/kubernetes pkg/api/v1/endpoints/util.go `RepackSubsets`, `SortSubsets` and
+ * pkg/controller/endpoint/endpoints_controller.go `truncateEndpoints`.
+ * @packageDocumentation
+ */
+import type { EndpointAddress, EndpointSubset, EndpointsPort } from '../../objects/discovery.js';
+
+/** One (address, port) fact before packing: `port` undefined for a headless Service without ports. */
+export interface AddressPort {
+  readonly address: EndpointAddress;
+  readonly port: EndpointsPort | undefined;
+  readonly ready: boolean;
+}
+
+const addressKey = (a: EndpointAddress): string =>
+  JSON.stringify([a.ip, a.targetRef?.uid ?? '', a.targetRef?.name ?? '']);
+const portKey = (p: EndpointsPort | undefined): string =>
+  p === undefined
+    ? ''
+    : JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? '']);
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Packs (address, port) facts into canonical subsets: ports offered by exactly the same addresses
+ * (with the same readiness) share a subset. An address ready on a port in one fact and not ready
+ * in another counts as ready. Ports are sorted by name, port, protocol; addresses by IP; subsets by
+ * their ports.
+ */
+export function packSubsets(facts: readonly AddressPort[]): EndpointSubset[] {
+  const addresses = new Map<string, EndpointAddress>();
+  const byPort = new Map<
+    string,
+    { port: EndpointsPort | undefined; ready: Map<string, boolean> }
+  >();
+  for (const f of facts) {
+    const ak = addressKey(f.address);
+    if (!addresses.has(ak)) addresses.set(ak, f.address);
+    const pk = portKey(f.port);
+    let entry = byPort.get(pk);
+    if (entry === undefined) {
+      entry = { port: f.port, ready: new Map() };
+      byPort.set(pk, entry);
+    }
+    entry.ready.set(ak, f.ready || entry.ready.get(ak) === true);
+  }
+  const groups = new Map<string, { ports: EndpointsPort[]; ready: Map<string, boolean> }>();
+  for (const { port, ready } of byPort.values()) {
+    const key = JSON.stringify([...ready].sort(([a], [b]) => cmp(a, b)));
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { ports: [], ready };
+      groups.set(key, group);
+    }
+    if (port !== undefined) group.ports.push(port);
+  }
+  const subsets: EndpointSubset[] = [];
+  for (const { ports, ready } of groups.values()) {
+    const pick = (want: boolean): EndpointAddress[] =>
+      [...ready]
+        .filter(([, r]) => r === want)
+        .map(([k]) => addresses.get(k))
+        .filter((a): a is EndpointAddress => a !== undefined)
+        .sort((a, b) => cmp(a.ip, b.ip) || cmp(addressKey(a), addressKey(b)));
+    const readyAddrs = pick(true);
+    const notReady = pick(false);
+    subsets.push({
+      ...(readyAddrs.length > 0 ? { addresses: readyAddrs } : {}),
+      ...(notReady.length > 0 ? { notReadyAddresses: notReady } : {}),
+      ...(ports.length > 0
+        ? { ports: [...ports].sort((a, b) => cmp(portKey(a), portKey(b))) }
+        : {}),
+    });
+  }
+  const subsetKey = (s: EndpointSubset): string =>
+    JSON.stringify([
+      (s.ports ?? []).map(portKey),
+      (s.addresses ?? s.notReadyAddresses ?? [])[0]?.ip,
+    ]);
+  return subsets.sort((a, b) => cmp(subsetKey(a), subsetKey(b)));
+}
+
+/** Total addresses (ready and not ready) of the subsets. */
+export function countAddresses(subsets: readonly EndpointSubset[]): number {
+  return subsets.reduce(
+    (n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0),
+    0,
+  );
+}
+
+/**
+ * Truncates subsets to at most `max` addresses; undefined when they fit. Ready addresses are kept
+ * first: if the ready ones alone exceed `max`, every not-ready address goes and the ready ones are
+ * cut; otherwise only not-ready ones are cut. Each subset keeps a share proportional to its count,
+ * rounded up, until the budget runs out (so later subsets may get less).
+ */
+export function truncateSubsets(
+  subsets: readonly EndpointSubset[],
+  max: number,
+): EndpointSubset[] | undefined {
+  const totalReady = subsets.reduce((n, s) => n + (s.addresses?.length ?? 0), 0);
+  const totalNotReady = subsets.reduce((n, s) => n + (s.notReadyAddresses?.length ?? 0), 0);
+  if (totalReady + totalNotReady <= max) return undefined;
+  const cutReady = totalReady > max;
+  const budget = cutReady ? max : max - totalReady;
+  const total = cutReady ? totalReady : totalNotReady;
+  let left = budget;
+  return subsets.map((s) => {
+    const list = (cutReady ? s.addresses : s.notReadyAddresses) ?? [];
+    const share = Math.min(Math.ceil((list.length / total) * budget), left);
+    const kept = list.slice(0, Math.max(share, 0));
+    left -= kept.length;
+    const { addresses: _a, notReadyAddresses: _n, ...rest } = s;
+    const out: EndpointSubset = { ...rest };
+    const readyOut = cutReady ? kept : (s.addresses ?? []);
+    const notReadyOut = cutReady ? [] : kept;
+    if (readyOut.length > 0) out.addresses = readyOut;
+    if (notReadyOut.length > 0) out.notReadyAddresses = notReadyOut;
+    return out;
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * The EndpointSlice reconciler: desired slices of one Service from its pods, as create, update and
+ * delete lists (§3.A–3.D), after k8s.io/endpointslice reconciler.go `Reconcile`,
+ * `reconcileByAddressType` and `finalize`. Pure: it never mutates its inputs.
+ * @packageDocumentation
+ */
+import type { ClusterConfig } from '../../config.js';
+import type { Endpoint, EndpointPort, EndpointSlice } from '../../objects/discovery.js';
+import type { Node } from '../../objects/node.js';
+import type { Pod } from '../../objects/pod.js';
+import type { Service } from '../../objects/service.js';
+import { formatTimestamp } from '../../time.js';
+import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
+import { packSlices } from './packSlices.js';
+import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
+import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
+import {
+  addressTypesForService,
+  endpointPortsFor,
+  newServiceSlice,
+  sliceOwnedBy,
+} from './sliceShape.js';
+import { hintsModeOf, hintsNeedUpdate, withHints } from './topologyHints.js';
+import {
+  ANNOTATION_LAST_CHANGE_TRIGGER_TIME,
+  ENDPOINTSLICE_CONTROLLER_NAME,
+  LABEL_MANAGED_BY,
+} from './wellKnown.js';
+
+/** Inputs of {@link reconcileEndpointSlices}. */
+export interface ReconcileEndpointSlicesInput {
+  readonly service: Service;
+  /** The pods the Service selects (same namespace); filtering by phase and IP happens here. */
+  readonly pods: readonly Pod[];
+  /** The slices labelled with the Service's name. Slices managed by another controller, or being deleted, are ignored. */
+  readonly existingSlices: readonly EndpointSlice[];
+  /** At least the nodes the pods run on; a pod whose node is missing is skipped unless publishNotReadyAddresses. */
+  readonly nodes: readonly Node[];
+  readonly config: Pick<ClusterConfig, 'maxEndpointsPerSlice' | 'startTime'>;
+  /** Virtual time in ms since the start; written as the last-change-trigger-time annotation. */
+  readonly now: number;
+}
+
+/** The writes a reconcile wants. Creates have `metadata.generateName` and an empty name. */
+export interface EndpointSliceChanges {
+  readonly toCreate: EndpointSlice[];
+  /** Full objects carrying the resourceVersion of the slice they replace. */
+  readonly toUpdate: EndpointSlice[];
+  readonly toDelete: EndpointSlice[];
+}
+
+/**
+ * True when the EndpointSlice (and Endpoints) controllers manage endpoints for this Service: it is
+ * not ExternalName and has a non-empty selector.
+ */
+export function hasManagedEndpoints(service: Service): boolean {
+  return (
+    service.spec.type !== 'ExternalName' && Object.keys(service.spec.selector ?? {}).length > 0
+  );
+}
+
+interface Group {
+  readonly ports: readonly EndpointPort[];
+  readonly endpoints: Map<string, Endpoint>;
+}
+
+function byName(a: EndpointSlice, b: EndpointSlice): number {
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+/**
+ * Computes the slices a selector Service should have (§3.15–3.21): endpoints grouped by address
+ * type and resolved port list; desired endpoints kept where they are; empty slices deleted; new
+ * endpoints into slices already being updated (fullest first), then into the unchanged slice that
+ * fits them all most tightly, else into new slices of at most `maxEndpointsPerSlice`; delete+create
+ * pairs collapsed into updates that reuse the old name; a placeholder slice (no ports, no endpoints)
+ * when there is nothing to publish; slices of stale port groups, other owners or dropped address
+ * types deleted; hints per `trafficDistribution`. Endpoints of every written slice are sorted by
+ * targetRef namespace/name, then addresses. A Service without selector, or ExternalName, yields no
+ * changes at all (existing slices are left alone, as upstream returns early).
+ * @example reconcileEndpointSlices({ service, pods, existingSlices: [], nodes, config, now: 0 }).toCreate
+ */
+export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): EndpointSliceChanges {
+  const { service } = input;
+  if (!hasManagedEndpoints(service)) return { toCreate: [], toUpdate: [], toDelete: [] };
+
+  const slices = input.existingSlices
+    .filter(
+      (s) =>
+        s.metadata.labels?.[LABEL_MANAGED_BY] === ENDPOINTSLICE_CONTROLLER_NAME &&
+        s.metadata.deletionTimestamp === undefined,
+    )
+    .sort(byName);
+  const types = addressTypesForService(service);
+  const nodes = new Map(input.nodes.map((n) => [n.metadata.name, n]));
+  const pods = [...input.pods].sort((a, b) =>
+    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
+  );
+
+  const toCreate: EndpointSlice[] = [];
+  const toUpdate: EndpointSlice[] = [];
+  // Slices of an address type the Service no longer has are deleted and never recycled.
+  const toDelete: EndpointSlice[] = slices.filter(
+    (s) => !types.includes(s.addressType as IpAddressType),
+  );
+
+  for (const addressType of types) {
+    const r = reconcileAddressType(input, pods, nodes, slices, addressType);
+    toCreate.push(...r.toCreate);
+    toUpdate.push(...r.toUpdate);
+    toDelete.push(...r.toDelete);
+  }
+
+  const trigger = formatTimestamp(input.config.startTime + input.now);
+  const stamp = (s: EndpointSlice): EndpointSlice => ({
+    ...s,
+    metadata: {
+      ...s.metadata,
+      annotations: { ...s.metadata.annotations, [ANNOTATION_LAST_CHANGE_TRIGGER_TIME]: trigger },
+    },
+    endpoints: [...s.endpoints].sort(compareEndpoints),
+  });
+  return {
+    // Upstream creates nothing for a Service that is being deleted (the GC is removing slices).
+    toCreate: service.metadata.deletionTimestamp === undefined ? toCreate.map(stamp) : [],
+    toUpdate: toUpdate.map(stamp).sort(byName),
+    toDelete: toDelete.sort(byName),
+  };
+}
+
+function reconcileAddressType(
+  input: ReconcileEndpointSlicesInput,
+  pods: readonly Pod[],
+  nodes: ReadonlyMap<string, Node>,
+  allSlices: readonly EndpointSlice[],
+  addressType: IpAddressType,
+): EndpointSliceChanges {
+  const { service } = input;
+  const existing = allSlices.filter((s) => s.addressType === addressType);
+  let toDelete: EndpointSlice[] = [];
+  const existingByGroup = new Map<string, EndpointSlice[]>();
+  for (const slice of existing) {
+    if (!sliceOwnedBy(slice, service)) {
+      toDelete.push(slice);
+      continue;
+    }
+    const key = portsKey(slice.ports);
+    existingByGroup.set(key, [...(existingByGroup.get(key) ?? []), slice]);
+  }
+
+  const groups = new Map<string, Group>();
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, true)) continue;
+    const ports = endpointPortsFor(service, pod);
+    const key = portsKey(ports);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { ports, endpoints: new Map() };
+      groups.set(key, group);
+    }
+    const node = nodes.get(pod.spec.nodeName ?? '');
+    // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
+    // asked for every address to be published (reconciler.go reconcileByAddressType).
+    if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
+    const ep = podToEndpoint(pod, node, service, addressType);
+    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
+  }
+
+  let toCreate: EndpointSlice[] = [];
+  let toUpdate: EndpointSlice[] = [];
+  const unchanged: EndpointSlice[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key);
+    if (group === undefined) continue;
+    const r = packSlices({
+      service,
+      existing: existingByGroup.get(key) ?? [],
+      desired: group.endpoints,
+      ports: group.ports,
+      addressType,
+      maxEndpointsPerSlice: input.config.maxEndpointsPerSlice,
+    });
+    toCreate.push(...r.toCreate);
+    toUpdate.push(...r.toUpdate);
+    toDelete.push(...r.toDelete);
+    unchanged.push(...r.unchanged);
+  }
+  for (const [key, stale] of [...existingByGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!groups.has(key)) toDelete.push(...stale);
+  }
+  toDelete.sort(byName);
+
+  // Placeholder (§3.18): one empty slice when nothing else would exist, reused if present.
+  if (existing.length === toDelete.length && toCreate.length === 0) {
+    const placeholder = newServiceSlice(service, [], addressType);
+    const only = toDelete[0];
+    if (toDelete.length === 1 && only !== undefined && isPlaceholderOf(only, placeholder)) {
+      toDelete = [];
+    } else {
+      toCreate.push(placeholder);
+    }
+  }
+
+  // Hints (§3.D) on everything written, and on unchanged slices whose hints are stale.
+  const mode = hintsModeOf(service);
+  toCreate = toCreate.map((s) => ({ ...s, endpoints: withHints(s.endpoints, mode) }));
+  toUpdate = toUpdate.map((s) => ({ ...s, endpoints: withHints(s.endpoints, mode) }));
+  for (const s of unchanged) {
+    if (hintsNeedUpdate(s.endpoints, mode)) {
+      toUpdate.push({ ...s, endpoints: withHints(s.endpoints, mode) });
+    }
+  }
+
+  return recycleDeletes(service, toCreate, toUpdate, toDelete);
+}

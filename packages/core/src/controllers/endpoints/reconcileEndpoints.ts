@@ -1,0 +1,168 @@
+/**
+ * The legacy Endpoints reconciler (§3.23–3.24), after kubernetes/kubernetes
+ * pkg/controller/endpoint/endpoints_controller.go `syncService`. Pure.
+ * @packageDocumentation
+ */
+import type { ClusterConfig } from '../../config.js';
+import type { EndpointAddress, EndpointSubset, Endpoints } from '../../objects/discovery.js';
+import type { Pod } from '../../objects/pod.js';
+import type { Service } from '../../objects/service.js';
+import { formatTimestamp } from '../../time.js';
+import { packSubsets, truncateSubsets, type AddressPort } from './endpointSubsets.js';
+import { hasManagedEndpoints } from './reconcileEndpointSlices.js';
+import {
+  findPort,
+  isPodReady,
+  podAddresses,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from './podEndpoint.js';
+import { sameRecord, withoutKeys } from './records.js';
+import { addressTypesForService, isServiceIpSet } from './sliceShape.js';
+import {
+  ANNOTATION_LAST_CHANGE_TRIGGER_TIME,
+  ANNOTATION_OVER_CAPACITY,
+  LABEL_HEADLESS,
+} from './wellKnown.js';
+
+/** Inputs of {@link reconcileEndpoints}. */
+export interface ReconcileEndpointsInput {
+  readonly service: Service;
+  /** The pods the Service selects. */
+  readonly pods: readonly Pod[];
+  /** The Endpoints object named after the Service, if any. */
+  readonly existing: Endpoints | undefined;
+  readonly config: Pick<ClusterConfig, 'maxEndpointsPerEndpoints' | 'startTime'>;
+  /** Virtual time in ms since the start (the last-change-trigger-time annotation). */
+  readonly now: number;
+}
+
+/** The write the Endpoints controller wants, if any. Updates carry the existing resourceVersion. */
+export type EndpointsChange =
+  | { readonly verb: 'create'; readonly object: Endpoints }
+  | { readonly verb: 'update'; readonly object: Endpoints };
+
+/** The address of a pod in the Service's primary family, or undefined when it has none. */
+function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
+  const family = addressTypesForService(service)[0] ?? 'IPv4';
+  const ip = podAddresses(pod, family)[0];
+  if (ip === undefined) return undefined;
+  const nodeName = pod.spec.nodeName;
+  return {
+    ip,
+    ...(shouldSetHostname(pod, service) && pod.spec.hostname !== undefined
+      ? { hostname: pod.spec.hostname }
+      : {}),
+    ...(nodeName !== undefined && nodeName !== '' ? { nodeName } : {}),
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    },
+  };
+}
+
+/**
+ * The subsets of a selector Service's Endpoints, before truncation: terminating pods excluded
+ * unless publishNotReadyAddresses; ready pods (or all, with publishNotReadyAddresses) in
+ * `addresses`, others in `notReadyAddresses`; a port left out for a pod where it does not resolve;
+ * a headless Service without ports lists its pods with no ports. Canonical order (see
+ * {@link packSubsets}).
+ */
+export function desiredSubsets(service: Service, pods: readonly Pod[]): EndpointSubset[] {
+  const publishAll = service.spec.publishNotReadyAddresses === true;
+  const facts: AddressPort[] = [];
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishAll)) continue;
+    const address = addressOf(pod, service);
+    if (address === undefined) continue;
+    const ready = publishAll || isPodReady(pod);
+    if (service.spec.ports.length === 0) {
+      if (!isServiceIpSet(service)) facts.push({ address, port: undefined, ready });
+      continue;
+    }
+    for (const sp of service.spec.ports) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      facts.push({
+        address,
+        ready,
+        port: {
+          name: sp.name ?? '',
+          port,
+          protocol: sp.protocol,
+          ...(sp.appProtocol !== undefined ? { appProtocol: sp.appProtocol } : {}),
+        },
+      });
+    }
+  }
+  return packSubsets(facts);
+}
+
+/** Subsets equal, ignoring targetRef resourceVersions (there are none in what kubesim writes). */
+function sameSubsets(
+  a: readonly EndpointSubset[] | undefined,
+  b: readonly EndpointSubset[],
+): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b);
+}
+
+/**
+ * The Endpoints object a selector Service should have, as a create or update, or undefined when
+ * the existing one is already right (or the Service has no selector / is ExternalName). Labels are
+ * the Service's plus `service.kubernetes.io/headless: ""` when headless. Over
+ * `config.maxEndpointsPerEndpoints` addresses the subsets are truncated (see
+ * {@link truncateSubsets}) and annotated `endpoints.kubernetes.io/over-capacity: truncated`; the
+ * annotation is removed once back under. Unlike upstream, which compares the untruncated subsets
+ * and so rewrites a truncated object on every sync, kubesim compares the truncated form, so a
+ * reconcile of an unchanged over-capacity Service writes nothing.
+ */
+export function reconcileEndpoints(input: ReconcileEndpointsInput): EndpointsChange | undefined {
+  const { service, existing } = input;
+  if (!hasManagedEndpoints(service)) return undefined;
+  const full = desiredSubsets(service, input.pods);
+  const truncated = truncateSubsets(full, input.config.maxEndpointsPerEndpoints);
+  const subsets = truncated ?? full;
+
+  const labels: Record<string, string> = isServiceIpSet(service)
+    ? withoutKeys(service.metadata.labels, LABEL_HEADLESS)
+    : { ...service.metadata.labels, [LABEL_HEADLESS]: '' };
+
+  const overCapacityOk =
+    truncated !== undefined
+      ? existing?.metadata.annotations?.[ANNOTATION_OVER_CAPACITY] === 'truncated'
+      : existing?.metadata.annotations?.[ANNOTATION_OVER_CAPACITY] === undefined;
+  if (
+    existing !== undefined &&
+    sameSubsets(existing.subsets, subsets) &&
+    sameRecord(existing.metadata.labels, labels) &&
+    overCapacityOk
+  ) {
+    return undefined;
+  }
+
+  const annotations = withoutKeys(existing?.metadata.annotations, ANNOTATION_OVER_CAPACITY);
+  annotations[ANNOTATION_LAST_CHANGE_TRIGGER_TIME] = formatTimestamp(
+    input.config.startTime + input.now,
+  );
+  if (truncated !== undefined) annotations[ANNOTATION_OVER_CAPACITY] = 'truncated';
+
+  const object: Endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      ...(existing?.metadata ?? {
+        name: service.metadata.name,
+        namespace: service.metadata.namespace,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+      }),
+      labels,
+      annotations,
+    },
+    subsets,
+  };
+  return existing === undefined ? { verb: 'create', object } : { verb: 'update', object };
+}

@@ -1,0 +1,67 @@
+/**
+ * A ReplicaSet's status from its pods (kubernetes/kubernetes
+ * pkg/controller/replicaset/replica_set_utils.go `calculateStatus`).
+ * @packageDocumentation
+ */
+import { isPodReady } from '../endpoints/podEndpoint.js';
+import type { Pod } from '../../objects/pod.js';
+import type { ReplicaSet, ReplicaSetStatus } from '../../objects/apps.js';
+import { isPodAvailable, msUntilAvailable } from '../shared/index.js';
+
+/** The computed status and when it will next change on its own. */
+export interface ReplicaSetStatusResult {
+  readonly status: ReplicaSetStatus;
+  /** Milliseconds until the next Ready pod becomes available (minReadySeconds), if any. */
+  readonly requeueAfter?: number;
+}
+
+function labelsContain(
+  labels: Readonly<Record<string, string>> | undefined,
+  required: Readonly<Record<string, string>>,
+): boolean {
+  return Object.entries(required).every(([k, v]) => labels?.[k] === v);
+}
+
+/**
+ * Status of `rs` over its claimed active pods and its terminating pods at `nowEpochMs`:
+ * `replicas` = active pods; `fullyLabeledReplicas` = those carrying every template label;
+ * `readyReplicas`; `availableReplicas` = Ready for more than `minReadySeconds`;
+ * `terminatingReplicas` (KEP-3973); `observedGeneration` = the generation read. Other fields
+ * (conditions) are kept. `requeueAfter` is the exact wait until the first Ready pod crosses
+ * minReadySeconds (upstream re-checks after the full minReadySeconds; an exact time is what a
+ * virtual clock can afford).
+ */
+export function computeReplicaSetStatus(
+  rs: ReplicaSet,
+  activePods: readonly Pod[],
+  terminatingCount: number,
+  nowEpochMs: number,
+): ReplicaSetStatusResult {
+  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const minReady = rs.spec.minReadySeconds;
+  let fullyLabeled = 0;
+  let ready = 0;
+  let available = 0;
+  let wait: number | undefined;
+  for (const pod of activePods) {
+    if (labelsContain(pod.metadata.labels, templateLabels)) fullyLabeled++;
+    if (!isPodReady(pod)) continue;
+    ready++;
+    if (isPodAvailable(pod, minReady, nowEpochMs)) {
+      available++;
+      continue;
+    }
+    const ms = msUntilAvailable(pod, minReady, nowEpochMs);
+    if (ms !== undefined && (wait === undefined || ms < wait)) wait = ms;
+  }
+  const status: ReplicaSetStatus = {
+    ...rs.status,
+    replicas: activePods.length,
+    fullyLabeledReplicas: fullyLabeled,
+    readyReplicas: ready,
+    availableReplicas: available,
+    terminatingReplicas: terminatingCount,
+    ...(rs.metadata.generation !== undefined ? { observedGeneration: rs.metadata.generation } : {}),
+  };
+  return wait === undefined ? { status } : { status, requeueAfter: wait };
+}

@@ -1,0 +1,112 @@
+/**
+ * The node filters of the default profile, as pure functions over (pod, NodeInfo). Each returns
+ * undefined when the node passes, or why it does not.
+ * @packageDocumentation
+ */
+import type { Pod } from '../../objects/pod.js';
+import type { Taint } from '../../objects/node.js';
+import { REASONS, fail, untoleratedTaintReason } from './filterStatus.js';
+import type { FilterFailure } from './filterStatus.js';
+import { podMatchesNodeSelectorAndAffinity } from './nodeAffinity.js';
+import { hostPortKey } from './nodeInfo.js';
+import type { NodeInfo } from './nodeInfo.js';
+import type { HostPort, PodRequests } from './podRequests.js';
+import { firstUntoleratedTaint, tolerationsTolerate } from './tolerations.js';
+
+/** The taint a cordoned node carries, which a pod may tolerate to land there anyway. */
+export const UNSCHEDULABLE_TAINT: Taint = {
+  key: 'node.kubernetes.io/unschedulable',
+  effect: 'NoSchedule',
+};
+
+/** NodeName: a pod that names a node fits only that node (plugins/nodename). */
+export function nodeNameFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
+  const want = pod.spec.nodeName;
+  if (want === undefined || want === '' || want === info.name) return undefined;
+  return fail('NodeName', [REASONS.nodeName], true);
+}
+
+/**
+ * NodeUnschedulable: a cordoned node (`spec.unschedulable`) is rejected unless the pod tolerates
+ * `node.kubernetes.io/unschedulable:NoSchedule` (plugins/nodeunschedulable).
+ */
+export function nodeUnschedulableFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
+  if (info.node?.spec.unschedulable !== true) return undefined;
+  if (tolerationsTolerate(pod.spec.tolerations, UNSCHEDULABLE_TAINT)) return undefined;
+  return fail('NodeUnschedulable', [REASONS.unschedulable], true);
+}
+
+/**
+ * TaintToleration: every NoSchedule and NoExecute taint must be tolerated; PreferNoSchedule only
+ * scores (plugins/tainttoleration). The reason names the first untolerated taint.
+ */
+export function taintTolerationFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
+  const taint = firstUntoleratedTaint(info.node?.spec.taints ?? [], pod.spec.tolerations, [
+    'NoSchedule',
+    'NoExecute',
+  ]);
+  if (taint === undefined) return undefined;
+  return fail('TaintToleration', [untoleratedTaintReason(taint.key, taint.value)], true);
+}
+
+/** NodeAffinity: `spec.nodeSelector` AND the required node affinity terms (plugins/nodeaffinity). */
+export function nodeAffinityFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
+  if (info.node === undefined || podMatchesNodeSelectorAndAffinity(pod, info.node))
+    return undefined;
+  return fail('NodeAffinity', [REASONS.nodeAffinity], true);
+}
+
+/**
+ * NodePorts: a wanted host port conflicts with one in use on the same protocol and port when
+ * either side binds `0.0.0.0` or both bind the same IP (framework `HostPortInfo.CheckConflict`).
+ */
+export function nodePortsFilter(
+  ports: readonly HostPort[],
+  info: NodeInfo,
+): FilterFailure | undefined {
+  for (const p of ports) {
+    if (hostPortInUse(p, info)) return fail('NodePorts', [REASONS.nodePorts], false);
+  }
+  return undefined;
+}
+
+function hostPortInUse(p: HostPort, info: NodeInfo): boolean {
+  if (info.usedPorts.size === 0) return false;
+  if (p.ip === '0.0.0.0') {
+    const suffix = `/${p.port}`;
+    const prefix = `${p.protocol}/`;
+    for (const key of info.usedPorts.keys()) {
+      if (key.startsWith(prefix) && key.endsWith(suffix)) return true;
+    }
+    return false;
+  }
+  return (
+    info.usedPorts.has(hostPortKey({ ...p, ip: '0.0.0.0' })) || info.usedPorts.has(hostPortKey(p))
+  );
+}
+
+/**
+ * NodeResourcesFit: one more pod must fit under `allocatable.pods` ("Too many pods"), and each
+ * requested resource must fit in allocatable − requested ("Insufficient cpu", "Insufficient
+ * memory"); every failing resource is a reason of its own (plugins/noderesources/fit.go
+ * `fitsRequest`).
+ * @example
+ * // node 4 cpu, 3.5 requested, pod asks 1 → ['Insufficient cpu']
+ */
+export function nodeResourcesFitFilter(
+  requests: PodRequests,
+  info: NodeInfo,
+): FilterFailure | undefined {
+  const reasons: string[] = [];
+  if (info.podCount + 1 > info.allocatable.pods) reasons.push(REASONS.tooManyPods);
+  if (
+    requests.milliCpu > 0 &&
+    requests.milliCpu > info.allocatable.milliCpu - info.requestedMilliCpu
+  ) {
+    reasons.push(REASONS.insufficientCpu);
+  }
+  if (requests.memory > 0 && requests.memory > info.allocatable.memory - info.requestedMemory) {
+    reasons.push(REASONS.insufficientMemory);
+  }
+  return reasons.length === 0 ? undefined : fail('NodeResourcesFit', reasons, false);
+}

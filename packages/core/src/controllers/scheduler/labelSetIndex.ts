@@ -1,0 +1,132 @@
+/**
+ * Counts of bound pods per (namespace, label set) per node, for topology spreading and inter-pod
+ * affinity. A selector is answered by visiting only the label sets that could match, never every pod.
+ * @packageDocumentation
+ */
+import type { Selector } from '../../selector/types.js';
+import { bump } from './nodeInfo.js';
+
+interface LabelSet {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Pods with exactly these labels, per node. */
+  readonly nodes: Map<string, number>;
+  total: number;
+}
+
+/** The canonical identity of a (namespace, labels) pair: sorted `k=v` pairs. */
+export function labelSetId(
+  namespace: string,
+  labels: Readonly<Record<string, string>> | undefined,
+): string {
+  const pairs = Object.entries(labels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .sort();
+  return `${namespace}\u0000${pairs.join('\u0000')}`;
+}
+
+const EQUALITY = new Set(['Equals', 'DoubleEquals', 'In']);
+
+/**
+ * The per-label-set counter behind {@link SchedulerCache.countMatching}. Label sets are bucketed by
+ * namespace and by each `key=value` pair; a query with an equality requirement (every Service or
+ * `matchLabels` selector has one) reads the smallest matching bucket.
+ */
+export class LabelSetIndex {
+  readonly #sets = new Map<string, LabelSet>();
+  readonly #byPair = new Map<string, Set<string>>();
+  readonly #byNamespace = new Map<string, Set<string>>();
+
+  /** Adds `delta` (±1) pods with these labels on `nodeName`. */
+  add(
+    id: string,
+    namespace: string,
+    labels: Readonly<Record<string, string>>,
+    nodeName: string,
+    delta: number,
+  ): void {
+    let set = this.#sets.get(id);
+    if (set === undefined) {
+      if (delta < 0) return;
+      set = { namespace, labels, nodes: new Map(), total: 0 };
+      this.#sets.set(id, set);
+      this.#bucket(this.#byNamespace, namespace, id, true);
+      for (const [k, v] of Object.entries(labels))
+        this.#bucket(this.#byPair, `${namespace}\u0000${k}=${v}`, id, true);
+    }
+    bump(set.nodes, nodeName, delta);
+    set.total += delta;
+    if (set.total <= 0) {
+      this.#sets.delete(id);
+      this.#bucket(this.#byNamespace, namespace, id, false);
+      for (const [k, v] of Object.entries(labels))
+        this.#bucket(this.#byPair, `${namespace}\u0000${k}=${v}`, id, false);
+    }
+  }
+
+  /**
+   * Pods per node in `namespace` whose labels match every selector of `selectors`.
+   * An empty list matches nothing (a constraint always has a selector).
+   */
+  countMatching(namespace: string, selectors: readonly Selector[]): Map<string, number> {
+    const out = new Map<string, number>();
+    if (selectors.length === 0 || selectors.some((s) => s.matchesNothing)) return out;
+    for (const id of this.#candidates(namespace, selectors) ?? []) {
+      const set = this.#sets.get(id);
+      if (set === undefined || !selectors.every((s) => s.matches(set.labels))) continue;
+      for (const [node, n] of set.nodes) out.set(node, (out.get(node) ?? 0) + n);
+    }
+    return out;
+  }
+
+  /**
+   * Pods per node whose (namespace, labels) satisfy `match`, visiting only the label sets in
+   * `namespaces` (every label set when undefined) that carry `hint`'s equality pairs.
+   */
+  countWhere(
+    namespaces: Iterable<string> | undefined,
+    hint: Selector,
+    match: (namespace: string, labels: Readonly<Record<string, string>>) => boolean,
+  ): Map<string, number> {
+    const out = new Map<string, number>();
+    if (hint.matchesNothing) return out;
+    const visit = (id: string): void => {
+      const set = this.#sets.get(id);
+      if (set === undefined || !match(set.namespace, set.labels)) return;
+      for (const [node, n] of set.nodes) out.set(node, (out.get(node) ?? 0) + n);
+    };
+    if (namespaces === undefined) {
+      for (const id of this.#sets.keys()) visit(id);
+      return out;
+    }
+    for (const ns of namespaces) {
+      for (const id of this.#candidates(ns, [hint]) ?? []) visit(id);
+    }
+    return out;
+  }
+
+  /** The smallest bucket that holds every label set in `namespace` matching `selectors`. */
+  #candidates(namespace: string, selectors: readonly Selector[]): ReadonlySet<string> | undefined {
+    let candidates = this.#byNamespace.get(namespace);
+    for (const s of selectors) {
+      for (const r of s.requirements) {
+        if (!EQUALITY.has(r.operator) || r.values.length !== 1) continue;
+        const bucket = this.#byPair.get(`${namespace}\u0000${r.key}=${r.values[0] ?? ''}`);
+        if (bucket === undefined) return undefined;
+        if (candidates === undefined || bucket.size < candidates.size) candidates = bucket;
+      }
+    }
+    return candidates;
+  }
+
+  #bucket(index: Map<string, Set<string>>, key: string, id: string, add: boolean): void {
+    let b = index.get(key);
+    if (add) {
+      if (b === undefined) index.set(key, (b = new Set()));
+      b.add(id);
+    } else if (b !== undefined) {
+      b.delete(id);
+      if (b.size === 0) index.delete(key);
+    }
+  }
+}

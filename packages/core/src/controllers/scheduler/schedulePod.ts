@@ -1,0 +1,204 @@
+/**
+ * One scheduling cycle for one pod: filter nodes round-robin until enough are feasible, score
+ * them, pick the best (pkg/scheduler/schedule_one.go `schedulePod`, `findNodesThatFitPod`,
+ * `prioritizeNodes`).
+ * @packageDocumentation
+ */
+import type { ClusterView } from '../../store/view.js';
+import type { Pod } from '../../objects/pod.js';
+import type { RandomSource } from '../../sources.js';
+import { failedSchedulingMessage } from './failureMessage.js';
+import type { PreemptionVerdict } from './failureMessage.js';
+import type { FilterFailure } from './filterStatus.js';
+import {
+  nodeAffinityFilter,
+  nodeNameFilter,
+  nodePortsFilter,
+  nodeResourcesFitFilter,
+  nodeUnschedulableFilter,
+  taintTolerationFilter,
+} from './filters.js';
+import { interPodAffinityFilter, prepareInterPodAffinityFilter } from './interPodAffinity.js';
+import { interPodAffinityScores } from './interPodAffinityScore.js';
+import type { NodeInfo } from './nodeInfo.js';
+import { numFeasibleNodesToFind } from './numFeasibleNodesToFind.js';
+import { podHostPorts, podRequests } from './podRequests.js';
+import {
+  podTopologySpreadFilter,
+  podTopologySpreadScores,
+  prepareSpreadFilter,
+} from './podTopologySpread.js';
+import type { SchedulerCache } from './schedulerCache.js';
+import {
+  SCORE_WEIGHTS,
+  balancedAllocationScore,
+  defaultNormalizeScore,
+  intolerablePreferNoScheduleCount,
+  leastAllocatedScore,
+  nodeAffinityRawScore,
+} from './scores.js';
+import { selectHost } from './selectHost.js';
+import type { NodeScore } from './selectHost.js';
+
+/** Upstream's error when the cluster has no nodes at all (`ErrNoNodesAvailable`). */
+export const NO_NODES_MESSAGE = 'no nodes available to schedule pods';
+
+/** The outcome of one cycle. */
+export type ScheduleResult =
+  | {
+      readonly kind: 'scheduled';
+      readonly nodeName: string;
+      /** Total weighted scores of the feasible nodes found, in search order (empty when only one was feasible). */
+      readonly scores: readonly NodeScore[];
+      /** Where the next cycle's search starts. */
+      readonly nextStartIndex: number;
+    }
+  | {
+      readonly kind: 'unschedulable';
+      readonly message: string;
+      /** Each node's rejection, by node name. */
+      readonly failures: ReadonlyMap<string, FilterFailure>;
+      readonly nextStartIndex: number;
+    };
+
+/**
+ * Runs the filters of the default profile in upstream's order and stops at the first rejection
+ * (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
+ * PodTopologySpread, InterPodAffinity).
+ */
+function runFilters(
+  pod: Pod,
+  info: NodeInfo,
+  ctx: {
+    requests: ReturnType<typeof podRequests>;
+    ports: ReturnType<typeof podHostPorts>;
+    spread: ReturnType<typeof prepareSpreadFilter>;
+    podAffinity: ReturnType<typeof prepareInterPodAffinityFilter>;
+  },
+): FilterFailure | undefined {
+  return (
+    nodeUnschedulableFilter(pod, info) ??
+    nodeNameFilter(pod, info) ??
+    taintTolerationFilter(pod, info) ??
+    nodeAffinityFilter(pod, info) ??
+    nodePortsFilter(ctx.ports, info) ??
+    nodeResourcesFitFilter(ctx.requests, info) ??
+    podTopologySpreadFilter(ctx.spread, info) ??
+    interPodAffinityFilter(ctx.podAffinity, info)
+  );
+}
+
+function preemptionVerdicts(
+  pod: Pod,
+  failures: ReadonlyMap<string, FilterFailure>,
+  cache: SchedulerCache,
+): PreemptionVerdict[] | undefined {
+  const priority = pod.spec.priority ?? 0;
+  const verdicts: PreemptionVerdict[] = [];
+  for (const [name, f] of failures) {
+    if (f.unresolvable) {
+      verdicts.push('not-helpful');
+      continue;
+    }
+    const info = cache.nodeInfo(name);
+    for (const p of info?.priorities.keys() ?? []) {
+      // A lower-priority pod is a possible victim: kubesim does not preempt, so it cannot say
+      // what DefaultPreemption would have found and leaves the sentence out.
+      if (p < priority) return undefined;
+    }
+    verdicts.push('no-victims');
+  }
+  return verdicts;
+}
+
+/**
+ * Schedules `pod`: checks nodes in name order starting at `startIndex` (round robin across
+ * cycles) until {@link numFeasibleNodesToFind} are feasible, then scores them (weights
+ * TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
+ * BalancedAllocation 1) and picks the best, ties broken by `random`. A single feasible node is
+ * taken without scoring. Preemption is not simulated.
+ */
+export function schedulePod(
+  pod: Pod,
+  view: ClusterView,
+  cache: SchedulerCache,
+  random: RandomSource,
+  startIndex: number,
+): ScheduleResult {
+  const names = cache.nodeNames();
+  const n = names.length;
+  if (n === 0) {
+    return {
+      kind: 'unschedulable',
+      message: NO_NODES_MESSAGE,
+      failures: new Map(),
+      nextStartIndex: 0,
+    };
+  }
+  const ctx = {
+    requests: podRequests(pod),
+    ports: podHostPorts(pod),
+    spread: prepareSpreadFilter(pod, view, cache),
+    podAffinity: prepareInterPodAffinityFilter(pod, view, cache),
+  };
+  const want = numFeasibleNodesToFind(n);
+  const start = startIndex % n;
+  const feasible: NodeInfo[] = [];
+  const failures = new Map<string, FilterFailure>();
+  let processed = 0;
+  while (processed < n && feasible.length < want) {
+    const name = names[(start + processed) % n] ?? '';
+    processed += 1;
+    const info = cache.nodeInfo(name);
+    if (info === undefined) continue;
+    const failure = runFilters(pod, info, ctx);
+    if (failure === undefined) feasible.push(info);
+    else failures.set(name, failure);
+  }
+  const nextStartIndex = (start + processed) % n;
+  if (feasible.length === 0) {
+    const message = failedSchedulingMessage(
+      n,
+      [...failures.values()],
+      preemptionVerdicts(pod, failures, cache),
+    );
+    return { kind: 'unschedulable', message, failures, nextStartIndex };
+  }
+  const only = feasible.length === 1 ? feasible[0] : undefined;
+  if (only !== undefined)
+    return { kind: 'scheduled', nodeName: only.name, scores: [], nextStartIndex };
+  const scores = scoreNodes(pod, view, cache, feasible, ctx.requests);
+  const nodeName = selectHost(scores, random) ?? '';
+  return { kind: 'scheduled', nodeName, scores, nextStartIndex };
+}
+
+/** The total weighted score of each feasible node, in order. */
+export function scoreNodes(
+  pod: Pod,
+  view: ClusterView,
+  cache: SchedulerCache,
+  feasible: readonly NodeInfo[],
+  requests: ReturnType<typeof podRequests>,
+): NodeScore[] {
+  const taint = defaultNormalizeScore(
+    feasible.map((i) => intolerablePreferNoScheduleCount(pod, i)),
+    true,
+  );
+  const affinity = defaultNormalizeScore(
+    feasible.map((i) => nodeAffinityRawScore(pod, i)),
+    false,
+  );
+  const spread = podTopologySpreadScores(pod, view, cache, feasible);
+  const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
+  const w = SCORE_WEIGHTS;
+  return feasible.map((info, j) => ({
+    name: info.name,
+    score:
+      w.TaintToleration * (taint[j] ?? 0) +
+      w.NodeAffinity * (affinity[j] ?? 0) +
+      w.PodTopologySpread * (spread?.[j] ?? 0) +
+      w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
+      w.NodeResourcesFit * leastAllocatedScore(requests, info) +
+      w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info),
+  }));
+}

@@ -1,0 +1,228 @@
+/**
+ * The scheduler's cache: per-node sums over the pods bound to each node, maintained incrementally
+ * from store events, like upstream's informer-fed cache (pkg/scheduler/backend/cache).
+ * @packageDocumentation
+ */
+import type { Node } from '../../objects/node.js';
+import type { Pod } from '../../objects/pod.js';
+import type { Selector } from '../../selector/types.js';
+import type { StoreEvent } from '../../store/view.js';
+import { podAffinityTermsOf } from './affinityTerms.js';
+import type { PodAffinityTerms } from './affinityTerms.js';
+import { LabelSetIndex, labelSetId } from './labelSetIndex.js';
+import { allocatableOf, bump, emptyNodeInfo, hostPortKey } from './nodeInfo.js';
+import type { MutableNodeInfo, NodeInfo } from './nodeInfo.js';
+import { podHostPorts, podRequests } from './podRequests.js';
+import type { HostPort, PodRequests } from './podRequests.js';
+
+interface PodRecord {
+  readonly nodeName: string;
+  readonly requests: PodRequests;
+  readonly ports: readonly HostPort[];
+  readonly priority: number;
+  readonly labelSet: { id: string; namespace: string; labels: Record<string, string> };
+  /** Spread counts skip terminating pods; inter-pod affinity counts them (upstream `nodeInfo.Pods`). */
+  readonly terminating: boolean;
+  readonly assumed: boolean;
+}
+
+function podKeyOf(pod: Pod): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+function isTerminal(pod: Pod): boolean {
+  return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
+}
+
+/** A bound pod with inter-pod affinity terms (upstream `NodeInfo.PodsWithAffinity`). */
+export interface PodWithAffinity {
+  readonly nodeName: string;
+  readonly namespace: string;
+  readonly terms: PodAffinityTerms;
+}
+
+/**
+ * Per-node requested cpu, memory, pod count, host ports and priorities of the non-terminal pods
+ * bound to each node, plus per-label-set pod counts for topology spreading and inter-pod affinity,
+ * and the pods carrying inter-pod affinity terms. Every update is
+ * O(size of one pod); no decision scans all pods.
+ *
+ * Pods the scheduler has decided on are *assumed* (counted on their node at once) until the
+ * store event that shows them bound arrives, as upstream's `AssumePod`; a late event showing the
+ * pod still unbound does not undo the assumption.
+ * @example
+ * const cache = new SchedulerCache();
+ * store.watch((ev) => cache.observe(ev));
+ * cache.nodeInfo('n1')?.requestedMilliCpu;
+ */
+export class SchedulerCache {
+  readonly #nodes = new Map<string, MutableNodeInfo>();
+  readonly #pods = new Map<string, PodRecord>();
+  readonly #labelSets = new LabelSetIndex();
+  /** Like `#labelSets` but terminating pods included: inter-pod affinity counts them. */
+  readonly #affinityLabelSets = new LabelSetIndex();
+  readonly #withAffinity = new Map<string, PodWithAffinity>();
+  readonly #sortedNames: string[] = [];
+
+  /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
+  observe(ev: StoreEvent): void {
+    if (ev.kind === 'Node') {
+      const node = ev.object as Node;
+      if (ev.type === 'DELETED') this.#removeNode(node.metadata.name);
+      else this.#setNode(node);
+    } else if (ev.kind === 'Pod') {
+      const pod = ev.object as Pod;
+      const key = ev.key;
+      if (ev.type === 'DELETED') {
+        this.#removePod(key);
+        return;
+      }
+      const nodeName = pod.spec.nodeName;
+      if (nodeName === undefined || nodeName === '') return; // unassigned: not the cache's business
+      this.#removePod(key);
+      if (!isTerminal(pod)) this.#addPod(key, pod, nodeName, false);
+    }
+  }
+
+  /** Counts `pod` on `nodeName` before its binding is seen (upstream `AssumePod`). */
+  assume(pod: Pod, nodeName: string): void {
+    const key = podKeyOf(pod);
+    this.#removePod(key);
+    this.#addPod(key, pod, nodeName, true);
+  }
+
+  /** Drops an assumed pod whose binding did not happen (upstream `ForgetPod`). No-op otherwise. */
+  forget(podKey: string): void {
+    if (this.#pods.get(podKey)?.assumed === true) this.#removePod(podKey);
+  }
+
+  /** True when the pod is assumed and its binding not yet observed. */
+  isAssumed(podKey: string): boolean {
+    return this.#pods.get(podKey)?.assumed === true;
+  }
+
+  /** The node the cache counts the pod on, if any. */
+  nodeOfPod(podKey: string): string | undefined {
+    return this.#pods.get(podKey)?.nodeName;
+  }
+
+  /** The aggregate of one node (also for a node only known from its pods). */
+  nodeInfo(name: string): NodeInfo | undefined {
+    return this.#nodes.get(name);
+  }
+
+  /** Names of the nodes whose Node object is known, sorted: the scheduler's stable iteration order. */
+  nodeNames(): readonly string[] {
+    return this.#sortedNames;
+  }
+
+  /** Non-terminating bound pods per node in `namespace` matching every selector in `selectors`. */
+  countMatching(namespace: string, selectors: readonly Selector[]): ReadonlyMap<string, number> {
+    return this.#labelSets.countMatching(namespace, selectors);
+  }
+
+  /**
+   * Bound pods per node (terminating ones included) in `namespaces` (all when undefined) whose
+   * namespace and labels satisfy `match`; `hint` narrows the label sets visited.
+   */
+  countAffinityMatching(
+    namespaces: Iterable<string> | undefined,
+    hint: Selector,
+    match: (namespace: string, labels: Readonly<Record<string, string>>) => boolean,
+  ): ReadonlyMap<string, number> {
+    return this.#affinityLabelSets.countWhere(namespaces, hint, match);
+  }
+
+  /** The bound pods that have inter-pod affinity or anti-affinity terms, by pod key. */
+  podsWithAffinity(): ReadonlyMap<string, PodWithAffinity> {
+    return this.#withAffinity;
+  }
+
+  #info(name: string): MutableNodeInfo {
+    let info = this.#nodes.get(name);
+    if (info === undefined) {
+      info = emptyNodeInfo(name, undefined);
+      this.#nodes.set(name, info);
+    }
+    return info;
+  }
+
+  #setNode(node: Node): void {
+    const name = node.metadata.name;
+    const info = this.#info(name);
+    if (info.node === undefined) this.#insertName(name);
+    info.node = node;
+    info.allocatable = allocatableOf(node);
+  }
+
+  #removeNode(name: string): void {
+    const info = this.#nodes.get(name);
+    if (info?.node === undefined) return;
+    info.node = undefined;
+    info.allocatable = allocatableOf(undefined);
+    const i = this.#search(name);
+    this.#sortedNames.splice(i, 1);
+    if (info.podCount === 0) this.#nodes.delete(name);
+  }
+
+  #addPod(key: string, pod: Pod, nodeName: string, assumed: boolean): void {
+    const terminating = pod.metadata.deletionTimestamp !== undefined;
+    const labels = pod.metadata.labels ?? {};
+    const ns = pod.metadata.namespace;
+    const record: PodRecord = {
+      nodeName,
+      requests: podRequests(pod),
+      ports: podHostPorts(pod),
+      priority: pod.spec.priority ?? 0,
+      labelSet: { id: labelSetId(ns, labels), namespace: ns, labels },
+      terminating,
+      assumed,
+    };
+    this.#pods.set(key, record);
+    const terms = podAffinityTermsOf(pod);
+    if (terms !== undefined) this.#withAffinity.set(key, { nodeName, namespace: ns, terms });
+    this.#account(record, 1);
+  }
+
+  #removePod(key: string): void {
+    const record = this.#pods.get(key);
+    if (record === undefined) return;
+    this.#pods.delete(key);
+    this.#withAffinity.delete(key);
+    this.#account(record, -1);
+    const info = this.#nodes.get(record.nodeName);
+    if (info !== undefined && info.node === undefined && info.podCount === 0) {
+      this.#nodes.delete(record.nodeName);
+    }
+  }
+
+  #account(r: PodRecord, sign: 1 | -1): void {
+    const info = this.#info(r.nodeName);
+    info.requestedMilliCpu += sign * r.requests.milliCpu;
+    info.requestedMemory += sign * r.requests.memory;
+    info.nonZeroMilliCpu += sign * r.requests.nonZeroMilliCpu;
+    info.nonZeroMemory += sign * r.requests.nonZeroMemory;
+    info.podCount += sign;
+    for (const p of r.ports) bump(info.usedPorts, hostPortKey(p), sign);
+    bump(info.priorities, r.priority, sign);
+    const ls = r.labelSet;
+    if (!r.terminating) this.#labelSets.add(ls.id, ls.namespace, ls.labels, r.nodeName, sign);
+    this.#affinityLabelSets.add(ls.id, ls.namespace, ls.labels, r.nodeName, sign);
+  }
+
+  #search(name: string): number {
+    let lo = 0;
+    let hi = this.#sortedNames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.#sortedNames[mid] ?? '') < name) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #insertName(name: string): void {
+    const i = this.#search(name);
+    this.#sortedNames.splice(i, 0, name);
+  }
+}

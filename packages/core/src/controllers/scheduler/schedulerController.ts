@@ -1,0 +1,208 @@
+/**
+ * The kube-scheduler as a kubesim Controller (§9): binds pending pods to nodes, reports the
+ * ones no node fits, and retries them with upstream's backoff and flush.
+ * @packageDocumentation
+ */
+import { KubesimError } from '../../errors.js';
+import { emptyPlan } from '../plan.js';
+import { formatTimestamp } from '../../time.js';
+import type { Action, Controller, Plan } from '../plan.js';
+import type { ClusterView, StoreEvent } from '../../store/view.js';
+import type { Condition } from '../../objects/meta.js';
+import type { Pod } from '../../objects/pod.js';
+import type { RandomSource } from '../../sources.js';
+import { SchedulerCache } from './schedulerCache.js';
+import {
+  DEFAULT_SCHEDULER_NAME,
+  isAssigned,
+  moveTrigger,
+  needsScheduling,
+  podSpecOrLabelsChanged,
+} from './schedulerEvents.js';
+import { schedulePod } from './schedulePod.js';
+import { SchedulingQueue } from './schedulingQueue.js';
+import type { SchedulerTimings } from './schedulingQueue.js';
+
+/**
+ * The plugins that register for a bound pod appearing or changing labels (upstream
+ * `EventsToRegister` of PodTopologySpread and InterPodAffinity).
+ */
+const POD_EVENT_PLUGINS = ['PodTopologySpread', 'InterPodAffinity'] as const;
+
+/** Options of {@link schedulerController}. */
+export interface SchedulerControllerConstraints {
+  /** Breaks ties between equally scored nodes (a named stream of the engine, or a stub in tests). */
+  readonly random: RandomSource;
+  /** Backoff and flush timings in ms; SimConfig's `scheduler…` fields. */
+  readonly config: SchedulerTimings;
+}
+
+/** The scheduler controller: a {@link Controller} that also exposes its cache. */
+export interface SchedulerController extends Controller {
+  /** The node aggregates the scheduler decides from (read-only use). */
+  readonly cache: SchedulerCache;
+}
+
+/** Thrown for scheduler options that cannot work (code `InvalidSchedulerConfig`). */
+export class SchedulerConfigError extends KubesimError {
+  constructor(message: string) {
+    super('InvalidSchedulerConfig', message);
+  }
+}
+
+function checkTimings(t: SchedulerTimings): void {
+  for (const field of [
+    'schedulerInitialBackoff',
+    'schedulerMaxBackoff',
+    'schedulerUnschedulableFlush',
+  ] as const) {
+    const v = t[field];
+    if (!Number.isSafeInteger(v) || v < 0) {
+      throw new SchedulerConfigError(
+        `config.${field} must be a whole number of ms, at least 0, got ${v}`,
+      );
+    }
+  }
+  if (t.schedulerInitialBackoff > t.schedulerMaxBackoff) {
+    throw new SchedulerConfigError(
+      `config.schedulerInitialBackoff (${t.schedulerInitialBackoff}) must not exceed config.schedulerMaxBackoff (${t.schedulerMaxBackoff})`,
+    );
+  }
+}
+
+function withCondition(pod: Pod, condition: Condition): Condition[] {
+  const others = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  return [...others, condition];
+}
+
+function statusUpdate(pod: Pod, condition: Condition): Action {
+  // Unconditional (an empty resourceVersion): it follows the bind in the same plan, which moved
+  // the resourceVersion on. The store reads only `.status` of a status write.
+  return {
+    verb: 'updateStatus',
+    object: {
+      ...pod,
+      metadata: { ...pod.metadata, resourceVersion: '' },
+      status: { ...pod.status, conditions: withCondition(pod, condition) },
+    },
+  };
+}
+
+/**
+ * Creates the default scheduler (name `default-scheduler`).
+ *
+ * - `keysFor` also *observes*: every event updates the scheduler cache, as upstream's
+ *   informer-fed cache, so pass it every store event in commit order (the engine and the sync
+ *   driver do). It returns the key of each pod that needs scheduling (unbound,
+ *   `schedulerName: default-scheduler`, not being deleted) and, for cluster changes that can make
+ *   pods fit (node added or changed, assigned pod deleted or finished, assigned pod added for
+ *   pods rejected by PodTopologySpread or InterPodAffinity), the keys of unschedulable pods.
+ * - `reconcile` binds a feasible pod (an `update` setting `spec.nodeName`, an `updateStatus`
+ *   with PodScheduled=True, an Event `Scheduled`), or reports it unschedulable (PodScheduled=False,
+ *   reason Unschedulable, upstream's message, an Event `FailedScheduling`) and requeues after
+ *   the backoff (1 s doubling to 10 s). A pod left unschedulable is retried when a relevant event
+ *   arrives (once its backoff is over) or at the 5-minute flush (a periodic requeue).
+ * - Preemption, volumes, scheduling gates and pod overhead are not simulated.
+ * @throws SchedulerConfigError for negative or inverted timings.
+ * @example
+ * const scheduler = schedulerController({ random: streams.stream('scheduler'), config: simConfig });
+ * const driver = createSyncDriver(store, [scheduler]);
+ */
+export function schedulerController(options: SchedulerControllerConstraints): SchedulerController {
+  checkTimings(options.config);
+  const cache = new SchedulerCache();
+  const queue = new SchedulingQueue(options.config);
+  let nextStartIndex = 0;
+
+  function keysFor(ev: StoreEvent): readonly string[] {
+    cache.observe(ev);
+    const keys: string[] = [];
+    if (ev.kind === 'Pod') {
+      const pod = ev.object as Pod;
+      if (ev.type === 'DELETED') queue.remove(ev.key);
+      else if (needsScheduling(pod)) {
+        if (podSpecOrLabelsChanged(ev)) queue.move(ev.key);
+        keys.push(ev.key);
+      } else if (isAssigned(pod)) queue.remove(ev.key);
+    }
+    const trigger = moveTrigger(ev);
+    if (trigger !== 'none') {
+      for (const key of queue.moveAll(trigger === 'spread' ? POD_EVENT_PLUGINS : undefined)) {
+        if (key !== ev.key) keys.push(key);
+      }
+    }
+    return keys;
+  }
+
+  function reconcile(view: ClusterView, key: string, now: number): Plan {
+    const pod = view.get('Pod', key);
+    if (pod === undefined || !needsScheduling(pod)) {
+      queue.remove(key);
+      if (pod === undefined || !isAssigned(pod)) cache.forget(key);
+      return emptyPlan;
+    }
+    // Assumed but still unbound in the API: the bind did not happen; start over.
+    cache.forget(key);
+    const decision = queue.decide(key, now);
+    if (decision.kind === 'wait') {
+      return { actions: [], requeueAfter: decision.after, periodic: decision.periodic };
+    }
+    const result = schedulePod(pod, view, cache, options.random, nextStartIndex);
+    nextStartIndex = result.nextStartIndex;
+    const at = formatTimestamp(view.config.startTime + now);
+    const regarding = { kind: 'Pod', key, uid: pod.metadata.uid };
+    if (result.kind === 'scheduled') {
+      queue.remove(key);
+      cache.assume(pod, result.nodeName);
+      return {
+        actions: [
+          { verb: 'update', object: { ...pod, spec: { ...pod.spec, nodeName: result.nodeName } } },
+          statusUpdate(pod, {
+            type: 'PodScheduled',
+            status: 'True',
+            lastProbeTime: null,
+            lastTransitionTime: at,
+          }),
+          {
+            verb: 'event',
+            regarding,
+            type: 'Normal',
+            reason: 'Scheduled',
+            message: `Successfully assigned ${key} to ${result.nodeName}`,
+          },
+        ],
+      };
+    }
+    const plugins = new Set([...result.failures.values()].map((f) => f.plugin));
+    const backoff = queue.recordFailure(key, now, plugins);
+    const actions: Action[] = [];
+    const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled');
+    if (
+      current?.status !== 'False' ||
+      current.reason !== 'Unschedulable' ||
+      current.message !== result.message
+    ) {
+      const since = current?.status === 'False' ? (current.lastTransitionTime ?? at) : at;
+      actions.push(
+        statusUpdate(pod, {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: result.message,
+          lastProbeTime: null,
+          lastTransitionTime: since,
+        }),
+      );
+    }
+    actions.push({
+      verb: 'event',
+      regarding,
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message: result.message,
+    });
+    return { actions, requeueAfter: backoff };
+  }
+
+  return { name: DEFAULT_SCHEDULER_NAME, cache, keysFor, reconcile };
+}
