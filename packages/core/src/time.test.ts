@@ -22,13 +22,20 @@ describe('parseDuration', () => {
     ['1h30m', 5_400_000],
     ['2h3m4s5ms', 7_384_005],
     ['.5s', 500],
+    ['1d', 86_400_000],
+    ['30d', 2_592_000_000],
+    ['1d12h', 129_600_000],
+    ['0.5d', 43_200_000],
   ])('reads %j as %d ms', (input, ms) => {
     expect(parseDuration(input)).toBe(ms);
   });
 
-  it.each(['', '5', '5x', '1d', '-5s', 's', '1h 30m'])('refuses %j with a typed error', (input) => {
-    expect(() => parseDuration(input)).toThrow(DurationParseError);
-  });
+  it.each(['', '5', '5x', '1w', '1D', 'd', '-5s', 's', '1h 30m'])(
+    'refuses %j with a typed error',
+    (input) => {
+      expect(() => parseDuration(input)).toThrow(DurationParseError);
+    },
+  );
 
   it('refuses negative and non-finite numbers', () => {
     expect(() => parseDuration(-1)).toThrow(DurationParseError);

@@ -7,7 +7,10 @@ import { KubesimError } from './errors.js';
 /** Milliseconds since the Unix epoch of 2025-01-01T00:00:00Z, the default simulation start. */
 export const DEFAULT_START_TIME_MS = 1_735_689_600_000;
 
-/** A duration: milliseconds, or a Go-style string such as `'500ms'`, `'30s'`, `'5m'`, `'1h30m'`. */
+/**
+ * A duration: milliseconds, or a Go-style string such as `'500ms'`, `'30s'`, `'5m'`, `'1h30m'`,
+ * plus days (`'30d'`, 24 h each), which Go lacks.
+ */
 export type Duration = number | string;
 
 /** A duration string or number that cannot be read. */
@@ -22,13 +25,16 @@ const unitMs: Readonly<Record<string, number>> = {
   s: 1000,
   m: 60_000,
   h: 3_600_000,
+  d: 86_400_000,
 };
 
 /**
  * Reads a duration as integer milliseconds. Numbers are milliseconds; strings follow Go's
- * `time.ParseDuration` with the units `ms`, `s`, `m`, `h` (fractions allowed: `'1.5s'`).
+ * `time.ParseDuration` with the units `ms`, `s`, `m`, `h`, plus `d` (24 h; Go has no day unit),
+ * fractions allowed: `'1.5s'`, `'0.5d'`.
  * Results are rounded to the millisecond; negative durations are refused.
  * @example parseDuration('1h30m') === 5_400_000
+ * @example parseDuration('30d') === 2_592_000_000
  */
 export function parseDuration(input: Duration): number {
   if (typeof input === 'number') {
@@ -40,7 +46,7 @@ export function parseDuration(input: Duration): number {
   const text = input.trim();
   if (text === '0') return 0;
   if (text === '') throw new DurationParseError(input, 'empty');
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ms|s|m|h)/y;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ms|s|m|h|d)/y;
   let total = 0;
   let pos = 0;
   while (pos < text.length) {
@@ -49,7 +55,7 @@ export function parseDuration(input: Duration): number {
     if (m === null) {
       throw new DurationParseError(
         input,
-        "expected a sequence of numbers with units ms, s, m or h, e.g. '30s' or '1h30m'",
+        "expected a sequence of numbers with units ms, s, m, h or d, e.g. '30s', '1h30m' or '30d'",
       );
     }
     total += Number(m[1]) * (unitMs[m[2] ?? ''] ?? 0);
