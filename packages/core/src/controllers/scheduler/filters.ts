@@ -19,6 +19,9 @@ export const UNSCHEDULABLE_TAINT: Taint = {
   effect: 'NoSchedule',
 };
 
+/** The taint effects TaintToleration filters on (PreferNoSchedule only scores). */
+const FILTERED_EFFECTS: readonly Taint['effect'][] = ['NoSchedule', 'NoExecute'];
+
 /** NodeName: a pod that names a node fits only that node (plugins/nodename). */
 export function nodeNameFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
   const want = pod.spec.nodeName;
@@ -41,10 +44,9 @@ export function nodeUnschedulableFilter(pod: Pod, info: NodeInfo): FilterFailure
  * scores (plugins/tainttoleration). The reason names the first untolerated taint.
  */
 export function taintTolerationFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
-  const taint = firstUntoleratedTaint(info.node?.spec.taints ?? [], pod.spec.tolerations, [
-    'NoSchedule',
-    'NoExecute',
-  ]);
+  const taints = info.node?.spec.taints;
+  if (taints === undefined || taints.length === 0) return undefined;
+  const taint = firstUntoleratedTaint(taints, pod.spec.tolerations, FILTERED_EFFECTS);
   if (taint === undefined) return undefined;
   return fail('TaintToleration', [untoleratedTaintReason(taint.key, taint.value)], true);
 }
@@ -97,16 +99,14 @@ export function nodeResourcesFitFilter(
   requests: PodRequests,
   info: NodeInfo,
 ): FilterFailure | undefined {
+  const a = info.allocatable;
+  const tooMany = info.podCount + 1 > a.pods;
+  const cpu = requests.milliCpu > 0 && requests.milliCpu > a.milliCpu - info.requestedMilliCpu;
+  const memory = requests.memory > 0 && requests.memory > a.memory - info.requestedMemory;
+  if (!tooMany && !cpu && !memory) return undefined;
   const reasons: string[] = [];
-  if (info.podCount + 1 > info.allocatable.pods) reasons.push(REASONS.tooManyPods);
-  if (
-    requests.milliCpu > 0 &&
-    requests.milliCpu > info.allocatable.milliCpu - info.requestedMilliCpu
-  ) {
-    reasons.push(REASONS.insufficientCpu);
-  }
-  if (requests.memory > 0 && requests.memory > info.allocatable.memory - info.requestedMemory) {
-    reasons.push(REASONS.insufficientMemory);
-  }
-  return reasons.length === 0 ? undefined : fail('NodeResourcesFit', reasons, false);
+  if (tooMany) reasons.push(REASONS.tooManyPods);
+  if (cpu) reasons.push(REASONS.insufficientCpu);
+  if (memory) reasons.push(REASONS.insufficientMemory);
+  return fail('NodeResourcesFit', reasons, false);
 }

@@ -73,9 +73,12 @@ export function termsMatch(terms: readonly NodeSelectorTerm[], node: Node): bool
  * // nodeSelector { disk: 'ssd' } → only nodes labelled disk=ssd
  */
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
-    if (labels[k] !== v) return false;
+  const selector = pod.spec.nodeSelector;
+  if (selector !== undefined) {
+    const labels = node.metadata.labels ?? {};
+    for (const k in selector) {
+      if (labels[k] !== selector[k]) return false;
+    }
   }
   const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required === undefined) return true;

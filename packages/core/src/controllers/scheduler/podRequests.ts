@@ -78,15 +78,29 @@ function effective(pod: Pod, nonZero: boolean): Pair {
  * podRequests(pod).milliCpu === 1000
  */
 export function podRequests(pod: Pod): PodRequests {
+  // Stored objects are immutable and a bind or status write keeps the containers array, so the
+  // quantities are parsed once per pod template rather than at every cycle and cache update.
+  const containers = pod.spec.containers;
+  const init = pod.spec.initContainers;
+  const memo = requestsMemo.get(containers);
+  if (memo !== undefined && memo.init === init) return memo.requests;
   const actual = effective(pod, false);
   const nonZero = effective(pod, true);
-  return {
+  const requests: PodRequests = {
     milliCpu: actual.cpu,
     memory: actual.mem,
     nonZeroMilliCpu: nonZero.cpu,
     nonZeroMemory: nonZero.mem,
   };
+  requestsMemo.set(containers, { init, requests });
+  return requests;
 }
+
+/** {@link podRequests} by containers array (with the init containers it was computed with). */
+const requestsMemo = new WeakMap<
+  readonly Container[],
+  { readonly init: readonly Container[] | undefined; readonly requests: PodRequests }
+>();
 
 /** One host port a pod wants: protocol, IP (`0.0.0.0` when unset) and port. */
 export interface HostPort {
@@ -101,6 +115,7 @@ export interface HostPort {
  */
 export function podHostPorts(pod: Pod): readonly HostPort[] {
   const out: HostPort[] = [];
+  if (!pod.spec.containers.some((c) => c.ports !== undefined && c.ports.length > 0)) return out;
   for (const c of pod.spec.containers) {
     for (const p of c.ports ?? []) {
       if (p.hostPort === undefined || p.hostPort <= 0) continue;

@@ -37,12 +37,9 @@ describe('PodTopologySpread filter (DoNotSchedule)', () => {
   it('rejects a node whose domain would exceed maxSkew over the global minimum', () => {
     const p = zoneSpread(1, 'DoNotSchedule');
     const state = prepareSpreadFilter(p, emptyView, cache);
-    expect(state?.domainCounts[0]).toEqual(
-      new Map([
-        ['a', 2],
-        ['b', 0],
-      ]),
-    );
+    // Only domains holding matching pods are listed; zone b (eligible, none) counts 0 and makes
+    // the global minimum 0.
+    expect(state?.domainCounts[0]).toEqual(new Map([['a', 2]]));
     expect(state?.minMatch).toEqual([0]);
     // zone a: 2 + 1 − 0 = 3 > 1; zone b: 0 + 1 − 0 = 1
     expect(podTopologySpreadFilter(state, infoOf(cache, 'a1'))?.reasons).toEqual([
@@ -74,14 +71,11 @@ describe('PodTopologySpread filter (DoNotSchedule)', () => {
         metadata: { ...terminating.metadata, deletionTimestamp: '2025-01-01T00:00:01Z' },
       },
     ]);
-    expect(
-      prepareSpreadFilter(zoneSpread(1, 'DoNotSchedule'), emptyView, c)?.domainCounts[0],
-    ).toEqual(
-      new Map([
-        ['a', 0],
-        ['b', 0],
-      ]),
-    );
+    const state = prepareSpreadFilter(zoneSpread(1, 'DoNotSchedule'), emptyView, c);
+    expect(state?.domainCounts[0]).toEqual(new Map());
+    expect(state?.minMatch).toEqual([0]);
+    // zone b: 0 + 1 − 0 = 1 ≤ 1 (the terminating pod would have made it 2)
+    expect(podTopologySpreadFilter(state, infoOf(c, 'b1'))).toBeUndefined();
     expect(c.nodeInfo('b1')?.podCount).toBe(1);
   });
   it('has no filter state for ScheduleAnyway constraints', () => {

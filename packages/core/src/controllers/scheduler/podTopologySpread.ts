@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { ClusterView } from '../../store/view.js';
+import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import { REASONS, fail } from './filterStatus.js';
 import type { FilterFailure } from './filterStatus.js';
@@ -21,7 +22,7 @@ import type { SpreadConstraint } from './spreadConstraints.js';
 /** The per-cycle state of the DoNotSchedule filter (upstream `preFilterState`). */
 export interface SpreadFilterState {
   readonly constraints: readonly SpreadConstraint[];
-  /** Per constraint: matching pods per domain value, over eligible nodes. */
+  /** Per constraint: matching pods per domain value, over eligible nodes (a domain without matching pods is absent: it counts 0). */
   readonly domainCounts: readonly ReadonlyMap<string, number>[];
   /** Per constraint: the global minimum (0 when fewer domains than minDomains). */
   readonly minMatch: readonly number[];
@@ -30,10 +31,47 @@ export interface SpreadFilterState {
 }
 
 /**
- * Counts matching pods per domain over every node that passes the pod's nodeSelector/required
- * affinity and carries all topology keys (upstream `calPreFilterState`, default node inclusion
+ * How many topology domains (distinct values of each constraint's key) the nodes eligible for
+ * `pod` span: nodes that pass its nodeSelector/required affinity and carry every topology key.
+ * It depends on the nodes and their labels only, so the cache keeps it until a Node is added,
+ * removed or relabelled; a pod pays for the scan once per node-label change, not per cycle.
+ */
+function eligibleDomainCounts(
+  pod: Pod,
+  cache: SchedulerCache,
+  constraints: readonly SpreadConstraint[],
+): ReadonlyMap<string, number> {
+  const keys = [...new Set(constraints.map((c) => c.topologyKey))].sort();
+  const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const memoKey = JSON.stringify([
+    'spreadDomains',
+    keys,
+    pod.spec.nodeSelector ?? {},
+    required ?? null,
+  ]);
+  return cache.nodeDerived(memoKey, () => {
+    const values = new Map<string, Set<string>>(keys.map((k) => [k, new Set<string>()]));
+    for (const info of cache.nodeInfos()) {
+      const node = info.node;
+      if (node === undefined || !podMatchesNodeSelectorAndAffinity(pod, node)) continue;
+      const labels = node.metadata.labels;
+      if (!hasAllTopologyKeys(labels, constraints)) continue;
+      for (const [k, set] of values) set.add(labels?.[k] ?? '');
+    }
+    return new Map([...values].map(([k, set]) => [k, set.size]));
+  });
+}
+
+/**
+ * Counts matching pods per domain over the nodes that pass the pod's nodeSelector/required
+ * affinity and carry all topology keys (upstream `calPreFilterState`, default node inclusion
  * policies: affinity honoured, taints ignored). Undefined when the pod has no DoNotSchedule
  * constraint.
+ *
+ * Incremental: only nodes that hold matching pods are visited (the cache's per-label-set counts),
+ * and the number of eligible domains comes from {@link eligibleDomainCounts}. A domain without
+ * matching pods is left out of `domainCounts` (it counts 0) and makes the minimum 0, which is
+ * what counting every eligible node from scratch gives.
  */
 export function prepareSpreadFilter(
   pod: Pod,
@@ -43,25 +81,37 @@ export function prepareSpreadFilter(
   const constraints = spreadConstraintsOf(pod, view, 'DoNotSchedule');
   if (constraints.length === 0) return undefined;
   const ns = pod.metadata.namespace;
-  const domainCounts = constraints.map((c) => {
-    const perNode = cache.countMatching(ns, c.selectors);
-    const domains = new Map<string, number>();
-    for (const name of cache.nodeNames()) {
+  const domainsPerKey = eligibleDomainCounts(pod, cache, constraints);
+  const eligible = new Map<string, boolean>();
+  const isEligible = (name: string): boolean => {
+    let ok = eligible.get(name);
+    if (ok === undefined) {
       const node = cache.nodeInfo(name)?.node;
-      if (node === undefined) continue;
-      const labels = node.metadata.labels;
-      if (!hasAllTopologyKeys(labels, constraints) || !podMatchesNodeSelectorAndAffinity(pod, node))
-        continue;
-      const value = labels?.[c.topologyKey] ?? '';
-      domains.set(value, (domains.get(value) ?? 0) + (perNode.get(name) ?? 0));
+      ok =
+        node !== undefined &&
+        hasAllTopologyKeys(node.metadata.labels, constraints) &&
+        podMatchesNodeSelectorAndAffinity(pod, node);
+      eligible.set(name, ok);
+    }
+    return ok;
+  };
+  const domainCounts = constraints.map((c) => {
+    const domains = new Map<string, number>();
+    for (const [name, count] of cache.countMatching(ns, c.selectors)) {
+      if (count === 0 || !isEligible(name)) continue;
+      const value = cache.nodeInfo(name)?.node?.metadata.labels?.[c.topologyKey] ?? '';
+      domains.set(value, (domains.get(value) ?? 0) + count);
     }
     return domains;
   });
   const minMatch = constraints.map((c, i) => {
-    const domains = domainCounts[i] ?? new Map<string, number>();
-    if (domains.size < c.minDomains) return 0;
+    const total = domainsPerKey.get(c.topologyKey) ?? 0;
+    if (total < c.minDomains) return 0;
+    const counted = domainCounts[i] ?? new Map<string, number>();
+    // Some eligible domain has no matching pod: the minimum is 0.
+    if (counted.size < total) return 0;
     let min = Number.POSITIVE_INFINITY;
-    for (const n of domains.values()) min = Math.min(min, n);
+    for (const n of counted.values()) min = Math.min(min, n);
     return Number.isFinite(min) ? min : 0;
   });
   const selfMatch = constraints.map((c) =>
@@ -111,27 +161,46 @@ export function podTopologySpreadScores(
   feasible: readonly NodeInfo[],
 ): number[] | undefined {
   const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');
-  if (constraints.length === 0 || feasible.length === 0) return undefined;
+  const nf = feasible.length;
+  if (constraints.length === 0 || nf === 0) return undefined;
   // Only the pod's own constraints require every key; system defaults still spread by hostname
   // on nodes without a zone label (scoring.go `requireAllTopologies`).
   const requireAll = (pod.spec.topologySpreadConstraints ?? []).length > 0;
-  const ignored = feasible.map(
-    (n) => requireAll && !hasAllTopologyKeys(n.node?.metadata.labels, constraints),
-  );
-  const scored = ignored.filter((x) => !x).length;
+  const labelsOf = new Array<Readonly<Record<string, string>> | undefined>(nf);
+  const ignored = new Uint8Array(nf);
+  let scored = 0;
+  for (let j = 0; j < nf; j++) {
+    const labels = feasible[j]?.node?.metadata.labels;
+    labelsOf[j] = labels;
+    if (requireAll && !hasAllTopologyKeys(labels, constraints)) ignored[j] = 1;
+    else scored += 1;
+  }
   const ns = pod.metadata.namespace;
   const perNode = constraints.map((c) => cache.countMatching(ns, c.selectors));
+  // Whether a node holding matching pods counts (upstream PreScore's `processAllNode`), once per node.
+  const counts = new Map<string, boolean>();
+  const nodeCounts = (name: string, node: Node | undefined): boolean => {
+    let ok = counts.get(name);
+    if (ok === undefined) {
+      ok =
+        node !== undefined &&
+        podMatchesNodeSelectorAndAffinity(pod, node) &&
+        (!requireAll || hasAllTopologyKeys(node.metadata.labels, constraints));
+      counts.set(name, ok);
+    }
+    return ok;
+  };
   const domainCounts = constraints.map((c, i) => {
     const domains = new Map<string, number>();
     if (c.topologyKey === HOSTNAME_LABEL) return domains;
-    feasible.forEach((n, j) => {
-      if (!ignored[j]) domains.set(n.node?.metadata.labels?.[c.topologyKey] ?? '', 0);
-    });
+    const key = c.topologyKey;
+    for (let j = 0; j < nf; j++) {
+      if (ignored[j] === 0) domains.set(labelsOf[j]?.[key] ?? '', 0);
+    }
     for (const [name, count] of perNode[i] ?? []) {
       const node = cache.nodeInfo(name)?.node;
-      if (node === undefined || !podMatchesNodeSelectorAndAffinity(pod, node)) continue;
-      if (requireAll && !hasAllTopologyKeys(node.metadata.labels, constraints)) continue;
-      const value = node.metadata.labels?.[c.topologyKey] ?? '';
+      if (!nodeCounts(name, node)) continue;
+      const value = node?.metadata.labels?.[key] ?? '';
       const current = domains.get(value);
       if (current !== undefined) domains.set(value, current + count);
     }
@@ -140,30 +209,37 @@ export function podTopologySpreadScores(
   const weights = constraints.map((c, i) =>
     Math.log((c.topologyKey === HOSTNAME_LABEL ? scored : (domainCounts[i]?.size ?? 0)) + 2),
   );
-  const raw = feasible.map((n, j) => {
-    if (ignored[j]) return 0;
-    let score = 0;
-    constraints.forEach((c, i) => {
-      const value = n.node?.metadata.labels?.[c.topologyKey];
-      if (value === undefined) return;
-      const count =
-        c.topologyKey === HOSTNAME_LABEL
-          ? (perNode[i]?.get(n.name) ?? 0)
-          : (domainCounts[i]?.get(value) ?? 0);
-      score += count * (weights[i] ?? 0) + (c.maxSkew - 1);
-    });
-    return Math.round(score);
-  });
+  const raw = new Array<number>(nf);
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  raw.forEach((s, j) => {
-    if (ignored[j]) return;
-    min = Math.min(min, s);
-    max = Math.max(max, s);
-  });
-  return raw.map((s, j) => {
-    if (ignored[j]) return 0;
-    if (max === 0) return 100;
-    return Math.trunc((100 * (max + min - s)) / max);
-  });
+  for (let j = 0; j < nf; j++) {
+    if (ignored[j] === 1) {
+      raw[j] = 0;
+      continue;
+    }
+    const labels = labelsOf[j];
+    let score = 0;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i] as SpreadConstraint;
+      const value = labels?.[c.topologyKey];
+      if (value === undefined) continue;
+      const count =
+        c.topologyKey === HOSTNAME_LABEL
+          ? (perNode[i]?.get(feasible[j]?.name ?? '') ?? 0)
+          : (domainCounts[i]?.get(value) ?? 0);
+      score += count * (weights[i] ?? 0) + (c.maxSkew - 1);
+    }
+    const rounded = Math.round(score);
+    raw[j] = rounded;
+    if (rounded < min) min = rounded;
+    if (rounded > max) max = rounded;
+  }
+  const out = new Array<number>(nf);
+  for (let j = 0; j < nf; j++) {
+    const r = raw[j] ?? 0;
+    if (ignored[j] === 1) out[j] = 0;
+    else if (max === 0) out[j] = 100;
+    else out[j] = Math.trunc((100 * (max + min - r)) / max);
+  }
+  return out;
 }

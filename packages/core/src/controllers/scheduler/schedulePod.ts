@@ -30,6 +30,7 @@ import {
 } from './podTopologySpread.js';
 import type { SchedulerCache } from './schedulerCache.js';
 import {
+  MAX_NODE_SCORE,
   SCORE_WEIGHTS,
   balancedAllocationScore,
   defaultNormalizeScore,
@@ -125,8 +126,8 @@ export function schedulePod(
   random: RandomSource,
   startIndex: number,
 ): ScheduleResult {
-  const names = cache.nodeNames();
-  const n = names.length;
+  const infos = cache.nodeInfos();
+  const n = infos.length;
   if (n === 0) {
     return {
       kind: 'unschedulable',
@@ -147,13 +148,13 @@ export function schedulePod(
   const failures = new Map<string, FilterFailure>();
   let processed = 0;
   while (processed < n && feasible.length < want) {
-    const name = names[(start + processed) % n] ?? '';
+    const i = start + processed;
+    const info = infos[i < n ? i : i - n];
     processed += 1;
-    const info = cache.nodeInfo(name);
     if (info === undefined) continue;
     const failure = runFilters(pod, info, ctx);
     if (failure === undefined) feasible.push(info);
-    else failures.set(name, failure);
+    else failures.set(info.name, failure);
   }
   const nextStartIndex = (start + processed) % n;
   if (feasible.length === 0) {
@@ -180,25 +181,47 @@ export function scoreNodes(
   feasible: readonly NodeInfo[],
   requests: ReturnType<typeof podRequests>,
 ): NodeScore[] {
-  const taint = defaultNormalizeScore(
-    feasible.map((i) => intolerablePreferNoScheduleCount(pod, i)),
-    true,
-  );
-  const affinity = defaultNormalizeScore(
-    feasible.map((i) => nodeAffinityRawScore(pod, i)),
-    false,
-  );
+  const nf = feasible.length;
+  // TaintToleration and NodeAffinity raw scores; all 0 (normalised to 100 and 0) when no node has
+  // taints and the pod has no preferred node affinity, which skips the per-node work.
+  let anyTaints = false;
+  for (const info of feasible) {
+    if ((info.node?.spec.taints?.length ?? 0) > 0) {
+      anyTaints = true;
+      break;
+    }
+  }
+  const preferred =
+    pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+  const taint = anyTaints
+    ? defaultNormalizeScore(
+        feasible.map((i) => intolerablePreferNoScheduleCount(pod, i)),
+        true,
+      )
+    : undefined;
+  const affinity =
+    preferred !== undefined && preferred.length > 0
+      ? defaultNormalizeScore(
+          feasible.map((i) => nodeAffinityRawScore(pod, i)),
+          false,
+        )
+      : undefined;
   const spread = podTopologySpreadScores(pod, view, cache, feasible);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
-  return feasible.map((info, j) => ({
-    name: info.name,
-    score:
-      w.TaintToleration * (taint[j] ?? 0) +
-      w.NodeAffinity * (affinity[j] ?? 0) +
-      w.PodTopologySpread * (spread?.[j] ?? 0) +
-      w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
-      w.NodeResourcesFit * leastAllocatedScore(requests, info) +
-      w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info),
-  }));
+  const out = new Array<NodeScore>(nf);
+  for (let j = 0; j < nf; j++) {
+    const info = feasible[j] as NodeInfo;
+    out[j] = {
+      name: info.name,
+      score:
+        w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
+        w.NodeAffinity * (affinity?.[j] ?? 0) +
+        w.PodTopologySpread * (spread?.[j] ?? 0) +
+        w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
+        w.NodeResourcesFit * leastAllocatedScore(requests, info) +
+        w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info),
+    };
+  }
+  return out;
 }

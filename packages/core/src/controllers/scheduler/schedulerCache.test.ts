@@ -137,7 +137,36 @@ describe('SchedulerCache', () => {
       resourceVersion: 2,
     });
     expect(cache.nodeNames()).toEqual(['a', 'c']);
+    expect(cache.nodeInfos().map((i) => i.name)).toEqual(['a', 'c']);
     expect(cache.nodeInfo('b')).toBeUndefined();
+  });
+
+  it('changes the node-label generation only when nodes come, go or change labels', () => {
+    const cache = new SchedulerCache();
+    const ev = (type: StoreEvent['type'], object: ReturnType<typeof node>): StoreEvent => ({
+      type,
+      kind: 'Node',
+      key: object.metadata.name,
+      object,
+      resourceVersion: 1,
+    });
+    const g0 = cache.nodeLabelGeneration();
+    cache.observe(ev('ADDED', node('a', { zone: 'z1' })));
+    const g1 = cache.nodeLabelGeneration();
+    expect(g1).not.toBe(g0);
+    let computed = 0;
+    const derived = () => cache.nodeDerived('k', () => (computed += 1));
+    expect([derived(), derived()]).toEqual([1, 1]);
+    // A status-only change (same labels, new object) keeps derived values.
+    cache.observe(ev('MODIFIED', node('a', { zone: 'z1', cpu: '8' })));
+    expect(cache.nodeLabelGeneration()).toBe(g1);
+    expect(derived()).toBe(1);
+    cache.observe(ev('MODIFIED', node('a', { zone: 'z2' })));
+    expect(cache.nodeLabelGeneration()).not.toBe(g1);
+    expect(derived()).toBe(2);
+    cache.observe(ev('DELETED', node('a', { zone: 'z2' })));
+    expect(derived()).toBe(3);
+    expect(cache.nodeInfos()).toEqual([]);
   });
 
   it('counts an assumed pod until its binding is seen, and not twice after', () => {

@@ -30,6 +30,19 @@ function podKeyOf(pod: Pod): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
 
+/** How many node-derived values {@link SchedulerCache.nodeDerived} keeps at most. */
+const MAX_DERIVED_ENTRIES = 256;
+
+function sameLabels(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
+  if (a === b) return true;
+  const ak = Object.keys(a ?? {});
+  if (ak.length !== Object.keys(b ?? {}).length) return false;
+  return ak.every((k) => a?.[k] === b?.[k]);
+}
+
 function isTerminal(pod: Pod): boolean {
   return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
 }
@@ -63,6 +76,12 @@ export class SchedulerCache {
   readonly #affinityLabelSets = new LabelSetIndex();
   readonly #withAffinity = new Map<string, PodWithAffinity>();
   readonly #sortedNames: string[] = [];
+  /** The NodeInfo of each name in `#sortedNames`, at the same index. */
+  readonly #sortedInfos: MutableNodeInfo[] = [];
+  /** Bumped when a Node is added or removed or its labels change. */
+  #nodeLabelGeneration = 0;
+  #derived = new Map<string, unknown>();
+  #derivedGeneration = 0;
 
   /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
   observe(ev: StoreEvent): void {
@@ -116,6 +135,37 @@ export class SchedulerCache {
     return this.#sortedNames;
   }
 
+  /** The NodeInfo of each of {@link nodeNames}, in the same order (no lookup by name needed). */
+  nodeInfos(): readonly NodeInfo[] {
+    return this.#sortedInfos;
+  }
+
+  /**
+   * A counter that changes whenever a Node is added or removed or its labels change, and only
+   * then: values computed from the node set and node labels alone stay valid while it holds.
+   */
+  nodeLabelGeneration(): number {
+    return this.#nodeLabelGeneration;
+  }
+
+  /**
+   * The value `compute` gives for `key`, computed once per {@link nodeLabelGeneration}. Only for
+   * values that depend on nothing but the known nodes and their labels (e.g. how many topology
+   * domains the nodes a pod may use span).
+   */
+  nodeDerived<T>(key: string, compute: () => T): T {
+    if (this.#derivedGeneration !== this.#nodeLabelGeneration) {
+      this.#derived = new Map();
+      this.#derivedGeneration = this.#nodeLabelGeneration;
+    }
+    if (this.#derived.has(key)) return this.#derived.get(key) as T;
+    const value = compute();
+    // A bound on distinct keys (pods with many different node selectors): start over.
+    if (this.#derived.size >= MAX_DERIVED_ENTRIES) this.#derived = new Map();
+    this.#derived.set(key, value);
+    return value;
+  }
+
   /** Non-terminating bound pods per node in `namespace` matching every selector in `selectors`. */
   countMatching(namespace: string, selectors: readonly Selector[]): ReadonlyMap<string, number> {
     return this.#labelSets.countMatching(namespace, selectors);
@@ -150,7 +200,12 @@ export class SchedulerCache {
   #setNode(node: Node): void {
     const name = node.metadata.name;
     const info = this.#info(name);
-    if (info.node === undefined) this.#insertName(name);
+    if (info.node === undefined) {
+      this.#insertName(name, info);
+      this.#nodeLabelGeneration += 1;
+    } else if (!sameLabels(info.node.metadata.labels, node.metadata.labels)) {
+      this.#nodeLabelGeneration += 1;
+    }
     info.node = node;
     info.allocatable = allocatableOf(node);
   }
@@ -162,6 +217,8 @@ export class SchedulerCache {
     info.allocatable = allocatableOf(undefined);
     const i = this.#search(name);
     this.#sortedNames.splice(i, 1);
+    this.#sortedInfos.splice(i, 1);
+    this.#nodeLabelGeneration += 1;
     if (info.podCount === 0) this.#nodes.delete(name);
   }
 
@@ -221,8 +278,9 @@ export class SchedulerCache {
     return lo;
   }
 
-  #insertName(name: string): void {
+  #insertName(name: string, info: MutableNodeInfo): void {
     const i = this.#search(name);
     this.#sortedNames.splice(i, 0, name);
+    this.#sortedInfos.splice(i, 0, info);
   }
 }

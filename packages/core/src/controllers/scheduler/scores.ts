@@ -90,15 +90,12 @@ export function leastAllocatedScore(requests: PodRequests, info: NodeInfo): numb
  */
 export function balancedAllocationScore(requests: PodRequests, info: NodeInfo): number {
   if (requests.milliCpu === 0 && requests.memory === 0) return 0;
-  const fractions: number[] = [];
   const a = info.allocatable;
-  if (a.milliCpu > 0) {
-    fractions.push(Math.min(1, (info.requestedMilliCpu + requests.milliCpu) / a.milliCpu));
-  }
-  if (a.memory > 0) {
-    fractions.push(Math.min(1, (info.requestedMemory + requests.memory) / a.memory));
-  }
-  const std =
-    fractions.length === 2 ? Math.abs(((fractions[0] ?? 0) - (fractions[1] ?? 0)) / 2) : 0;
+  const hasCpu = a.milliCpu > 0;
+  const hasMemory = a.memory > 0;
+  if (!hasCpu || !hasMemory) return MAX_NODE_SCORE; // one fraction (or none): std 0
+  const cpu = Math.min(1, (info.requestedMilliCpu + requests.milliCpu) / a.milliCpu);
+  const memory = Math.min(1, (info.requestedMemory + requests.memory) / a.memory);
+  const std = Math.abs((cpu - memory) / 2);
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }

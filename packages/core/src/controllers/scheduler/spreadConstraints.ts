@@ -44,16 +44,31 @@ export function defaultSpreadSelectors(pod: Pod, view: ClusterView): Selector[] 
   const out: Selector[] = [];
   for (const svc of view.servicesSelecting(ns, pod.metadata.labels)) {
     const sel = svc.spec.selector;
-    if (sel !== undefined && Object.keys(sel).length > 0) out.push(selectorFromSet(sel));
+    if (sel !== undefined && Object.keys(sel).length > 0) out.push(compiled(sel, selectorFromSet));
   }
   for (const ref of pod.metadata.ownerReferences ?? []) {
     if (ref.kind !== 'ReplicaSet' && ref.kind !== 'StatefulSet') continue;
     const owner = view.get(ref.kind, `${ns}/${ref.name}`);
     if (owner === undefined || owner.metadata.uid !== ref.uid) continue;
-    const selector = labelSelectorToSelector(owner.spec.selector);
+    const selector = labelSelectorToSelector(owner.spec.selector); // cached by object in core
     if (!selector.empty && !selector.matchesNothing) out.push(selector);
   }
   return out;
+}
+
+/** Service selectors compiled from stored (immutable) objects, so each is compiled once. */
+const compiledSelectors = new WeakMap<object, Selector>();
+
+function compiled(
+  source: Readonly<Record<string, string>>,
+  compile: (s: Readonly<Record<string, string>>) => Selector,
+): Selector {
+  let selector = compiledSelectors.get(source);
+  if (selector === undefined) {
+    selector = compile(source);
+    compiledSelectors.set(source, selector);
+  }
+  return selector;
 }
 
 /**
@@ -80,7 +95,12 @@ export function spreadConstraintsOf(
   if (mode === 'DoNotSchedule') return [];
   const selectors = defaultSpreadSelectors(pod, view);
   if (selectors.length === 0) return [];
-  return SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, selectors, minDomains: 1 }));
+  return SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({
+    maxSkew: c.maxSkew,
+    topologyKey: c.topologyKey,
+    selectors,
+    minDomains: 1,
+  }));
 }
 
 /** True when the node carries every constraint's topology key. */
@@ -88,7 +108,9 @@ export function hasAllTopologyKeys(
   labels: Readonly<Record<string, string>> | undefined,
   constraints: readonly SpreadConstraint[],
 ): boolean {
-  return constraints.every((c) => labels?.[c.topologyKey] !== undefined);
+  if (labels === undefined) return constraints.length === 0;
+  for (const c of constraints) if (labels[c.topologyKey] === undefined) return false;
+  return true;
 }
 
 /** True when `labels` match every selector of the constraint. */
