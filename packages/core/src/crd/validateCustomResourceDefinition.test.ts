@@ -1,0 +1,189 @@
+/**
+ * CRD validation: the structural-schema rules (apiextensions-apiserver
+ * pkg/apiserver/schema/validation.go) and the CRD's own rules (pkg/apis/apiextensions/validation),
+ * each with the path and words upstream reports.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatFieldIssue } from '../errors.js';
+import { checkStructuralSchema } from './checkStructuralSchema.js';
+import type { JsonSchemaProps } from './schemaTypes.js';
+import { widgetCrd } from './testCrds.test-helper.js';
+import { validateCustomResourceDefinition } from './validateCustomResourceDefinition.js';
+
+const at = 'spec.versions[0].schema.openAPIV3Schema';
+
+const structural: readonly [string, JsonSchemaProps, readonly string[]][] = [
+  [
+    'a valid schema',
+    {
+      type: 'object',
+      properties: { spec: { type: 'object', properties: { a: { type: 'string' } } } },
+    },
+    [],
+  ],
+  [
+    'root not object',
+    { type: 'string' },
+    [`${at}.type: Invalid value: "string": must be object at the root`],
+  ],
+  [
+    'field without type',
+    { type: 'object', properties: { spec: {} } },
+    [`${at}.properties[spec].type: Required value: must not be empty for specified object fields`],
+  ],
+  [
+    'array items without type',
+    { type: 'object', properties: { l: { type: 'array', items: {} } } },
+    [`${at}.properties[l].items.type: Required value: must not be empty for specified array items`],
+  ],
+  [
+    'int-or-string needs no type',
+    { type: 'object', properties: { p: { 'x-kubernetes-int-or-string': true } } },
+    [],
+  ],
+  [
+    'preserve-unknown-fields needs no type',
+    { type: 'object', properties: { p: { 'x-kubernetes-preserve-unknown-fields': true } } },
+    [],
+  ],
+  [
+    'uniqueItems',
+    {
+      type: 'object',
+      properties: { l: { type: 'array', uniqueItems: true, items: { type: 'string' } } },
+    },
+    [
+      `${at}.properties[l].uniqueItems: Forbidden: uniqueItems cannot be set to true since the runtime complexity becomes quadratic`,
+    ],
+  ],
+  [
+    'additionalProperties with properties',
+    {
+      type: 'object',
+      properties: {
+        m: {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          additionalProperties: { type: 'string' },
+        },
+      },
+    },
+    [
+      `${at}.properties[m].additionalProperties: Forbidden: additionalProperties and properties are mutual exclusive`,
+    ],
+  ],
+  [
+    'list-type map without keys',
+    {
+      type: 'object',
+      properties: {
+        l: { type: 'array', 'x-kubernetes-list-type': 'map', items: { type: 'object' } },
+      },
+    },
+    [
+      `${at}.properties[l].x-kubernetes-list-map-keys: Required value: must not be empty if x-kubernetes-list-type is map`,
+    ],
+  ],
+  [
+    'unknown list-type',
+    {
+      type: 'object',
+      properties: {
+        l: { type: 'array', 'x-kubernetes-list-type': 'bag', items: { type: 'string' } },
+      },
+    },
+    [
+      `${at}.properties[l].x-kubernetes-list-type: Unsupported value: "bag": supported values: "atomic", "map", "set"`,
+    ],
+  ],
+  [
+    'metadata beyond name',
+    {
+      type: 'object',
+      properties: { metadata: { type: 'object', properties: { labels: { type: 'object' } } } },
+    },
+    [
+      `${at}.properties[metadata]: Forbidden: must not specify anything other than name and generateName, but metadata is implicitly specified`,
+    ],
+  ],
+  [
+    'a default that does not validate',
+    { type: 'object', properties: { n: { type: 'integer', default: 'x' } } },
+    [
+      `${at}.properties[n].default: Invalid value: "string": in body must be of type integer: "string"`,
+    ],
+  ],
+];
+
+describe('checkStructuralSchema', () => {
+  it.each(structural)('%s', (_name, schema, expected) => {
+    expect(checkStructuralSchema(schema, at).issues.map(formatFieldIssue)).toEqual(expected);
+  });
+
+  it('accepts CEL rules with a warning that kubesim does not evaluate them', () => {
+    const check = checkStructuralSchema(
+      { type: 'object', 'x-kubernetes-validations': [{ rule: 'self.a == 1' }] },
+      at,
+    );
+    expect(check.issues).toEqual([]);
+    expect(check.warnings[0]).toContain(
+      'x-kubernetes-validations: CEL validation rules are not evaluated by kubesim',
+    );
+  });
+});
+
+describe('validateCustomResourceDefinition', () => {
+  const issues = (crd: unknown) =>
+    validateCustomResourceDefinition(crd).issues.map(formatFieldIssue);
+
+  it('accepts the widget CRD and describes its kind', () => {
+    const check = validateCustomResourceDefinition(widgetCrd());
+    expect(check.issues).toEqual([]);
+    expect(check.kind).toMatchObject({
+      kind: 'Widget',
+      listKind: 'WidgetList',
+      plural: 'widgets',
+      group: 'example.com',
+      namespaced: true,
+      storageVersion: 'v1',
+      shortNames: ['wd'],
+    });
+    expect(check.kind?.versions[0]?.statusSubresource).toBe(true);
+  });
+
+  it('needs the name plural.group', () => {
+    expect(issues({ ...widgetCrd(), metadata: { name: 'widget' } })).toEqual([
+      'metadata.name: Invalid value: "widget": must be spec.names.plural+"."+spec.group',
+    ]);
+  });
+
+  it('needs exactly one storage version', () => {
+    const crd = widgetCrd();
+    const v1 = crd.spec.versions[0]!;
+    const two = widgetCrd({ versions: [v1, { ...v1, name: 'v2' }] });
+    expect(issues(two)).toEqual([
+      'spec.versions: Invalid value: ["v1","v2"]: must have exactly one version marked as storage version',
+    ]);
+  });
+
+  it('refuses conversion webhooks and unknown scopes', () => {
+    expect(
+      issues({ ...widgetCrd({ scope: 'Galaxy' as never, conversion: { strategy: 'Webhook' } }) }),
+    ).toEqual([
+      'spec.scope: Unsupported value: "Galaxy": supported values: "Cluster", "Namespaced"',
+      'spec.conversion.strategy: Forbidden: kubesim runs no conversion webhooks; only "None" is supported',
+    ]);
+  });
+
+  it('requires a schema per version and checks names as DNS-1035 labels', () => {
+    const crd = widgetCrd();
+    const v1 = crd.spec.versions[0]!;
+    const { schema: _s, ...noSchema } = v1;
+    expect(issues(widgetCrd({ versions: [noSchema] }))).toEqual([
+      'spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required',
+    ]);
+    expect(
+      issues(widgetCrd({ names: { plural: 'widgets', kind: 'Widget', shortNames: ['W_D'] } }))[0],
+    ).toMatch(/^spec\.names\.shortNames\[0\]: Invalid value: "W_D": a DNS-1035 label/);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Validation of a CustomResourceDefinition as the API server does it
+ * (apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go
+ * `ValidateCustomResourceDefinition`), and the custom kind an accepted CRD defines. kubesim runs
+ * no conversion webhooks: `spec.conversion.strategy` must be `None`.
+ * @packageDocumentation
+ */
+import type { FieldIssue } from '../errors.js';
+import { forbidden, invalid, notSupported, required } from '../validation/fieldIssues.js';
+import { isDns1035Label, isDns1123Subdomain } from '../validation/names.js';
+import { checkStructuralSchema } from './checkStructuralSchema.js';
+import type { CustomKind, CustomKindVersion } from './customResourceDefinition.js';
+import { isJsonObject } from './schemaTypes.js';
+
+/** The outcome of {@link validateCustomResourceDefinition}. */
+export interface CrdCheck {
+  /** Refusals; empty when the CRD is valid. */
+  readonly issues: FieldIssue[];
+  /** Warnings an accepted CRD carries (CEL rules kubesim ignores). */
+  readonly warnings: string[];
+  /** The kind the CRD defines, when it is valid. */
+  readonly kind: CustomKind | undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function dns1035(value: string, path: string, issues: FieldIssue[]): void {
+  for (const msg of isDns1035Label(value)) issues.push(invalid(path, value, msg));
+}
+
+function jsonPathUnder(path: string, value: unknown, root: string, issues: FieldIssue[]): void {
+  if (typeof value !== 'string' || value === '') {
+    issues.push(required(path));
+  } else if (!value.startsWith(`${root}.`) || value.length <= root.length + 1) {
+    issues.push(invalid(path, value, `should be a json path under ${root}`));
+  }
+}
+
+function checkNames(spec: Record<string, unknown>, issues: FieldIssue[]): void {
+  const names = isJsonObject(spec['names']) ? spec['names'] : undefined;
+  if (names === undefined) {
+    issues.push(required('spec.names'));
+    return;
+  }
+  const plural = str(names['plural']);
+  if (plural === undefined || plural === '') issues.push(required('spec.names.plural'));
+  else dns1035(plural, 'spec.names.plural', issues);
+  const singular = str(names['singular']);
+  if (singular !== undefined && singular !== '') dns1035(singular, 'spec.names.singular', issues);
+  const kind = str(names['kind']);
+  if (kind === undefined || kind === '') issues.push(required('spec.names.kind'));
+  else dns1035(kind.toLowerCase(), 'spec.names.kind', issues);
+  const listKind = str(names['listKind']);
+  if (listKind !== undefined && listKind !== '') {
+    dns1035(listKind.toLowerCase(), 'spec.names.listKind', issues);
+    if (listKind === kind) {
+      issues.push(
+        invalid('spec.names.listKind', listKind, 'kind and listKind may not be the same'),
+      );
+    }
+  }
+  const short = Array.isArray(names['shortNames']) ? (names['shortNames'] as unknown[]) : [];
+  short.forEach((s, i) => {
+    if (typeof s === 'string') dns1035(s, `spec.names.shortNames[${i}]`, issues);
+    else issues.push(invalid(`spec.names.shortNames[${i}]`, s, 'must be a string'));
+  });
+  const categories = Array.isArray(names['categories']) ? (names['categories'] as unknown[]) : [];
+  categories.forEach((c, i) => {
+    if (typeof c === 'string') dns1035(c, `spec.names.categories[${i}]`, issues);
+    else issues.push(invalid(`spec.names.categories[${i}]`, c, 'must be a string'));
+  });
+}
+
+function checkVersion(
+  v: unknown,
+  i: number,
+  warnings: string[],
+  issues: FieldIssue[],
+): CustomKindVersion | undefined {
+  const path = `spec.versions[${i}]`;
+  if (!isJsonObject(v)) {
+    issues.push(invalid(path, v, 'must be an object'));
+    return undefined;
+  }
+  const name = str(v['name']);
+  if (name === undefined || name === '') issues.push(required(`${path}.name`));
+  else dns1035(name, `${path}.name`, issues);
+  const schemaHolder = isJsonObject(v['schema']) ? v['schema'] : undefined;
+  const schema = schemaHolder?.['openAPIV3Schema'];
+  if (!isJsonObject(schema)) {
+    issues.push(required(`${path}.schema.openAPIV3Schema`, 'schemas are required'));
+  } else {
+    const check = checkStructuralSchema(schema, `${path}.schema.openAPIV3Schema`);
+    issues.push(...check.issues);
+    warnings.push(...check.warnings);
+  }
+  const sub = isJsonObject(v['subresources']) ? v['subresources'] : undefined;
+  const scale = sub !== undefined && isJsonObject(sub['scale']) ? sub['scale'] : undefined;
+  if (scale !== undefined) {
+    jsonPathUnder(
+      `${path}.subresources.scale.specReplicasPath`,
+      scale['specReplicasPath'],
+      '.spec',
+      issues,
+    );
+    jsonPathUnder(
+      `${path}.subresources.scale.statusReplicasPath`,
+      scale['statusReplicasPath'],
+      '.status',
+      issues,
+    );
+    const selector = scale['labelSelectorPath'];
+    if (selector !== undefined && selector !== null && selector !== '') {
+      const s = str(selector) ?? '';
+      if (!s.startsWith('.spec.') && !s.startsWith('.status.')) {
+        issues.push(
+          invalid(
+            `${path}.subresources.scale.labelSelectorPath`,
+            selector,
+            'should be a json path under either .spec or .status',
+          ),
+        );
+      }
+    }
+  }
+  if (name === undefined || !isJsonObject(schema)) return undefined;
+  const scaleOut =
+    scale === undefined
+      ? undefined
+      : {
+          specReplicasPath: String(scale['specReplicasPath']),
+          statusReplicasPath: String(scale['statusReplicasPath']),
+          ...(typeof scale['labelSelectorPath'] === 'string'
+            ? { labelSelectorPath: scale['labelSelectorPath'] }
+            : {}),
+        };
+  return {
+    name,
+    served: v['served'] === true,
+    storage: v['storage'] === true,
+    schema: schema,
+    statusSubresource: sub !== undefined && isJsonObject(sub['status']),
+    scale: scaleOut,
+    deprecationWarning:
+      v['deprecated'] === true
+        ? (str(v['deprecationWarning']) ?? `${name} is deprecated`)
+        : undefined,
+  };
+}
+
+/**
+ * Validates a CRD manifest (`spec` and the `metadata.name` rule; the rest of metadata is checked
+ * like any object's). Returns the issues and, when there are none, the kind it defines.
+ *
+ * @example
+ * ```ts
+ * validateCustomResourceDefinition(crd).issues;
+ * // e.g. [{ path: 'metadata.name', message: 'Invalid value: "widget": must be spec.names.plural+"."+spec.group', … }]
+ * ```
+ */
+export function validateCustomResourceDefinition(crd: unknown): CrdCheck {
+  const issues: FieldIssue[] = [];
+  const warnings: string[] = [];
+  const o = isJsonObject(crd) ? crd : {};
+  const meta = isJsonObject(o['metadata']) ? o['metadata'] : {};
+  const spec = isJsonObject(o['spec']) ? o['spec'] : undefined;
+  if (spec === undefined) {
+    issues.push(required('spec'));
+    return { issues, warnings, kind: undefined };
+  }
+  const group = str(spec['group']);
+  if (group === undefined || group === '') {
+    issues.push(required('spec.group'));
+  } else {
+    for (const msg of isDns1123Subdomain(group)) issues.push(invalid('spec.group', group, msg));
+    if (!group.includes('.')) {
+      issues.push(invalid('spec.group', group, 'should be a domain with at least one dot'));
+    }
+  }
+  const scope = str(spec['scope']);
+  if (scope === undefined || scope === '') issues.push(required('spec.scope'));
+  else if (scope !== 'Namespaced' && scope !== 'Cluster') {
+    issues.push(notSupported('spec.scope', scope, ['Cluster', 'Namespaced']));
+  }
+  checkNames(spec, issues);
+  const names = isJsonObject(spec['names']) ? spec['names'] : {};
+  const plural = str(names['plural']) ?? '';
+  const name = str(meta['name']) ?? '';
+  if (plural !== '' && group !== undefined && name !== `${plural}.${group}`) {
+    issues.push(invalid('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
+  }
+  const conversion = isJsonObject(spec['conversion']) ? spec['conversion'] : undefined;
+  const strategy = conversion === undefined ? 'None' : (str(conversion['strategy']) ?? 'None');
+  if (strategy !== 'None') {
+    issues.push(
+      strategy === 'Webhook'
+        ? forbidden(
+            'spec.conversion.strategy',
+            'kubesim runs no conversion webhooks; only "None" is supported',
+          )
+        : notSupported('spec.conversion.strategy', strategy, ['None', 'Webhook']),
+    );
+  }
+  if (spec['preserveUnknownFields'] === true) {
+    issues.push(
+      invalid(
+        'spec.preserveUnknownFields',
+        true,
+        'must be false in order to use defaults in the schema',
+      ),
+    );
+  }
+  const rawVersions = Array.isArray(spec['versions']) ? (spec['versions'] as unknown[]) : [];
+  if (rawVersions.length === 0)
+    issues.push(
+      required('spec.versions', 'must have exactly one version marked as storage version'),
+    );
+  const versions: CustomKindVersion[] = [];
+  const seen = new Set<string>();
+  rawVersions.forEach((v, i) => {
+    const checked = checkVersion(v, i, warnings, issues);
+    if (checked === undefined) return;
+    if (seen.has(checked.name)) {
+      issues.push({
+        path: `spec.versions[${i}].name`,
+        type: 'FieldValueDuplicate',
+        message: `Duplicate value: ${JSON.stringify(checked.name)}`,
+      });
+    }
+    seen.add(checked.name);
+    versions.push(checked);
+  });
+  const storage = versions.filter((v) => v.storage);
+  const storageCount = rawVersions.filter((v) => isJsonObject(v) && v['storage'] === true).length;
+  if (rawVersions.length > 0 && storageCount !== 1) {
+    issues.push(
+      invalid(
+        'spec.versions',
+        rawVersions.map((v) => (isJsonObject(v) ? v['name'] : v)),
+        'must have exactly one version marked as storage version',
+      ),
+    );
+  }
+  if (issues.length > 0 || group === undefined) return { issues, warnings, kind: undefined };
+  const kindName = str(names['kind']) ?? '';
+  const kind: CustomKind = {
+    crdName: name,
+    group,
+    kind: kindName,
+    listKind: str(names['listKind']) ?? `${kindName}List`,
+    plural,
+    singular: str(names['singular']) ?? kindName.toLowerCase(),
+    shortNames: (names['shortNames'] as string[] | undefined) ?? [],
+    categories: (names['categories'] as string[] | undefined) ?? [],
+    namespaced: scope === 'Namespaced',
+    versions,
+    storageVersion: storage[0]?.name ?? '',
+  };
+  return { issues, warnings, kind };
+}
+
+/** Issues for a change to an existing CRD that upstream refuses (immutable group and scope). */
+export function validateCustomResourceDefinitionUpdate(
+  live: CustomKind,
+  next: CustomKind,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (live.group !== next.group)
+    issues.push(invalid('spec.group', next.group, 'field is immutable'));
+  if (live.namespaced !== next.namespaced) {
+    issues.push(
+      invalid('spec.scope', next.namespaced ? 'Namespaced' : 'Cluster', 'field is immutable'),
+    );
+  }
+  if (live.kind !== next.kind) {
+    issues.push(
+      invalid('spec.names.kind', next.kind, 'kubesim does not rename a stored custom kind'),
+    );
+  }
+  return issues;
+}
