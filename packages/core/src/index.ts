@@ -115,3 +115,4 @@ export {
   defaultPodGcConfig,
 } from './controllers/podGc/index.js';
 export type { PodGcConfig } from './controllers/podGc/index.js';
+export * from './crd/index.js';

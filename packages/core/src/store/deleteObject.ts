@@ -5,8 +5,8 @@
  */
 import { produce } from 'immer';
 import { NotFoundError } from '../errors.js';
-import { kindInfo, normalizeKey } from '../objects/kinds.js';
 import { formatTimestamp, parseTimestamp } from '../time.js';
+import { normalizeKindKey, removeCustomResourcesOf, resolveKindInfo } from './deps.js';
 import { collectGarbage } from './garbageCollector.js';
 import { podGracePeriod, repeatDelete } from './gracePeriod.js';
 import type { GraceInputs } from './gracePeriod.js';
@@ -23,10 +23,11 @@ function liveObject(
   key: string,
   uid: string | undefined,
 ): { obj: StoredObject; key: string } {
-  if (kindInfo(kind) === undefined) {
+  const crds = core.tables.table('CustomResourceDefinition');
+  if (resolveKindInfo(crds, kind) === undefined) {
     throw new NotFoundError(`the server doesn't have a resource type ${JSON.stringify(kind)}`);
   }
-  const nk = normalizeKey(kind, key);
+  const nk = normalizeKindKey(crds, kind, key);
   const obj = core.get(kind, nk.key);
   if (obj === undefined) throw notFound(kind, nk.name);
   if (uid !== undefined && uid !== obj.metadata.uid) {
@@ -62,6 +63,7 @@ export function markDeleting(
 
 /** Removes the object now and runs what follows a removal. Returns its last state. */
 export function removeNow(core: StoreCore, kind: string, key: string): StoredObject | undefined {
+  removeCustomResourcesOf(core, kind, key);
   const gone = core.erase(kind, key);
   if (gone === undefined) return undefined;
   collectGarbage(core, gone.metadata.uid);

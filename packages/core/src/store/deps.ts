@@ -5,3 +5,12 @@
 export { validateObject, validateUpdate } from '../validation/index.js';
 export { defaultObject, ServiceAllocators } from '../admission/index.js';
 export { matchesSet } from '../selector/index.js';
+// Custom resources (CRDs and the kinds they define) take their own write path; see crd/storeSeam.ts.
+export {
+  applyCustomResource,
+  createCustomResource,
+  removeCustomResourcesOf,
+  updateCustomResource,
+} from '../crd/storeSeam.js';
+export { normalizeKindKey, resolveKindInfo } from '../crd/customKindRegistry.js';
+export type { CustomWriteOptions } from '../crd/fieldValidation.js';

@@ -6,11 +6,10 @@
 import type { ClusterConfig } from '../config.js';
 import type { EndpointSlice } from '../objects/discovery.js';
 import type { InertObject, Kind, KindMap, KubeObject } from '../objects/kinds.js';
-import { kindInfo, normalizeKey } from '../objects/kinds.js';
 import type { Pod } from '../objects/pod.js';
 import type { Service } from '../objects/service.js';
 import type { Selector } from '../selector/types.js';
-import { matchesSet } from './deps.js';
+import { matchesSet, normalizeKindKey, resolveKindInfo } from './deps.js';
 import type { KindTable } from './kindTable.js';
 import { parseRef } from './secondaryIndexes.js';
 import type { SecondaryIndexes } from './secondaryIndexes.js';
@@ -37,12 +36,12 @@ export abstract class ClusterReadModel implements ClusterView {
 
   /** The object of `kind` at `key` (`namespace/name`; a bare name means `default/name`). */
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
-    return this.tableOf(kind)?.objects.get(normalizeKey(kind, key).key) as KindMap[K] | undefined;
+    return this.tableOf(kind)?.objects.get(this.normalize(kind, key)) as KindMap[K] | undefined;
   }
 
   /** An object of a kind kubesim stores without simulating (ConfigMap, Secret, …). */
   getInert(kind: string, key: string): InertObject | undefined {
-    return this.tableOf(kind)?.objects.get(normalizeKey(kind, key).key) as InertObject | undefined;
+    return this.tableOf(kind)?.objects.get(this.normalize(kind, key)) as InertObject | undefined;
   }
 
   /** Objects of `kind`, optionally in one namespace and matching a selector, sorted by key. */
@@ -118,7 +117,7 @@ export abstract class ClusterReadModel implements ClusterView {
     if (table === undefined) return [];
     const selector = opts?.selector;
     if (selector?.matchesNothing === true) return [];
-    const namespaced = kindInfo(kind)?.namespaced ?? true;
+    const namespaced = this.namespaced(kind);
     const ns = opts?.namespace;
     const fromIndex = selector === undefined ? undefined : this.labelCandidates(kind, ns, selector);
     let keys: readonly string[];
@@ -143,7 +142,7 @@ export abstract class ClusterReadModel implements ClusterView {
     namespace: string | undefined,
     selector: Selector,
   ): string[] | undefined {
-    const namespaced = kindInfo(kind)?.namespaced ?? true;
+    const namespaced = this.namespaced(kind);
     if (namespaced && namespace === undefined) return undefined;
     const ns = namespaced ? (namespace ?? '') : '';
     let best: ReadonlySet<string> | undefined;
@@ -155,6 +154,15 @@ export abstract class ClusterReadModel implements ClusterView {
       }
     }
     return best === undefined ? undefined : [...best].sort(compareKeys);
+  }
+
+  // Built-in kinds, then the custom kinds of the stored CustomResourceDefinitions.
+  private normalize(kind: string, key: string): string {
+    return normalizeKindKey(this.tableOf('CustomResourceDefinition'), kind, key).key;
+  }
+
+  private namespaced(kind: string): boolean {
+    return resolveKindInfo(this.tableOf('CustomResourceDefinition'), kind)?.namespaced ?? true;
   }
 
   private resolve(kind: string, keys: ReadonlySet<string> | undefined): StoredObject[] {

@@ -9,6 +9,8 @@ import { counterIdSource, seededRandomSource } from '../sources.js';
 import { applyObject } from './applyObject.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { createObject } from './createObject.js';
+import { applyCustomResource, createCustomResource, updateCustomResource } from './deps.js';
+import type { CustomWriteOptions } from './deps.js';
 import { deleteObject, removeObject } from './deleteObject.js';
 import type { KindTable } from './kindTable.js';
 import { ClusterReadModel } from './readModel.js';
@@ -79,11 +81,16 @@ export class Store extends ClusterReadModel {
    * creationTimestamp, generation 1, defaulted fields, allocations and the kind's initial status.
    * @throws ValidationError, AlreadyExistsError, NotFoundError (namespace missing),
    *   ForbiddenError (namespace terminating). Nothing changes when it throws.
+   * CustomResourceDefinitions and objects of the kinds they define are admitted by their schema
+   * (`opts.fieldValidation`, default Strict; warnings pushed to `opts.warnings`); the same holds
+   * for update, updateStatus and apply.
    */
   create<K extends Kind>(input: Typed<K>): KindMap[K];
-  create(input: KubeObjectInput | StoredObject): StoredObject;
-  create(input: unknown): StoredObject {
-    return this.core.transaction(() => createObject(this.core, input));
+  create(input: KubeObjectInput | StoredObject, opts?: CustomWriteOptions): StoredObject;
+  create(input: unknown, opts?: CustomWriteOptions): StoredObject {
+    return this.core.transaction(
+      () => createCustomResource(this.core, input, opts) ?? createObject(this.core, input),
+    );
   }
 
   /**
@@ -92,16 +99,23 @@ export class Store extends ClusterReadModel {
    * changes. An update that changes nothing returns the live object and emits nothing.
    */
   update<K extends Kind>(obj: Typed<K>): KindMap[K];
-  update(obj: KubeObjectInput | StoredObject): StoredObject;
-  update(obj: unknown): StoredObject {
-    return this.core.transaction(() => updateObject(this.core, obj, 'spec'));
+  update(obj: KubeObjectInput | StoredObject, opts?: CustomWriteOptions): StoredObject;
+  update(obj: unknown, opts?: CustomWriteOptions): StoredObject {
+    return this.core.transaction(
+      () =>
+        updateCustomResource(this.core, obj, 'spec', opts) ?? updateObject(this.core, obj, 'spec'),
+    );
   }
 
   /** Replaces an object's status (PUT …/status): only `.status` of `obj` is read. */
   updateStatus<K extends Kind>(obj: Typed<K>): KindMap[K];
-  updateStatus(obj: KubeObjectInput | StoredObject): StoredObject;
-  updateStatus(obj: unknown): StoredObject {
-    return this.core.transaction(() => updateObject(this.core, obj, 'status'));
+  updateStatus(obj: KubeObjectInput | StoredObject, opts?: CustomWriteOptions): StoredObject;
+  updateStatus(obj: unknown, opts?: CustomWriteOptions): StoredObject {
+    return this.core.transaction(
+      () =>
+        updateCustomResource(this.core, obj, 'status', opts) ??
+        updateObject(this.core, obj, 'status'),
+    );
   }
 
   /**
@@ -110,9 +124,11 @@ export class Store extends ClusterReadModel {
    * fields (clusterIP(s), nodePorts, healthCheckNodePort). `created` tells which happened.
    */
   apply<K extends Kind>(input: Typed<K>): ApplyResult<KindMap[K]>;
-  apply(input: KubeObjectInput | StoredObject): ApplyResult;
-  apply(input: unknown): ApplyResult {
-    return this.core.transaction(() => applyObject(this.core, input));
+  apply(input: KubeObjectInput | StoredObject, opts?: CustomWriteOptions): ApplyResult;
+  apply(input: unknown, opts?: CustomWriteOptions): ApplyResult {
+    return this.core.transaction(
+      () => applyCustomResource(this.core, input, opts) ?? applyObject(this.core, input),
+    );
   }
 
   /**
