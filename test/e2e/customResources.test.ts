@@ -70,8 +70,35 @@ describe('custom resources in a simulation', () => {
   it('deleting the CRD deletes its objects, and the kind is unknown again', () => {
     const sim = createSimulation({ seed: 1 });
     sim.apply(`${crdYaml}---${widgetYaml}`);
-    sim.world.store.delete('CustomResourceDefinition', 'widgets.example.com');
+    sim.delete('CustomResourceDefinition', 'widgets.example.com');
     expect(sim.getInert('Widget', 'w1')).toBeUndefined();
     expect(() => sim.apply(widgetYaml)).toThrow(ValidationError);
+  });
+
+  it('custom resources are listed, watched, updated and status-updated from the library', () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.apply(crdYaml);
+    const seen: string[] = [];
+    sim.watch('Widget', (ev) => seen.push(`${ev.type} ${ev.object.metadata.name}`));
+    sim.apply(widgetYaml);
+    const updated = sim.updateInert('Widget', 'w1', (d) => {
+      (d['spec'] as { replicas: number }).replicas = 3;
+    });
+    expect(updated.metadata.generation).toBe(2);
+    const withStatus = sim.updateInertStatus('Widget', 'w1', (d) => {
+      d['status'] = { ready: true };
+    });
+    expect(withStatus['status']).toEqual({ ready: true });
+    expect(withStatus.metadata.generation).toBe(2);
+    sim.runFor('1s');
+    expect(sim.listInert('Widget').map((w) => w.metadata.name)).toEqual(['w1']);
+    expect(seen).toEqual(['ADDED w1', 'MODIFIED w1', 'MODIFIED w1']);
+    expect(() =>
+      sim.updateInert('Widget', 'w1', (d) => {
+        (d['spec'] as { replicas: number }).replicas = -1;
+      }),
+    ).toThrow(
+      'spec.replicas: Invalid value: -1: spec.replicas in body should be greater than or equal to 0',
+    );
   });
 });

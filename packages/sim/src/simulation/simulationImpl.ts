@@ -105,7 +105,33 @@ export class SimulationImpl implements Simulation {
   }
 
   getInert(kind: string, key: string): InertObject | undefined {
-    return this.#world.store.getInert(kind, normalizeKey(kind, key).key);
+    // The store resolves the key itself, custom kinds (cluster-scoped ones too) included.
+    return this.#world.store.getInert(kind, key);
+  }
+
+  listInert(kind: string, opts: ListOptions = {}): InertObject[] {
+    const selector =
+      opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
+    return [
+      ...this.#world.store.listInert(kind, {
+        ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
+        ...(selector !== undefined ? { selector } : {}),
+      }),
+    ];
+  }
+
+  updateInert(kind: string, key: string, recipe: (draft: Draft<InertObject>) => void): InertObject {
+    const next = produce(this.#mustGetInert(kind, key), recipe);
+    return this.#world.withCause('user', () => this.#world.store.update(next) as InertObject);
+  }
+
+  updateInertStatus(
+    kind: string,
+    key: string,
+    recipe: (draft: Draft<InertObject>) => void,
+  ): InertObject {
+    const next = produce(this.#mustGetInert(kind, key), recipe);
+    return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as InertObject);
   }
 
   list<K extends Kind>(kind: K, opts: ListOptions = {}): KindMap[K][] {
@@ -139,9 +165,10 @@ export class SimulationImpl implements Simulation {
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as KindMap[K]);
   }
 
-  delete(kind: Kind, key: string, opts: { gracePeriodSeconds?: number } = {}): void {
+  delete(kind: string, key: string, opts: { gracePeriodSeconds?: number } = {}): void {
     this.#world.withCause('user', () => {
-      this.#world.store.delete(kind, normalizeKey(kind, key).key, opts);
+      // The store resolves the key itself, custom kinds (cluster-scoped ones too) included.
+      this.#world.store.delete(kind, key, opts);
     });
   }
 
@@ -233,7 +260,7 @@ export class SimulationImpl implements Simulation {
     });
   }
 
-  watch(kind: Kind, handler: (ev: WatchEvent) => void, opts: WatchOptions = {}): () => void {
+  watch(kind: string, handler: (ev: WatchEvent) => void, opts: WatchOptions = {}): () => void {
     const world = this.#world;
     const selector =
       opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
@@ -272,7 +299,7 @@ export class SimulationImpl implements Simulation {
         handler({ type, object: ev.object });
       },
     };
-    for (const object of world.store.list(kind)) {
+    for (const object of world.store.listInert(kind)) {
       if (matches(object)) handler({ type: 'ADDED', object });
     }
     world.userWatches.push(watch);
@@ -310,6 +337,16 @@ export class SimulationImpl implements Simulation {
 
   snapshot(): ClusterSnapshot {
     return this.#world.store.snapshot();
+  }
+
+  #mustGetInert(kind: string, key: string): InertObject {
+    const found = this.getInert(kind, key);
+    if (found === undefined) {
+      throw new NotFoundError(
+        `${kind.toLowerCase()}s "${key.slice(key.indexOf('/') + 1)}" not found`,
+      );
+    }
+    return found;
   }
 
   #mustGet<K extends Kind>(kind: K, key: string): KindMap[K] {

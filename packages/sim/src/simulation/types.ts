@@ -107,6 +107,22 @@ export interface Simulation {
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined;
   /** An object of a kind kubesim stores inert (ConfigMap, StorageClass, …). */
   getInert(kind: string, key: string): InertObject | undefined;
+  /**
+   * Objects of a kind kubesim stores without simulating it: inert kinds and the custom kinds of
+   * applied CustomResourceDefinitions (`sim.listInert('Widget')`), sorted by key.
+   */
+  listInert(kind: string, opts?: ListOptions): InertObject[];
+  /**
+   * Changes an inert or custom object with an immer recipe (PUT), like `update` for simulated
+   * kinds. A custom resource is pruned, defaulted and validated by its CRD's schema.
+   */
+  updateInert(kind: string, key: string, recipe: (draft: Draft<InertObject>) => void): InertObject;
+  /** PUT …/status of a custom resource whose CRD declares the status subresource. */
+  updateInertStatus(
+    kind: string,
+    key: string,
+    recipe: (draft: Draft<InertObject>) => void,
+  ): InertObject;
   list<K extends Kind>(kind: K, opts?: ListOptions): KindMap[K][];
   update<K extends Kind>(
     kind: K,
@@ -118,7 +134,8 @@ export interface Simulation {
     key: string,
     recipe: (draft: Draft<KindMap[K]>) => void,
   ): KindMap[K];
-  delete(kind: Kind, key: string, opts?: { gracePeriodSeconds?: number }): void;
+  /** Deletes an object of any kind: simulated, inert or custom (a CRD takes its objects). */
+  delete(kind: Kind | (string & {}), key: string, opts?: { gracePeriodSeconds?: number }): void;
   /**
    * The Eviction API (POST pods/<name>/eviction).
    * @throws EvictionRefusedError code 'TooManyRequests' (429) when a PodDisruptionBudget allows no
@@ -161,7 +178,11 @@ export interface Simulation {
     opts?: { fromNamespace?: string; type?: 'A' | 'SRV' | 'PTR' | 'CNAME' | 'ANY' },
   ): DnsAnswer;
   /** Informer-style watch: ADDED for existing objects, then changes after `delay`. */
-  watch(kind: Kind, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
+  watch(
+    kind: Kind | (string & {}),
+    handler: (ev: WatchEvent) => void,
+    opts?: WatchOptions,
+  ): () => void;
   snapshot(): ClusterSnapshot;
   readonly trace: Trace;
   /**
