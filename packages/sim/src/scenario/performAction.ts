@@ -3,7 +3,7 @@
  * than aborting the run.
  * @packageDocumentation
  */
-import { KubesimError, parseDuration, type Kind } from '@kubesim/core';
+import { KubesimError, parseDuration } from '@kubesim/core';
 import type { FaultSpec } from '../simulation/faults.js';
 import type { Simulation } from '../simulation/types.js';
 import type { ScenarioAction } from './types.js';
@@ -32,7 +32,7 @@ export function performAction(sim: Simulation, action: ScenarioAction): void {
       return;
     case 'delete':
       sim.delete(
-        action.kind as Kind,
+        action.kind,
         action.key,
         action.gracePeriodSeconds === undefined
           ? {}
