@@ -116,3 +116,26 @@ export {
 } from './controllers/podGc/index.js';
 export type { PodGcConfig } from './controllers/podGc/index.js';
 export * from './crd/index.js';
+export {
+  DEFAULT_INGRESS_CLASS_ANNOTATION,
+  INGRESS_NGINX_CONTROLLER,
+  LEGACY_INGRESS_CLASS_ANNOTATION,
+  hostOnly,
+  hostRank,
+  ingressPathLength,
+  matchesIngressHost,
+  matchesIngressPath,
+  pathTypeRank,
+  routeIngressRequest,
+  servesIngress,
+} from './controllers/ingress/index.js';
+export type {
+  IngressClassObject,
+  IngressObject,
+  IngressPath,
+  IngressPathType,
+  IngressRequest,
+  IngressRoute,
+  IngressRule,
+  IngressServiceBackend,
+} from './controllers/ingress/index.js';
