@@ -139,3 +139,20 @@ export type {
   IngressRule,
   IngressServiceBackend,
 } from './controllers/ingress/index.js';
+export {
+  DEFAULT_LB_ADDRESS_POOL,
+  EXCLUDE_FROM_LB_LABEL,
+  LB_CLEANUP_FINALIZER,
+  LB_REQUESTED_AT_ANNOTATION,
+  TO_BE_DELETED_TAINT,
+  createLoadBalancerController,
+  firstFreeAddress,
+  isIncludedInLoadBalancers,
+  isLoadBalancerBackend,
+  isUntaintedForDeletion,
+  loadBalancerBackendNodes,
+  nodeUpdateResyncsLoadBalancers,
+  parseAddressPool,
+  poolContains,
+} from './controllers/loadBalancer/index.js';
+export type { AddressPool, LoadBalancerControllerOptions } from './controllers/loadBalancer/index.js';
