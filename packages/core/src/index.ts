@@ -155,4 +155,28 @@ export {
   parseAddressPool,
   poolContains,
 } from './controllers/loadBalancer/index.js';
-export type { AddressPool, LoadBalancerControllerOptions } from './controllers/loadBalancer/index.js';
+export type {
+  AddressPool,
+  LoadBalancerControllerOptions,
+} from './controllers/loadBalancer/index.js';
+export {
+  AWS_NLB_PRESET,
+  AZURE_PRESET,
+  DEFAULT_PRESET,
+  GCE_PRESET,
+  HEALTH_CHECK_PRESETS,
+  KUBE_PROXY_HEALTHZ_PORT,
+  KUBE_PROXY_HEALTH_TIMEOUT_MS,
+  nextProbeAt,
+  probeAnswer,
+  proxyNodeEligible,
+  viewFlip,
+} from './controllers/loadBalancer/index.js';
+export type {
+  HealthCheckPreset,
+  HealthCheckTiming,
+  NodeProbeFacts,
+  ProbeAnswer,
+  ProbeTarget,
+  ViewFlip,
+} from './controllers/loadBalancer/index.js';

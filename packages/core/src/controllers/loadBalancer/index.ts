@@ -21,3 +21,16 @@ export {
   createLoadBalancerController,
 } from './loadBalancerController.js';
 export type { LoadBalancerControllerOptions } from './loadBalancerController.js';
+export {
+  AWS_NLB_PRESET,
+  AZURE_PRESET,
+  DEFAULT_PRESET,
+  GCE_PRESET,
+  HEALTH_CHECK_PRESETS,
+  KUBE_PROXY_HEALTHZ_PORT,
+} from './healthCheckPresets.js';
+export type { HealthCheckPreset, HealthCheckTiming, ProbeTarget } from './healthCheckPresets.js';
+export { KUBE_PROXY_HEALTH_TIMEOUT_MS, probeAnswer, proxyNodeEligible } from './probeAnswer.js';
+export type { NodeProbeFacts, ProbeAnswer } from './probeAnswer.js';
+export { nextProbeAt, viewFlip } from './probeSchedule.js';
+export type { ViewFlip } from './probeSchedule.js';
