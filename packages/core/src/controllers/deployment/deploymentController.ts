@@ -146,7 +146,10 @@ function reconcileDeployment(view: ClusterView, key: string, now: number): Plan 
   }
   const requeueAfter = rollout ? progressRequeue(work) : undefined;
   if (actions.length === 0 && requeueAfter === undefined) return emptyPlan;
-  return requeueAfter === undefined ? { actions } : { actions, requeueAfter };
+  // The progress-deadline check is a timer that only flips a condition, not work: settle does not
+  // wait for it (crash-looping pods mid-rollout would push it back forever, as upstream's
+  // progress bookkeeping does with every restart that becomes ready again).
+  return requeueAfter === undefined ? { actions } : { actions, requeueAfter, periodic: true };
 }
 
 /**
