@@ -10,7 +10,9 @@ import {
   type ClusterSnapshot,
   type Duration,
 } from '@kubesim/core';
+import { toCheck, type Check, type CheckFunction } from '../invariants/check.js';
 import type { Invariant, Violation } from '../invariants/types.js';
+import { resolveSimConfig } from '../engine/index.js';
 import { createSimulation } from '../simulation/createSimulation.js';
 import type { Simulation } from '../simulation/types.js';
 import type { Metrics } from '../traffic/metrics.js';
@@ -25,8 +27,23 @@ import { validateScenario } from './validateScenario.js';
 import { KUBESIM_VERSION } from './version.js';
 import { ViolationLog } from './violationLog.js';
 
-/** Options of {@link runScenario}. */
-export interface RunScenarioOptions {
+/**
+ * Options of {@link runScenario}. `S` is the type of the code under test that `attach` returns.
+ */
+export interface RunScenarioOptions<S = unknown> {
+  /**
+   * Puts the code under test into the run: called once, right after the simulation is created and
+   * before the nodes, the manifests and the first instant. It returns the subject (a client that
+   * watches the simulation, a load balancer, a controller…) which `checks` then examine.
+   * @example runScenario(s, { attach: (sim) => new MyClient(sim), checks: [agreesWithKubeProxy((c, svc) => c.ips(svc))] })
+   */
+  readonly attach?: (sim: Simulation) => S;
+  /**
+   * Checks of the subject, run after every instant (`'step'`) and once after the run settled
+   * (`'end'`), beside the invariants. Their reports are violations like the invariants' ones.
+   * @defaultValue `[]`
+   */
+  readonly checks?: readonly (Check<NoInfer<S>> | CheckFunction<NoInfer<S>>)[];
   /**
    * The invariants to check, or a factory of fresh ones (use a factory with `checkDeterminism`
    * when they keep state). @defaultValue `builtinInvariants()` filtered by `scenario.invariants`
@@ -45,7 +62,9 @@ export interface RunScenarioOptions {
 }
 
 /** What a scenario run produced. */
-export interface ScenarioResult {
+export interface ScenarioResult<S = unknown> {
+  /** What `attach` returned (undefined without `attach`). */
+  readonly subject: S;
   /** The trace hash: equal for runs that did exactly the same things. */
   readonly hash: string;
   readonly trace: Trace;
@@ -81,7 +100,10 @@ export interface ScenarioResult {
  * if (r.violations.length > 0) console.log(JSON.stringify(failureRecord(r, r.violations)));
  * ```
  */
-export function runScenario(s: Scenario, opts: RunScenarioOptions = {}): ScenarioResult {
+export function runScenario<S = unknown>(
+  s: Scenario,
+  opts: RunScenarioOptions<S> = {},
+): ScenarioResult<S> {
   const scenario = validateScenario(s);
   const first = runOnce(scenario, opts);
   if (opts.checkDeterminism === true) {
@@ -92,7 +114,7 @@ export function runScenario(s: Scenario, opts: RunScenarioOptions = {}): Scenari
   return first;
 }
 
-function invariantsFor(s: Scenario, opts: RunScenarioOptions): readonly Invariant[] {
+function invariantsFor<S>(s: Scenario, opts: RunScenarioOptions<S>): readonly Invariant[] {
   const given = opts.invariants;
   if (given === undefined) return defaultInvariants(s.invariants);
   return typeof given === 'function' ? given() : given;
@@ -118,13 +140,16 @@ function asScenarioError(path: string, fn: () => unknown): void {
   }
 }
 
-function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
+function runOnce<S>(s: Scenario, opts: RunScenarioOptions<S>): ScenarioResult<S> {
   const sim = createSimulation({
     seed: s.seed,
     ...(s.config !== undefined ? { config: s.config } : {}),
     keepTrace: opts.keepTrace ?? true,
   });
   const horizon = parseDuration(s.horizon);
+  // The code under test starts first, as a client deployed before the apps would.
+  const subject = opts.attach === undefined ? (undefined as S) : opts.attach(sim);
+  const checks = startChecks(sim, s, subject, opts.checks ?? []);
   setUp(sim, s);
   const scheduled = scheduleScenario(sim, s);
   const invariants = invariantsFor(s, opts);
@@ -139,6 +164,7 @@ function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
     }
     opts.onProgress?.(now.now, horizon);
     for (const inv of safety) log.add(inv.check(now, 'step'));
+    for (const check of checks) log.add(check('step'));
     return opts.stopOnViolation === true && log.size > 0;
   };
   const guardLog = runInvariantLog(s, log);
@@ -154,8 +180,10 @@ function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
     for (const inv of invariants) {
       if (inv.kind === 'liveness') log.add(inv.check(sim, 'end'));
     }
+    for (const check of checks) log.add(check('end'));
   }
   return {
+    subject,
     hash: sim.trace.hash(),
     trace: sim.trace,
     violations: log.list(),
@@ -167,6 +195,19 @@ function runOnce(s: Scenario, opts: RunScenarioOptions): ScenarioResult {
     seed: sim.seed,
     version: KUBESIM_VERSION,
   };
+}
+
+/** Starts each check for this run. */
+function startChecks<S>(
+  sim: Simulation,
+  s: Scenario,
+  subject: S,
+  list: readonly (Check<S> | CheckFunction<S>)[],
+): ((phase: 'step' | 'end') => readonly Violation[])[] {
+  if (list.length === 0) return [];
+  const delay = resolveSimConfig(s.config ?? {}).userWatchDelay;
+  const watchDelay = typeof delay === 'number' ? delay : delay.max;
+  return list.map((c, i) => toCheck(c, i).start({ sim, subject, watchDelay }));
 }
 
 /** Where `settles` and `terminates` reports go: the log, unless the scenario leaves them out. */

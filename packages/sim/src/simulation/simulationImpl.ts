@@ -270,12 +270,20 @@ export class SimulationImpl implements Simulation {
     const fixedDelay = opts.delay === undefined ? undefined : parseDuration(opts.delay);
     const userDelay = world.config.userWatchDelay;
     const stream = world.random('watch/user');
-    const delay =
+    const draw =
       fixedDelay !== undefined
         ? (): number => fixedDelay
         : typeof userDelay === 'number'
           ? (): number => userDelay
           : (): number => stream.between(userDelay.min, userDelay.max);
+    // A watch delivers in order, as an informer does: a jittered delay never lets a later change
+    // overtake an earlier one (each delivery is due no sooner than the previous one).
+    let lastDue = 0;
+    const delay = (): number => {
+      const now = world.clock.now;
+      lastDue = Math.max(lastDue, now + draw());
+      return lastDue - now;
+    };
     const watch = {
       kind,
       delay,

@@ -4,10 +4,13 @@ import {
   AdvanceTimeCommand,
   CrashNodeCommand,
   InvariantViolationError,
+  ScaleCommand,
   commands,
   modelRunChecked,
   modelRunSetup,
 } from './commands.js';
+import { agreesWithKubeProxy } from './checks/index.js';
+import { CLIENTS, type DiscoveryClient } from './sixClients.test-helper.js';
 
 describe('model-based commands', () => {
   it('random command sequences keep every built-in invariant', () => {
@@ -53,5 +56,35 @@ describe('model-based commands', () => {
         real,
       );
     }).toThrow(InvariantViolationError);
+  });
+});
+
+describe('model-based commands with the code under test', () => {
+  it('attaches the subject before the workload and runs its checks after every instant', () => {
+    const phases = new Set<string>();
+    let attachedAt = -1;
+    let nodesAtAttach = -1;
+    modelRunChecked([new ScaleCommand(2), new AdvanceTimeCommand(5_000)], {
+      attach: (sim) => {
+        attachedAt = sim.now;
+        nodesAtAttach = sim.list('Node').length;
+        return CLIENTS['correct']!(sim);
+      },
+      checks: [
+        agreesWithKubeProxy((c: DiscoveryClient, svc) => c.backends(svc)),
+        (_c, _sim, phase) => void phases.add(phase),
+      ],
+    });
+    expect([attachedAt, nodesAtAttach]).toEqual([0, 0]);
+    expect([...phases].sort()).toEqual(['end', 'step']);
+  });
+
+  it('throws an InvariantViolationError naming a broken check', () => {
+    expect(() => {
+      modelRunChecked([new AdvanceTimeCommand(5_000)], {
+        attach: CLIENTS['caches the first answer forever']!,
+        checks: [agreesWithKubeProxy((c: DiscoveryClient, svc) => c.backends(svc))],
+      });
+    }).toThrow(/agrees-with-kube-proxy at t=\d+: default\/web/);
   });
 });

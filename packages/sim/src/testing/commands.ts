@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { KubesimError } from '@kubesim/core';
 import { builtinInvariants } from '../invariants/builtinInvariants.js';
+import { toCheck, type Check, type CheckFunction } from '../invariants/check.js';
 import type { Invariant, Violation } from '../invariants/types.js';
 import { createSimulation } from '../simulation/createSimulation.js';
 import type { Simulation } from '../simulation/types.js';
@@ -20,10 +21,14 @@ export interface SimModel {
   readonly maxNodesDown: number;
 }
 
-/** The system under test: the simulation and the invariant instances of this run. */
+/** The system under test: the simulation, the invariant instances and the attached code of this run. */
 export interface SimReal {
   readonly sim: Simulation;
   readonly invariants: readonly Invariant[];
+  /** What `attach` returned (undefined without it). */
+  readonly subject?: unknown;
+  /** The started checks of the subject, run beside the safety invariants. */
+  readonly checks?: readonly ((phase: 'step' | 'end') => readonly Violation[])[];
 }
 
 /** A command over {@link SimModel} and {@link SimReal}. */
@@ -52,6 +57,7 @@ function advance(real: SimReal, ms: number): void {
     (s) => {
       for (const inv of real.invariants)
         if (inv.kind === 'safety') found.push(...inv.check(s, 'step'));
+      for (const check of real.checks ?? []) found.push(...check('step'));
       return s.now >= end;
     },
     { timeout: ms },
@@ -156,7 +162,14 @@ export class AdvanceTimeCommand implements SimCommand {
 }
 
 /** Options of {@link commands} and {@link modelRunSetup}. */
-export interface CommandsConstraints {
+export interface CommandsConstraints<S = unknown> {
+  /**
+   * The code under test, started once right after the simulation is created (before the nodes
+   * and the workload), as in `runScenario`.
+   */
+  readonly attach?: (sim: Simulation) => S;
+  /** Checks of the subject, after every instant and at the end. @defaultValue `[]` */
+  readonly checks?: readonly (Check<NoInfer<S>> | CheckFunction<NoInfer<S>>)[];
   /** Nodes of the cluster (node-0, …). @defaultValue `3` */
   readonly nodes?: number;
   /** Most nodes down at once. @defaultValue `1` */
@@ -199,11 +212,15 @@ export function commands(
  * Service and budget, and fresh built-in invariants.
  * @example fc.modelRun(modelRunSetup(), cmds)
  */
-export function modelRunSetup(
-  constraints: CommandsConstraints = {},
+export function modelRunSetup<S = unknown>(
+  constraints: CommandsConstraints<S> = {},
 ): () => { model: SimModel; real: SimReal } {
   return () => {
     const sim = createSimulation({ seed: 1 });
+    const subject = constraints.attach === undefined ? undefined : constraints.attach(sim);
+    const checks = (constraints.checks ?? []).map((c, i) =>
+      toCheck(c, i).start({ sim, subject: subject as S, watchDelay: 0 }),
+    );
     const nodes = sim
       .addNodes(constraints.nodes ?? 3, { zones: ['zone-a', 'zone-b'] })
       .map((n) => n.metadata.name);
@@ -252,20 +269,20 @@ export function modelRunSetup(
         revision: 0,
         maxNodesDown: constraints.maxNodesDown ?? 1,
       },
-      real: { sim, invariants: builtinInvariants() },
+      real: { sim, invariants: builtinInvariants(), subject, checks },
     };
   };
 }
 
 /**
- * Runs a command sequence (safety invariants after every instant), then recovers every node,
- * settles and checks the liveness invariants.
+ * Runs a command sequence (safety invariants and the subject's checks after every instant), then recovers every node,
+ * settles and checks the liveness invariants and the checks once more (`attach` and `checks` as in `runScenario`).
  * @throws InvariantViolationError listing what broke.
  * @example fc.assert(fc.property(commands(), (cmds) => { modelRunChecked(cmds); }))
  */
-export function modelRunChecked(
+export function modelRunChecked<S = unknown>(
   cmds: Iterable<SimCommand>,
-  constraints: CommandsConstraints = {},
+  constraints: CommandsConstraints<S> = {},
 ): void {
   const setup = modelRunSetup(constraints);
   let state: { model: SimModel; real: SimReal } | undefined;
@@ -278,8 +295,11 @@ export function modelRunChecked(
   for (const n of model.down) real.sim.faults.recoverNode(n);
   advance(real, 1_000);
   real.sim.settle();
-  const found = real.invariants
-    .filter((i) => i.kind === 'liveness')
-    .flatMap((i) => [...i.check(real.sim, 'end')]);
+  const found = [
+    ...real.invariants
+      .filter((i) => i.kind === 'liveness')
+      .flatMap((i) => [...i.check(real.sim, 'end')]),
+    ...(real.checks ?? []).flatMap((check) => [...check('end')]),
+  ];
   if (found.length > 0) throw new InvariantViolationError(found);
 }
