@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { KubeObjectInput } from '@kubesim/core';
 import { APP_NAMES } from './_internals/pools.js';
-import { behaviorArb, containerArb } from './_internals/containerArb.js';
+import { behaviorArb, containerArb, withFastProbe } from './_internals/containerArb.js';
 
 /** Options of {@link podArb}. */
 export interface PodConstraints {
@@ -17,6 +17,10 @@ export interface PodConstraints {
   readonly withBehavior?: boolean;
   /** Let the behaviour make the container crash (crashAfter 1–5 min). @defaultValue `true` */
   readonly withCrash?: boolean;
+  /** Slow shutdowns (terminationDelay, preStop hook). @defaultValue `false` */
+  readonly slowShutdown?: boolean;
+  /** Readiness failure windows probed every second. @defaultValue `false` */
+  readonly readinessFlapping?: boolean;
 }
 
 /**
@@ -28,18 +32,26 @@ export function podArb(constraints: PodConstraints = {}): fc.Arbitrary<KubeObjec
   const apps = constraints.apps ?? APP_NAMES;
   const behavior =
     constraints.withBehavior === false
-      ? fc.constant(undefined)
-      : behaviorArb(constraints.withCrash ?? true);
+      ? fc.constant({ text: undefined, flaps: false })
+      : behaviorArb({
+          crash: constraints.withCrash ?? true,
+          slowShutdown: constraints.slowShutdown === true,
+          flapping: constraints.readinessFlapping === true,
+        });
   return fc
-    .record({ app: fc.constantFrom(...apps), container: containerArb(), behavior })
+    .record({
+      app: fc.constantFrom(...apps),
+      container: containerArb({ slowShutdown: constraints.slowShutdown === true }),
+      behavior,
+    })
     .map(({ app, container, behavior: b }) => ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
         name: constraints.name ?? 'pod-0',
         labels: { app },
-        ...(b === undefined ? {} : { annotations: { 'kubesim.io/behavior': b } }),
+        ...(b.text === undefined ? {} : { annotations: { 'kubesim.io/behavior': b.text } }),
       },
-      spec: { containers: [container] },
+      spec: { containers: [withFastProbe(container, b)] },
     }));
 }
