@@ -24,6 +24,16 @@ spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
 `;
 
 describe('README', () => {
+  it('shows the property example exactly as examples/src/client-lb-property/readmeProperty.test.ts runs it', () => {
+    // That file is the README's block, run by vitest with the project's defaults for everything
+    // but the timeout scenarioTest sets itself.
+    const example = readFileSync(
+      new URL('../examples/src/client-lb-property/readmeProperty.test.ts', import.meta.url),
+      'utf8',
+    );
+    expect(readme).toContain('```ts\n' + example + '```');
+  });
+
   it('names the two set-up commands', () => {
     expect(readme).toContain('npm ci && npm run demo');
     expect(readme).toContain('npm test');

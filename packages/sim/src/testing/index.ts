@@ -19,7 +19,18 @@ export { faultScheduleArb } from './faultScheduleArb.js';
 export type { FaultScheduleConstraints } from './faultScheduleArb.js';
 export { trafficArb } from './trafficArb.js';
 export type { TrafficConstraints } from './trafficArb.js';
+export { endpointSliceArb, conditionsArb } from './endpointSliceArb.js';
+export type { DrawnConditions, EndpointSliceConstraints } from './endpointSliceArb.js';
+export { endpointsArb } from './endpointsArb.js';
+export type { EndpointsConstraints } from './endpointsArb.js';
+export { simConfigArb } from './simConfigArb.js';
+export type { SimConfigConstraints } from './simConfigArb.js';
 export { scenarioArb } from './scenarioArb.js';
+export { scenarioSize } from './scenarioSize.js';
+export type { ScenarioSize } from './scenarioSize.js';
+export { printScenario } from './printScenario.js';
+export { ScenarioPropertyError, checkScenarios, scenarioTest } from './scenarioProperty.js';
+export type { ScenarioPropertyOptions, TestFunction } from './scenarioProperty.js';
 export type { ScenarioConstraints } from './scenarioArb.js';
 export {
   AdvanceTimeCommand,
@@ -41,6 +52,17 @@ export {
   invariantsByName,
 } from '../invariants/index.js';
 export type { Invariant, InvariantFactory, Violation } from '../invariants/index.js';
+export type { Check, CheckContext, CheckFunction } from '../invariants/check.js';
+export {
+  AGREES_WITH_DNS,
+  AGREES_WITH_KUBE_PROXY,
+  NEVER_ROUTES_TO_DEAD_POD,
+  agreesWithDns,
+  agreesWithKubeProxy,
+  kubeProxyBackends,
+  neverRoutesToDeadPod,
+} from './checks/index.js';
+export type { AgreementConstraints, DeadPodConstraints } from './checks/index.js';
 export { runScenario } from '../scenario/index.js';
 export type {
   RunScenarioOptions,
