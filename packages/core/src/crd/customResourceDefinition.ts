@@ -3,6 +3,7 @@
  * defines once accepted.
  * @packageDocumentation
  */
+import type { InertObject, KubeObject } from '../objects/kinds.js';
 import type { ObjectMeta } from '../objects/meta.js';
 import type { JsonSchemaProps } from './schemaTypes.js';
 
@@ -97,4 +98,18 @@ export function servedVersion(kind: CustomKind, apiVersion: string): CustomKindV
   if (slash < 0 || apiVersion.slice(0, slash) !== kind.group) return undefined;
   const name = apiVersion.slice(slash + 1);
   return kind.versions.find((v) => v.name === name && v.served);
+}
+
+/**
+ * A custom (or inert) object as the `object` of a controller's create, update or updateStatus
+ * action. `Action` names the simulated kinds so that plans narrow by `kind`; the store admits a
+ * custom resource by its CRD's schema whatever its static type.
+ *
+ * @example
+ * ```ts
+ * actions.push({ verb: 'updateStatus', object: customObject({ ...site, status: { phase: 'Running' } }) });
+ * ```
+ */
+export function customObject(obj: InertObject): KubeObject {
+  return obj as unknown as KubeObject;
 }

@@ -16,7 +16,7 @@ export {
   validateCustomResourceDefinitionUpdate,
 } from './validateCustomResourceDefinition.js';
 export type { CrdCheck } from './validateCustomResourceDefinition.js';
-export { servedVersion } from './customResourceDefinition.js';
+export { customObject, servedVersion } from './customResourceDefinition.js';
 export type {
   CustomKind,
   CustomKindVersion,
@@ -39,3 +39,10 @@ export { admitCustomObject } from './admitCustomObject.js';
 export type { AdmittedCustomObject } from './admitCustomObject.js';
 export { StrictDecodingError } from './fieldValidation.js';
 export type { CustomWriteOptions, FieldValidation } from './fieldValidation.js';
+export {
+  customResourceEntries,
+  customResourceOpenApiV3,
+  openApiSchemaName,
+} from './customResourceApi.js';
+export type { CustomResourceEntry, CustomSubresource } from './customResourceApi.js';
+export { customScaleOf, withCustomScale } from './customResourceScale.js';

@@ -22,6 +22,16 @@ export interface ClusterView {
     kind: K,
     opts?: { namespace?: string; selector?: Selector },
   ): readonly KindMap[K][];
+  /**
+   * An object of a kind kubesim stores without simulating it: an inert kind (ConfigMap, …) or a
+   * custom kind of a stored CustomResourceDefinition (`Website`).
+   */
+  getInert(kind: string, key: string): InertObject | undefined;
+  /** Objects of an inert or custom kind, optionally in one namespace and matching, sorted by key. */
+  listInert(
+    kind: string,
+    opts?: { namespace?: string; selector?: Selector },
+  ): readonly InertObject[];
   /** Pods bound to `nodeName` (`spec.nodeName`), sorted by key. Indexed. */
   podsOnNode(nodeName: string): readonly Pod[];
   /** Services in the pod's namespace whose (non-empty) selector matches its labels. Indexed. */
