@@ -98,7 +98,7 @@ describe('validateObject: type and metadata', () => {
 });
 
 describe('validateObject: real manifests', () => {
-  const dir = join(__dirname, '../../../../../shared/testdata/kubernetes-examples');
+  const dir = join(__dirname, '../../../../test/fixtures/kubernetes-examples');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
   it('finds the example manifests', () => {
