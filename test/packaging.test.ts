@@ -87,6 +87,18 @@ describe('packaging', () => {
     expect(out.trim()).toMatch(/\d+\.\d+\.\d+/);
   });
 
+  it('the bin is committed and executable, so npm ci links it before the first build', () => {
+    const rel = join('packages/sim', pkg('packages/sim').bin?.kubesim ?? '');
+    expect(rel.includes('dist/')).toBe(false);
+    const staged = execFileSync('git', ['ls-files', '-s', rel], { cwd: root, encoding: 'utf8' });
+    expect(staged).toMatch(/^100755 /);
+    const out = execFileSync('npx', ['--no-install', 'kubesim', '--version'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('the packed tarballs carry dist but no tests', () => {
     for (const workspace of ['@kubesim/core', '@kubesim/sim']) {
       const out = execFileSync('npm', ['pack', '--dry-run', '--json', '-w', workspace], {

@@ -4,12 +4,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CliFileError, fileErrorReason } from './cliErrors.js';
 
 /** The CLI's access to files, the terminal and the clock. */
 export interface CliIo {
-  /** Reads a text file (relative paths from `cwd`). */
+  /**
+   * Reads a text file (relative paths from `cwd`).
+   * @throws CliFileError when the file cannot be read.
+   */
   readFile(path: string): string;
-  /** Writes a text file (relative paths from `cwd`). */
+  /**
+   * Writes a text file (relative paths from `cwd`).
+   * @throws CliFileError when the file cannot be written.
+   */
   writeFile(path: string, text: string): void;
   /** Where failure records are written. */
   readonly cwd: string;
@@ -25,9 +32,19 @@ export interface CliIo {
 export function processIo(): CliIo {
   const cwd = process.cwd();
   return {
-    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    readFile: (path) => {
+      try {
+        return readFileSync(resolve(cwd, path), 'utf8');
+      } catch (err) {
+        throw new CliFileError(path, 'read', fileErrorReason(err));
+      }
+    },
     writeFile: (path, text) => {
-      writeFileSync(resolve(cwd, path), text);
+      try {
+        writeFileSync(resolve(cwd, path), text);
+      } catch (err) {
+        throw new CliFileError(path, 'write', fileErrorReason(err));
+      }
     },
     cwd,
     writeProgress: (text) => {

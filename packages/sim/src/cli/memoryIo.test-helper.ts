@@ -1,4 +1,5 @@
 // An in-memory CliIo for command tests.
+import { CliFileError, fileErrorReason } from './cliErrors.js';
 import type { CliIo } from './cliIo.js';
 
 /** A CliIo over a map of files; progress is captured. */
@@ -20,10 +21,7 @@ export function memoryIo(
     readFile(path) {
       const text = map.get(path);
       if (text === undefined) {
-        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), {
-          code: 'ENOENT',
-          path,
-        });
+        throw new CliFileError(path, 'read', fileErrorReason({ code: 'ENOENT' }));
       }
       return text;
     },

@@ -1,111 +1,85 @@
 /**
- * The `kubesim` command line, read into a command.
+ * The `kubesim` command line, read into a command of the command table.
  * @packageDocumentation
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { KubesimError } from '@kubesim/core';
+import { UsageError } from './cliErrors.js';
+import type { CliCommandSpec, CliOptionSpecs, CliOptionValues } from './commandSpec.js';
+import { CLI_COMMANDS } from './commandTable.js';
 
-/** A command line the user got wrong; exit code 2 with the usage. */
-export class UsageError extends KubesimError {
-  constructor(message: string) {
-    super('Usage', message);
-  }
-}
-
-/** What the user asked for. */
-export type CliCommand =
-  | {
-      readonly command: 'run';
-      readonly file: string;
-      readonly report?: string;
-      readonly seed?: string;
-      readonly show: readonly string[];
-      readonly json: boolean;
-    }
-  | {
-      readonly command: 'replay';
-      readonly file: string;
-      readonly report?: string;
-      readonly json: boolean;
-    }
-  | { readonly command: 'demo'; readonly report?: string; readonly json: boolean }
-  | { readonly command: 'help' }
-  | { readonly command: 'version' };
-
-/** The usage text. */
-export const USAGE = `Usage:
-  kubesim run <scenario.yaml|json> [--report out.html] [--seed N] [--show service/web ...] [--json]
-  kubesim replay <failure.json> [--report out.html] [--json]
-  kubesim demo [--report out.html] [--json]
-  kubesim --help | --version
-
-Exit codes: 0 ok, 1 an invariant was violated (or a replay differs), 2 bad input.`;
-
-const OPTIONS = {
-  report: { type: 'string' },
-  seed: { type: 'string' },
-  show: { type: 'string', multiple: true },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
+export { UsageError } from './cliErrors.js';
 
 /**
- * Reads `argv` (without `node` and the script) into a {@link CliCommand}.
- * @throws UsageError for an unknown command or option, a missing file, or an option the command
- *   does not take.
+ * What the user asked for: help, the version, or a command of the table with its arguments
+ * (whatever that command's `read` returned, plus `command`, its name).
  */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
-  let parsed;
+export type CliCommand =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | ({ readonly command: string } & Readonly<Record<string, unknown>>);
+
+/** The usage text of `commands`. */
+export function usageOf(commands: readonly CliCommandSpec[]): string {
+  const lines = commands.flatMap((c) => c.usage.map((u) => `  kubesim ${u}`));
+  return `Usage:
+${lines.join('\n')}
+  kubesim --help | --version
+
+Exit codes: 0 ok; 1 an invariant violated or an action refused (run, demo), the recorded
+failure reproduced (replay); 2 bad input; 3 the recorded failure did not reproduce (replay).`;
+}
+
+/** The usage text. */
+export const USAGE = usageOf(CLI_COMMANDS);
+
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies CliOptionSpecs;
+
+function parseOptions(
+  argv: readonly string[],
+  options: CliOptionSpecs,
+  where: string,
+): { values: CliOptionValues; positionals: string[] } {
   try {
-    parsed = parseNodeArgs({
+    const { values, positionals } = parseNodeArgs({
       args: [...argv],
-      options: OPTIONS,
+      options: { ...options, ...GLOBAL_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
+    return { values, positionals };
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    throw new UsageError(unknown === undefined ? message : `${where} does not take ${unknown}`);
   }
-  const { values, positionals } = parsed;
+}
+
+/**
+ * Reads `argv` (without `node` and the script) into a {@link CliCommand}: the first argument
+ * names the command; its options follow in any order.
+ * @throws UsageError for an unknown command or option, a missing file, or an option the command
+ *   does not take.
+ */
+export function parseCliArgs(
+  argv: readonly string[],
+  commands: readonly CliCommandSpec[] = CLI_COMMANDS,
+): CliCommand {
+  const [word, ...rest] = argv;
+  if (word === undefined || word.startsWith('-')) {
+    const { values, positionals } = parseOptions(argv, {}, 'kubesim');
+    if (positionals.length > 0) {
+      throw new UsageError(`the command comes first: kubesim ${positionals.join(' ')} …`);
+    }
+    return values.version === true ? { command: 'version' } : { command: 'help' };
+  }
+  if (word === 'help') return { command: 'help' };
+  const spec = commands.find((c) => c.name === word);
+  if (spec === undefined) throw new UsageError(`unknown command ${JSON.stringify(word)}`);
+  const { values, positionals } = parseOptions(rest, spec.options, `kubesim ${spec.name}`);
   if (values.help === true) return { command: 'help' };
-  if (values.version === true) return { command: 'version' };
-  const [command, file, ...rest] = positionals;
-  if (command === undefined) return { command: 'help' };
-  const report = values.report === undefined ? {} : { report: values.report };
-  const json = values.json === true;
-  const refuse = (option: string): void => {
-    if (values[option as keyof typeof values] !== undefined) {
-      throw new UsageError(`kubesim ${command} does not take --${option}`);
-    }
-  };
-  switch (command) {
-    case 'run': {
-      if (file === undefined) throw new UsageError('kubesim run needs a scenario file');
-      if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
-      return {
-        command: 'run',
-        file,
-        ...report,
-        ...(values.seed === undefined ? {} : { seed: values.seed }),
-        show: values.show ?? [],
-        json,
-      };
-    }
-    case 'replay':
-      if (file === undefined) throw new UsageError('kubesim replay needs a failure record file');
-      if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
-      refuse('seed');
-      refuse('show');
-      return { command: 'replay', file, ...report, json };
-    case 'demo':
-      if (file !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(file)}`);
-      refuse('seed');
-      refuse('show');
-      return { command: 'demo', ...report, json };
-    case 'help':
-      return { command: 'help' };
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  }
+  const args = spec.read(positionals, values) as Readonly<Record<string, unknown>>;
+  return { command: spec.name, ...args };
 }

@@ -55,12 +55,13 @@ describe('kubesim run', () => {
     expect(record.violations[0].invariant).toBe('settles');
 
     const replay = await runCli(['replay', file ?? ''], io);
-    expect(replay.exitCode).toBe(0);
+    expect(replay.exitCode).toBe(1);
     expect(replay.output).toContain(`hash ${record.hash} matches the record`);
+    expect(replay.output).toContain('the recorded failure reproduced (exit code 1)');
 
     io.files.set('tampered.json', JSON.stringify({ ...record, hash: '0000000000000000' }));
     const mismatch = await runCli(['replay', 'tampered.json'], io);
-    expect(mismatch.exitCode).toBe(1);
+    expect(mismatch.exitCode).toBe(3);
     expect(mismatch.output).toMatch(/differs from the record's 0000000000000000/);
   });
 
@@ -127,5 +128,102 @@ describe('kubesim demo', () => {
     expect(out.output).toMatch(/black-hole window of default\/web-[a-z0-9-]+: 1m → 1m55s \(55s\)/);
     expect(out.output).toMatch(/requests: \d+ ok, \d+ timeout, 0 refused, 0 nxdomain/);
     expect(out.exitCode, out.output).toBe(0);
+  });
+});
+
+describe('kubesim exit codes (issue 14)', () => {
+  it('run exits 1 when the cluster refuses an action, and says so', async () => {
+    const refused: Scenario = {
+      ...ok,
+      traffic: [],
+      actions: [{ at: '10s', type: 'evict', pod: 'default/nope' }],
+    };
+    const io = memoryIo({ 's.yaml': stringify(refused) });
+    const out = await runCli(['run', 's.yaml'], io);
+    expect(out.output).toMatch(/refused at 10s: actions\[0\] evict: /);
+    expect(out.output).toMatch(/1 action\(s\) refused by the cluster \(exit code 1\)/);
+    expect(out.exitCode).toBe(1);
+    const json = await runCli(['run', 's.yaml', '--json'], io);
+    expect(json.exitCode).toBe(1);
+    expect(JSON.parse(json.output).actionErrors).toHaveLength(1);
+  });
+
+  it('--show deployment/web prints the object, a missing object NotFound, never a crash', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const out = await runCli(
+      ['run', 's.yaml', '--show', 'deployment/web', '--show', 'pod/nope', '--show', 'svc/nope'],
+      io,
+    );
+    expect(out.exitCode).toBe(0);
+    expect(out.output).toMatch(/deployment\/web:\napiVersion: apps\/v1\nkind: Deployment/);
+    expect(out.output).toMatch(/Error from server \(NotFound\): pods "nope" not found/);
+    expect(out.output).toMatch(/Error from server \(NotFound\): services "nope" not found/);
+    const bad = await runCli(['run', 's.yaml', '--show', 'potato/web'], io);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.output).toMatch(/^kubesim: --show: "potato" is not a kind kubesim simulates/);
+  });
+
+  it('YAML alias errors in a scenario are bad input (exit 2), not a stack trace', async () => {
+    const io = memoryIo({
+      'unresolved.yaml': 'seed: 1\nhorizon: 1m\nname: *nope\n',
+      'manifest-alias.yaml': 'seed: 1\nhorizon: 1m\nmanifests: |\n  a: &x 1\n  b: *y\n',
+      'bomb.yaml': `seed: 1\nhorizon: 1m\nname: x\na0: &a0 [x, x, x, x, x, x, x, x, x]\n${Array.from(
+        { length: 9 },
+        (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`,
+      ).join('\n')}\n`,
+    });
+    for (const file of ['unresolved.yaml', 'manifest-alias.yaml', 'bomb.yaml']) {
+      const out = await runCli(['run', file], io);
+      expect(out.exitCode, file).toBe(2);
+      expect(out.output, file).toMatch(/^kubesim: /);
+      expect(out.output, file).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('replay exits 1 when a custom invariant failure reproduces, 3 when it does not', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const run = JSON.parse((await runCli(['run', 's.yaml', '--json'], io)).output);
+    // A record a library user's own check wrote (runScenario with custom invariants).
+    const custom = {
+      kind: 'kubesim-failure',
+      version: run.version,
+      scenario: ok,
+      seed: '2',
+      hash: run.hash,
+      violations: [{ invariant: 'my-client-agrees', t: 1000, message: 'stale answer' }],
+    };
+    io.files.set('custom.json', JSON.stringify(custom));
+    const again = await runCli(['replay', 'custom.json'], io);
+    expect(again.output).toMatch(/cannot recheck \(the run is identical, so they happened again\)/);
+    expect(again.output).toMatch(/my-client-agrees: stale answer/);
+    expect(again.exitCode).toBe(1);
+    io.files.set(
+      'other.json',
+      JSON.stringify({ ...custom, scenario: { ...ok, seed: 3 }, seed: '3' }),
+    );
+    expect((await runCli(['replay', 'other.json'], io)).exitCode).toBe(3);
+    io.files.set('nohash.json', JSON.stringify({ ...custom, hash: '' }));
+    const noHash = await runCli(['replay', 'nohash.json'], io);
+    expect(noHash.exitCode).toBe(3);
+    expect(noHash.output).toMatch(/no hash to compare/);
+    io.files.set('notrecord.json', JSON.stringify({ kind: 'x' }));
+    expect((await runCli(['replay', 'notrecord.json'], io)).exitCode).toBe(2);
+  });
+
+  it('demo writes kubesim-demo-report.html by default, --report moves it, --no-report skips it', async () => {
+    const render = () => Promise.resolve(() => '<html>demo</html>');
+    const io = memoryIo();
+    const out = await runCli(['demo'], io, { loadRenderReport: render });
+    expect(out.output).toContain('report written to kubesim-demo-report.html');
+    expect(io.files.get('kubesim-demo-report.html')).toBe('<html>demo</html>');
+    const moved = memoryIo();
+    await runCli(['demo', '--report', 'd.html'], moved, { loadRenderReport: render });
+    expect([...moved.files.keys()]).toEqual(['d.html']);
+    const none = memoryIo();
+    const skipped = await runCli(['demo', '--no-report'], none, { loadRenderReport: render });
+    expect(skipped.exitCode).toBe(0);
+    expect(none.files.size).toBe(0);
+    const both = await runCli(['demo', '--report', 'x.html', '--no-report'], none);
+    expect(both.exitCode).toBe(2);
   });
 });

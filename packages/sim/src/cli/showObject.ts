@@ -2,10 +2,12 @@
  * `--show kind/name`: what `kubectl describe` would print about an object after the run.
  * @packageDocumentation
  */
-import { kindInfo, knownKinds } from '@kubesim/core';
+import { NotFoundError, kindInfo, knownKinds } from '@kubesim/core';
 import type { Kind } from '@kubesim/core';
+import { stringify } from 'yaml';
+import { KubectlUnsupportedError } from '../kubectl/errors.js';
 import type { Simulation } from '../simulation/types.js';
-import { UsageError } from './parseArgs.js';
+import { UsageError } from './cliErrors.js';
 
 const SHORT_NAMES: Readonly<Record<string, string>> = {
   svc: 'Service',
@@ -39,8 +41,20 @@ export function parseShowTarget(text: string): { kind: Kind; key: string } {
   return { kind: kind as Kind, key };
 }
 
-/** What `kubectl describe` prints for the object (`sim.describe`). */
+/**
+ * What `kubectl describe` prints for the object (`sim.describe`); for a kind without a describe
+ * printer, the object as `kubectl get -o yaml` prints it; for an object that does not exist,
+ * kubectl's NotFound line.
+ */
 export function showObject(sim: Simulation, text: string): string {
   const { kind, key } = parseShowTarget(text);
-  return sim.describe(kind, key);
+  try {
+    return sim.describe(kind, key);
+  } catch (err) {
+    if (err instanceof NotFoundError) return `Error from server (NotFound): ${err.message}`;
+    if (!(err instanceof KubectlUnsupportedError)) throw err;
+  }
+  const obj = sim.get(kind, key);
+  if (obj === undefined) return `Error from server (NotFound): ${text} not found`;
+  return `${text}:\n${stringify(obj).trimEnd()}`;
 }

@@ -31,5 +31,16 @@ export function parseScenario(text: string): Scenario {
       pos.col,
     );
   }
-  return validateScenario(doc.toJS({ maxAliasCount: 100 }));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // The yaml library reports some errors only while building values (an alias before its
+    // anchor, an alias bomb): they are parse errors of the file, never a crash.
+    const pos = lineCounter.linePos(doc.contents?.range[0] ?? 0);
+    const message = err instanceof Error ? err.message : String(err);
+    const nl = message.indexOf('\n');
+    throw new ManifestParseError(nl < 0 ? message : message.slice(0, nl), pos.line, pos.col);
+  }
+  return validateScenario(value);
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `kubesim` bin. It is committed (not built) so that `npm ci` links it into node_modules/.bin
+// even before the first build, and it loads the compiled CLI from dist/. In a checkout, build
+// first (`npm run build`); the published package ships dist/.
+/* global process, URL */
+const cli = new URL('../dist/cli/main.js', import.meta.url);
+try {
+  await import(cli.href);
+} catch (err) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(cli.pathname)) {
+    process.stderr.write('kubesim: the CLI is not built yet; run `npm run build` first\n');
+    process.exit(2);
+  }
+  throw err;
+}
