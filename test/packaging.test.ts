@@ -1,6 +1,6 @@
 // Packaging: what npm would publish works for a user (runs after `npm run build`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -92,12 +92,12 @@ describe('packaging', () => {
     expect(rel.includes('dist/')).toBe(false);
     const staged = execFileSync('git', ['ls-files', '-s', rel], { cwd: root, encoding: 'utf8' });
     expect(staged).toMatch(/^100755 /);
-    const out = execFileSync('npx', ['--no-install', 'kubesim', '--version'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    // What `npx --no-install kubesim` runs: the link npm ci made in node_modules/.bin.
+    const link = join(root, 'node_modules/.bin/kubesim');
+    expect(realpathSync(link)).toBe(realpathSync(join(root, rel)));
+    const out = execFileSync(process.execPath, [link, '--version'], { encoding: 'utf8' });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
-  });
+  }, 60_000);
 
   it('the packed tarballs carry dist but no tests', () => {
     for (const workspace of ['@kubesim/core', '@kubesim/sim']) {
