@@ -6,6 +6,7 @@ export { createSimulation } from './simulation/createSimulation.js';
 export type {
   EndpointView,
   ListOptions,
+  LoadBalancerView,
   NodeTemplate,
   Simulation,
   SimulationOptions,
@@ -14,8 +15,25 @@ export type {
   WatchOptions,
 } from './simulation/types.js';
 export type { Trace, TraceEntry } from './world/trace.js';
-export type { ConnectRequest, ConnectResult, ConnectSource } from './traffic/connect.js';
-export type { Metrics, OutcomeBucket, OutcomeSeries, Series, Window } from './traffic/metrics.js';
+export type {
+  ConnectRequest,
+  ConnectResult,
+  ConnectSource,
+  LoadBalancerTarget,
+} from './traffic/connect.js';
+export type {
+  EntryPathName,
+  Metrics,
+  OutcomeBucket,
+  OutcomeCounts,
+  OutcomeSeries,
+  Series,
+  ViaOptions,
+  Window,
+} from './traffic/metrics.js';
+export type { CloudLoadBalancerOptions } from './external/externalTraffic.js';
+export { INGRESS_NGINX_DEFAULTS } from './external/ingressNginx.js';
+export type { IngressControllerOptions } from './external/ingressNginx.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
 export type { FaultSpec, Faults } from './simulation/faults.js';

@@ -27,6 +27,11 @@ export interface FailureWindowInput {
 export interface PodBehaviorInput {
   /** The readiness probe starts succeeding this long after container start. @defaultValue `0` */
   readonly readyAfter?: Duration;
+  /**
+   * The application accepts connections this long after container start; before, connections to
+   * it are refused (whatever the readiness probe says). @defaultValue `0`
+   */
+  readonly listenAfter?: Duration;
   /** Windows (from container start) during which the readiness probe fails. @defaultValue `[]` */
   readonly readinessFailing?: readonly FailureWindowInput[];
   /** The startup probe starts succeeding this long after container start. @defaultValue `0` */
@@ -55,6 +60,7 @@ export interface FailureWindow {
 /** A resolved behaviour: every duration in ms. */
 export interface PodBehavior {
   readonly readyAfter: number;
+  readonly listenAfter: number;
   readonly readinessFailing: readonly FailureWindow[];
   readonly startedAfter: number;
   /** `undefined`: the container never crashes on its own. */
@@ -69,6 +75,7 @@ export interface PodBehavior {
 /** The behaviour of a pod without annotation: healthy, ready at start, exits at once on TERM. */
 export const DEFAULT_BEHAVIOR: Readonly<PodBehavior> = Object.freeze({
   readyAfter: 0,
+  listenAfter: 0,
   readinessFailing: [],
   startedAfter: 0,
   crashAfter: undefined,
@@ -82,6 +89,7 @@ type Fields = { -readonly [K in keyof PodBehavior]?: PodBehavior[K] };
 
 const DURATION_FIELDS = [
   'readyAfter',
+  'listenAfter',
   'startedAfter',
   'crashAfter',
   'terminationDelay',

@@ -250,6 +250,17 @@ export class Kubelet implements NodeAgent {
     return c?.state === 'running';
   }
 
+  /**
+   * True when the pod's main container runs and its application accepts connections: running for
+   * at least the behaviour's `listenAfter` since its last start.
+   */
+  isListening(key: string): boolean {
+    if (!this.alive) return false;
+    const c = this.#workers.get(podKey(key))?.containers[0];
+    if (c?.state !== 'running') return false;
+    return this.#host.now >= c.startedAt + c.behavior.listenAfter;
+  }
+
   /** The pod's address on this node, once its sandbox is up; undefined otherwise. */
   podIP(key: string): string | undefined {
     return this.#workers.get(podKey(key))?.ip;

@@ -104,6 +104,7 @@ export function createFaults(world: World): Faults {
       world.nodesDown.add(name);
       k.stop(world.now);
       openBlackHoles(name);
+      world.external?.powerChanged(name);
     },
     recoverNode(name) {
       const k = kubelet(name);
@@ -113,6 +114,7 @@ export function createFaults(world: World): Faults {
       world.withCause(`kubelet/${name}`, () => {
         k.restart();
       });
+      world.external?.powerChanged(name);
       if (!world.nodesPartitioned.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
     },
     partitionNode(name) {
@@ -122,6 +124,7 @@ export function createFaults(world: World): Faults {
       if (!world.nodesDown.has(name)) heartbeatsStop(name, k);
       world.nodesPartitioned.add(name);
       world.proxies.freeze(name);
+      world.external?.proxiesSynced();
     },
     healNode(name) {
       kubelet(name);
@@ -129,6 +132,7 @@ export function createFaults(world: World): Faults {
       world.traceActivity('fault', 'HealNode', { node: name });
       world.nodesPartitioned.delete(name);
       world.proxies.unfreeze(name);
+      world.external?.proxiesSynced();
       world.relistKubelet(name);
       if (!world.nodesDown.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
       world.checkBlackHoles();

@@ -38,8 +38,12 @@ import { buildNodes } from './addNodes.js';
 import { startDrain, type DrainHandle } from './drain.js';
 import { createFaults, type Faults } from './faults.js';
 import { endpointsOf } from './endpointsOf.js';
+import { ExternalTraffic, type CloudLoadBalancerOptions } from '../external/externalTraffic.js';
+import { ingressNginxManifests, type IngressControllerOptions } from '../external/ingressNginx.js';
+import { worldExternalHost } from '../external/worldExternalHost.js';
 import type {
   EndpointView,
+  LoadBalancerView,
   ListOptions,
   NodeTemplate,
   Simulation,
@@ -240,10 +244,39 @@ export class SimulationImpl implements Simulation {
   get metrics(): Metrics {
     const m = this.#world.metrics;
     return {
-      outcomes: (key) => m.outcomes(normalizeKey('Service', key).key),
+      outcomes: (key, opts) => m.outcomes(metricsKey(key), opts),
       readyEndpoints: (key) => m.readyEndpoints(normalizeKey('Service', key).key),
-      blackHoleWindows: (key) => m.blackHoleWindows(normalizeKey('Service', key).key),
+      blackHoleWindows: (key, opts) => m.blackHoleWindows(normalizeKey('Service', key).key, opts),
     };
+  }
+
+  #external(): ExternalTraffic {
+    const world = this.#world;
+    world.external ??= new ExternalTraffic(worldExternalHost(world), (c) => {
+      world.addController(c);
+    });
+    return world.external;
+  }
+
+  addCloudLoadBalancers(opts: CloudLoadBalancerOptions = {}): void {
+    this.#external().addCloudLoadBalancers(opts);
+  }
+
+  addIngressController(opts: IngressControllerOptions = {}): void {
+    const ext = this.#external();
+    if (ext.ingress !== undefined) return;
+    if (ext.lb === undefined) ext.addCloudLoadBalancers();
+    ext.addIngress(opts);
+    this.apply(ingressNginxManifests(opts) as KubeObjectInput[]);
+  }
+
+  loadBalancer(serviceKey: string): LoadBalancerView | undefined {
+    const lb = this.#world.external?.lb;
+    const key = normalizeKey('Service', serviceKey).key;
+    const address = lb?.addressOf(key);
+    const upAt = lb?.upAt(key);
+    if (lb === undefined || address === undefined || upAt === undefined) return undefined;
+    return { address, upAt, backends: lb.backendsOf(key) };
   }
 
   endpointsOf(serviceKey: string): EndpointView[] {
@@ -364,4 +397,9 @@ export class SimulationImpl implements Simulation {
     }
     return found;
   }
+}
+
+/** A metrics key: a Service key, or a host name (outside requests no Ingress rule matched). */
+function metricsKey(key: string): string {
+  return key.includes('/') || !key.includes('.') ? normalizeKey('Service', key).key : key;
 }

@@ -20,6 +20,8 @@ import type { SimConfigInput } from '../engine/index.js';
 import type { Trace } from '../world/trace.js';
 import type { ConnectRequest, ConnectResult } from '../traffic/connect.js';
 import type { Metrics } from '../traffic/metrics.js';
+import type { CloudLoadBalancerOptions } from '../external/externalTraffic.js';
+import type { IngressControllerOptions } from '../external/ingressNginx.js';
 import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
 import type { DrainHandle } from './drain.js';
 import type { Faults } from './faults.js';
@@ -205,6 +207,40 @@ export interface Simulation {
   addController(controller: Controller): void;
   /** Counters of the engine's work so far (for benchmarks and diagnostics). */
   stats(): SimulationStats;
+  /**
+   * Runs a cloud's load balancers (opt-in, once): a controller gives every LoadBalancer Service
+   * (without `loadBalancerClass`) an address from the pool after the provisioning delay and
+   * releases it on deletion; each load balancer health-checks its backend nodes as the preset's
+   * cloud does and spreads new outside connections over the healthy ones. Reach one with
+   * `connect({ from: { external: true }, to: { loadBalancer: 'default/web' } })` or its address.
+   * @example
+   * ```ts
+   * sim.addCloudLoadBalancers({ preset: 'aws' });
+   * ```
+   */
+  addCloudLoadBalancers(opts?: CloudLoadBalancerOptions): void;
+  /**
+   * Installs an ingress controller modelled on ingress-nginx: namespace `ingress-nginx`, a
+   * Deployment (2 replicas) behind a LoadBalancer Service, the default IngressClass `nginx`
+   * (and cloud load balancers with the default preset, if none run yet). Requests from outside
+   * to `http://<host>/<path>` go load balancer → node → controller pod → backend endpoint.
+   */
+  addIngressController(opts?: IngressControllerOptions): void;
+  /** The cloud load balancer of a Service: its address, when it came up, its backends' health. */
+  loadBalancer(serviceKey: string): LoadBalancerView | undefined;
+}
+
+/** A cloud load balancer as `sim.loadBalancer` shows it. */
+export interface LoadBalancerView {
+  readonly address: string;
+  /** When it came up (virtual ms): its health checks run at upAt + k × interval. */
+  readonly upAt: number;
+  /** Its backend nodes by name, with the health its checks see. */
+  readonly backends: readonly {
+    node: string;
+    healthy: boolean;
+    answer: 'ok' | 'fail' | 'noAnswer';
+  }[];
 }
 
 /** What the engine has done so far. */

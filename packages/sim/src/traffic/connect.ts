@@ -7,6 +7,7 @@ import {
   AffinityTable,
   NotFoundError,
   normalizeKey,
+  RouteRequestError,
   parseTarget,
   resolveDns,
   routeConnection,
@@ -15,20 +16,46 @@ import {
   type RouteSource,
 } from '@kubesim/core';
 import type { World } from '../world/world.js';
+import { EXTERNAL_CLIENT_IP, type ExternalOutcome } from '../external/externalOutcome.js';
 
 /** Where a connection comes from: a pod key, a node, or outside the cluster (the default). */
 export type ConnectSource = string | { pod: string } | { node: string } | { external: true };
 
+/** A cloud load balancer as a target: the one of a LoadBalancer Service. */
+export interface LoadBalancerTarget {
+  /** The Service, `namespace/name` (or `name` in `default`). */
+  loadBalancer: string;
+  /** The listener port. @defaultValue the Service's first port */
+  port?: number;
+}
+
 /** A connection request. */
 export interface ConnectRequest {
   from?: ConnectSource;
-  /** `web`, `web.default`, `web.default.svc.cluster.local:80`, `10.96.0.15:80`, a pod IP `10.128.3.7:8080`, or a NodePort `node-1:30080`. */
-  to: string;
+  /**
+   * `web`, `web.default`, `web.default.svc.cluster.local:80`, `10.96.0.15:80`, a pod IP
+   * `10.128.3.7:8080`, or a NodePort `node-1:30080`. From outside also: a load balancer
+   * (`{ loadBalancer: 'default/web' }` or its address `198.51.100.1:80`) or a URL through the
+   * ingress controller (`http://shop.example.com/cart`). A Service name from outside keeps its
+   * meaning: the connection enters through the first live node, as before load balancers existed.
+   */
+  to: string | LoadBalancerTarget;
 }
 
 /** What the client sees. */
 export interface ConnectResult {
-  readonly outcome: 'ok' | 'refused' | 'timeout' | 'nxdomain';
+  /**
+   * `ok`, `refused`, `timeout`, `nxdomain`; through an Ingress also the controller's `http_404`
+   * (no rule), `http_503` (no endpoint), `http_502` / `http_504` (every upstream try refused /
+   * the last one timed out).
+   */
+  readonly outcome: ExternalOutcome;
+  /** How the connection entered the cluster. @defaultValue `cluster` when absent */
+  readonly via?: 'cluster' | 'loadBalancer' | 'ingress';
+  /** The node a cloud load balancer sent the connection to. */
+  readonly lbNode?: string;
+  /** The client address the backend saw (outside traffic through a load balancer). */
+  readonly sourceIP?: string;
   /** The backend pod, when the connection was routed to one. */
   readonly podKey?: string;
   readonly nodeName?: string;
@@ -74,7 +101,7 @@ function resolveSource(world: World, from: ConnectSource | undefined): Source {
   const store = world.store;
   if (from === undefined || (typeof from === 'object' && 'external' in from)) {
     return {
-      route: { kind: 'external', ip: '203.0.113.10' },
+      route: { kind: 'external', ip: EXTERNAL_CLIENT_IP },
       node: undefined,
       namespace: 'default',
     };
@@ -114,11 +141,38 @@ export function connect(
   affinity: AffinityTables,
 ): ConnectResult {
   const store = world.store;
+  const outside =
+    req.from === undefined || (typeof req.from === 'object' && 'external' in req.from);
+  const to = req.to;
+  if (typeof to === 'object') {
+    if (!outside) {
+      throw new RouteRequestError(
+        'a load balancer target is reached from outside: use from: { external: true }',
+      );
+    }
+    const key = normalizeKey('Service', to.loadBalancer).key;
+    return connectExternalLb(world, key, to.port, affinity);
+  }
+  if (outside && /^https?:\/\//i.test(to)) {
+    if (world.external === undefined) {
+      return {
+        outcome: 'nxdomain',
+        via: 'ingress',
+        reason: 'no ingress controller (sim.addIngressController())',
+      };
+    }
+    return world.external.request(to, (n) => affinity.for(n));
+  }
+  if (outside && world.external !== undefined) {
+    const t = parseTarget(to);
+    const lbService = t.isIP ? world.external.serviceAtAddress(t.host) : undefined;
+    if (lbService !== undefined) return connectExternalLb(world, lbService, t.port, affinity);
+  }
   const source = resolveSource(world, req.from);
   if (source.node !== undefined && world.nodesDown.has(source.node.metadata.name)) {
     return { outcome: 'timeout', reason: 'the source node is down' };
   }
-  const target = parseTarget(req.to);
+  const target = parseTarget(to);
   let host = target.host;
   let service: string | undefined;
 
@@ -206,6 +260,23 @@ export function connect(
       return backend(world, podKey, result.ip, result.port, service);
     }
   }
+}
+
+function connectExternalLb(
+  world: World,
+  serviceKey: string,
+  port: number | undefined,
+  affinity: AffinityTables,
+): ConnectResult {
+  if (world.external === undefined) {
+    return {
+      outcome: 'timeout',
+      via: 'loadBalancer',
+      service: serviceKey,
+      reason: 'no cloud load balancers in this simulation (sim.addCloudLoadBalancers())',
+    };
+  }
+  return world.external.connectLoadBalancer(serviceKey, port, (n) => affinity.for(n));
 }
 
 function keyOf(meta: { namespace?: string; name: string }): string {

@@ -7,6 +7,15 @@
 import type { EndpointSlice, StoreEvent } from '@kubesim/core';
 import type { ConnectResult } from './connect.js';
 
+/** How traffic entered the cluster: from inside (or a node port), a cloud load balancer, the ingress controller. */
+export type EntryPathName = 'cluster' | 'loadBalancer' | 'ingress';
+
+/** Selects the entry path of a metric. */
+export interface ViaOptions {
+  /** Only what came this way; all paths when absent (outcomes) or `cluster` (windows). */
+  readonly via?: EntryPathName;
+}
+
 /** Outcome counts in one time bucket. */
 export interface OutcomeBucket {
   /** Start of the bucket, virtual ms. */
@@ -15,19 +24,31 @@ export interface OutcomeBucket {
   refused: number;
   timeout: number;
   nxdomain: number;
+  /** HTTP errors from the ingress controller (outside traffic through an Ingress). */
+  http_404: number;
+  http_502: number;
+  http_503: number;
+  http_504: number;
 }
+
+/** Outcome counts. */
+export type OutcomeCounts = Omit<OutcomeBucket, 't'>;
 
 /** Request outcomes over time, bucketed. */
 export interface OutcomeSeries {
   readonly bucketMs: number;
   readonly buckets: readonly OutcomeBucket[];
-  readonly total: { ok: number; refused: number; timeout: number; nxdomain: number };
+  readonly total: OutcomeCounts;
 }
 
 /** A value over time: a point at every change. */
 export type Series = readonly { readonly t: number; readonly value: number }[];
 
-/** A window in which clients were sent to a dead backend. */
+/**
+ * A window in which clients were sent to a dead backend. In-cluster (`via: 'cluster'`) and
+ * through the ingress controller the backend is a pod IP; through a cloud load balancer it is a
+ * node (its address), from its death until the load balancer's health checks take it out.
+ */
 export interface Window {
   readonly ip: string;
   readonly podKey?: string;
@@ -39,12 +60,34 @@ export interface Window {
 
 /** Read access to what was measured. */
 export interface Metrics {
-  outcomes(serviceKey: string): OutcomeSeries;
+  /** Request outcomes under a Service; `via` keeps one entry path (default: all). */
+  outcomes(serviceKey: string, opts?: ViaOptions): OutcomeSeries;
   readyEndpoints(serviceKey: string): Series;
-  blackHoleWindows(serviceKey: string): readonly Window[];
+  /** Black-hole windows of a Service; `via` picks the entry path (default `cluster`). */
+  blackHoleWindows(serviceKey: string, opts?: ViaOptions): readonly Window[];
 }
 
-const empty = (): OutcomeSeries['total'] => ({ ok: 0, refused: 0, timeout: 0, nxdomain: 0 });
+const OUTCOME_FIELDS = [
+  'ok',
+  'refused',
+  'timeout',
+  'nxdomain',
+  'http_404',
+  'http_502',
+  'http_503',
+  'http_504',
+] as const;
+
+const empty = (): OutcomeCounts => ({
+  ok: 0,
+  refused: 0,
+  timeout: 0,
+  nxdomain: 0,
+  http_404: 0,
+  http_502: 0,
+  http_503: 0,
+  http_504: 0,
+});
 
 /** Internal: the recorder behind `sim.metrics`. */
 export class MetricsRecorder implements Metrics {
@@ -52,25 +95,31 @@ export class MetricsRecorder implements Metrics {
   readonly #outcomes = new Map<string, OutcomeBucket[]>();
   readonly #ready = new Map<string, { t: number; value: number }[]>();
   readonly #windows = new Map<string, Window[]>();
+  readonly #viaWindows = new Map<string, Window[]>();
 
   constructor(bucketMs = 1000) {
     this.bucketMs = bucketMs;
   }
 
-  /** Records one connection's outcome under `serviceKey`. */
+  /** Records one connection's outcome under `serviceKey` (and under its entry path). */
   recordOutcome(serviceKey: string, now: number, result: ConnectResult): void {
-    let list = this.#outcomes.get(serviceKey);
+    this.#record(serviceKey, now, result.outcome);
+    this.#record(`${result.via ?? 'cluster'}\u0000${serviceKey}`, now, result.outcome);
+  }
+
+  #record(key: string, now: number, outcome: ConnectResult['outcome']): void {
+    let list = this.#outcomes.get(key);
     if (list === undefined) {
       list = [];
-      this.#outcomes.set(serviceKey, list);
+      this.#outcomes.set(key, list);
     }
     const t = now - (now % this.bucketMs);
     let bucket = list[list.length - 1];
     if (bucket?.t !== t) {
-      bucket = { t, ok: 0, refused: 0, timeout: 0, nxdomain: 0 };
+      bucket = { t, ...empty() };
       list.push(bucket);
     }
-    bucket[result.outcome] += 1;
+    bucket[outcome] += 1;
   }
 
   /** Records the ready endpoint count of a Service after a slice change. */
@@ -110,15 +159,11 @@ export class MetricsRecorder implements Metrics {
     }
   }
 
-  outcomes(serviceKey: string): OutcomeSeries {
-    const buckets = this.#outcomes.get(serviceKey) ?? [];
+  outcomes(serviceKey: string, opts: ViaOptions = {}): OutcomeSeries {
+    const key = opts.via === undefined ? serviceKey : `${opts.via}\u0000${serviceKey}`;
+    const buckets = this.#outcomes.get(key) ?? [];
     const total = empty();
-    for (const b of buckets) {
-      total.ok += b.ok;
-      total.refused += b.refused;
-      total.timeout += b.timeout;
-      total.nxdomain += b.nxdomain;
-    }
+    for (const b of buckets) for (const f of OUTCOME_FIELDS) total[f] += b[f];
     return { bucketMs: this.bucketMs, buckets, total };
   }
 
@@ -126,8 +171,49 @@ export class MetricsRecorder implements Metrics {
     return this.#ready.get(serviceKey) ?? [];
   }
 
-  blackHoleWindows(serviceKey: string): readonly Window[] {
-    return this.#windows.get(serviceKey) ?? [];
+  blackHoleWindows(serviceKey: string, opts: ViaOptions = {}): readonly Window[] {
+    if (opts.via === undefined || opts.via === 'cluster')
+      return this.#windows.get(serviceKey) ?? [];
+    return this.#viaWindows.get(`${opts.via}\u0000${serviceKey}`) ?? [];
+  }
+
+  /** Opens a window of an outside entry path (`loadBalancer`, `ingress`) unless one is open for `ip`. */
+  openViaWindow(
+    via: Exclude<EntryPathName, 'cluster'>,
+    serviceKey: string,
+    ip: string,
+    podKey: string | undefined,
+    now: number,
+  ): void {
+    const key = `${via}\u0000${serviceKey}`;
+    let list = this.#viaWindows.get(key);
+    if (list === undefined) {
+      list = [];
+      this.#viaWindows.set(key, list);
+    }
+    if (list.some((w) => w.ip === ip && w.end === undefined)) return;
+    list.push({ ip, start: now, ...(podKey !== undefined ? { podKey } : {}) });
+  }
+
+  /** Closes the open window of `ip` on an outside entry path, if any. */
+  closeViaWindow(
+    via: Exclude<EntryPathName, 'cluster'>,
+    serviceKey: string,
+    ip: string,
+    now: number,
+  ): void {
+    for (const w of this.#viaWindows.get(`${via}\u0000${serviceKey}`) ?? []) {
+      if (w.ip === ip && w.end === undefined) w.end = now;
+    }
+  }
+
+  /** Open windows of an outside entry path, as [serviceKey, window]. */
+  *openViaWindows(via: Exclude<EntryPathName, 'cluster'>): Generator<[string, Window]> {
+    const prefix = `${via}\u0000`;
+    for (const [key, list] of this.#viaWindows) {
+      if (!key.startsWith(prefix)) continue;
+      for (const w of list) if (w.end === undefined) yield [key.slice(prefix.length), w];
+    }
   }
 
   /** The Service key a slice event belongs to, or undefined. */

@@ -4,14 +4,20 @@
  */
 import { normalizeKey, parseDuration, parseTarget, type Duration } from '@kubesim/core';
 import type { World } from '../world/world.js';
-import { connect, type AffinityTables, type ConnectResult, type ConnectSource } from './connect.js';
+import {
+  connect,
+  type AffinityTables,
+  type ConnectResult,
+  type ConnectSource,
+  type LoadBalancerTarget,
+} from './connect.js';
 
 /** What `traffic` sends. */
 export interface TrafficSpec {
   /** One source or several: pod keys, `{ node }`, or `{ external: true }`. */
   from: ConnectSource | readonly ConnectSource[];
   /** The target, as for `connect`. */
-  to: string;
+  to: string | LoadBalancerTarget;
   /** Interval between connections from each source. */
   every: Duration;
   /** Absolute virtual time to stop at (default: never). */
@@ -28,8 +34,14 @@ export interface TrafficHandle {
   stop(): void;
 }
 
-/** The Service key a target names, for metrics (`web.shop.svc…` → `shop/web`). */
-export function serviceKeyOfTarget(to: string, fromNamespace: string): string {
+/**
+ * The Service key a target names, for metrics (`web.shop.svc…` → `shop/web`); a load balancer
+ * target names its Service; a URL its host (until a rule names a Service).
+ */
+export function serviceKeyOfTarget(to: string | LoadBalancerTarget, fromNamespace: string): string {
+  if (typeof to === 'object') return normalizeKey('Service', to.loadBalancer).key;
+  const url = /^https?:\/\/([^/:?#]+)/i.exec(to);
+  if (url !== null) return (url[1] ?? to).toLowerCase();
   const { host, isIP } = parseTarget(to);
   if (isIP) return host;
   const parts = host.split('.');
@@ -51,7 +63,16 @@ export function startTraffic(
   const sources: readonly ConnectSource[] = Array.isArray(spec.from)
     ? (spec.from as readonly ConnectSource[])
     : [spec.from as ConnectSource];
-  const counts = { ok: 0, refused: 0, timeout: 0, nxdomain: 0 };
+  const counts: Record<ConnectResult['outcome'], number> = {
+    ok: 0,
+    refused: 0,
+    timeout: 0,
+    nxdomain: 0,
+    http_404: 0,
+    http_502: 0,
+    http_503: 0,
+    http_504: 0,
+  };
   let sent = 0;
   let stopped = false;
   let scheduled: number | undefined;

@@ -61,6 +61,7 @@ export class ProxyFleet {
     this.syncs += 1;
     this.#world.traceActivity('kube-proxy', 'ProxySync', { changes: ready.length });
     this.#world.checkBlackHoles();
+    this.#world.external?.proxiesSynced();
   }
 
   /** The view kube-proxy on `nodeName` routes from at this instant. */

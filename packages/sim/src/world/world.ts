@@ -32,6 +32,7 @@ import { ProxyFleet } from './proxyFleet.js';
 import { TraceLog } from './trace.js';
 import { MetricsRecorder } from '../traffic/metrics.js';
 import { NodeLifecycleController } from '../nodelifecycle/index.js';
+import type { ExternalTraffic } from '../external/externalTraffic.js';
 
 /** True when `view` still has `ip` as a usable endpoint of `serviceKey` (ready, or serving and terminating). */
 function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
@@ -56,6 +57,8 @@ export interface KubeletAgent extends NodeAgent {
   stop?(now: number): void;
   /** True when the pod's main containers are running on this node (they accept connections). */
   isContainerRunning?(podKey: string): boolean;
+  /** True when the pod's application accepts connections (running, past its `listenAfter`). */
+  isListening?(podKey: string): boolean;
 }
 
 /** Builds the kubelet of a node. */
@@ -129,6 +132,8 @@ export class World implements AgentHost {
   readonly nodesPartitioned = new Set<string>();
   /** Tasks run so far. */
   eventsProcessed = 0;
+  /** Cloud load balancers and the ingress controller, once installed (outside traffic). */
+  external: ExternalTraffic | undefined;
   /** Handles `evict` actions; installed by the failover layer. */
   evictHandler: ((podKey: string) => void) | undefined;
 
@@ -330,6 +335,7 @@ export class World implements AgentHost {
       default:
         break;
     }
+    this.external?.observe(ev);
     for (const w of this.userWatches) {
       if (!w.active || w.kind !== ev.kind || !w.filter(ev)) continue;
       const delay = w.delay();
