@@ -2,6 +2,7 @@
  * How the CLI prints a run: a summary, the violations and the refused actions.
  * @packageDocumentation
  */
+import { serviceKeyOfTarget } from '../traffic/traffic.js';
 import { formatDuration } from '@kubesim/core';
 import type { Violation } from '../invariants/types.js';
 import type { ScenarioResult } from '../scenario/index.js';
@@ -33,18 +34,21 @@ export function formatSummary(result: ScenarioResult, wallMs: number): string[] 
   }
   const targets = [...new Set((s.traffic ?? []).map((t) => t.to))];
   for (const to of targets) {
-    const key = to.includes('/') ? to : serviceKeyOf(to);
-    const total = result.sim.metrics.outcomes(key).total;
+    const label = typeof to === 'string' ? to : `load balancer of ${to.loadBalancer}`;
+    const key =
+      typeof to !== 'string' || /^https?:\/\//i.test(to) || !to.includes('/')
+        ? serviceKeyOfTarget(to, 'default')
+        : to;
+    const via =
+      typeof to !== 'string' ? 'loadBalancer' : /^https?:\/\//i.test(to) ? 'ingress' : 'cluster';
+    const total = result.sim.metrics.outcomes(key, { via }).total;
+    const http = (['http_404', 'http_502', 'http_503', 'http_504'] as const)
+      .filter((f) => total[f] > 0)
+      .map((f) => `, ${total[f]} ${f}`)
+      .join('');
     lines.push(
-      `requests to ${to}: ${total.ok} ok, ${total.timeout} timeout, ${total.refused} refused, ${total.nxdomain} nxdomain`,
+      `requests to ${label}: ${total.ok} ok, ${total.timeout} timeout, ${total.refused} refused, ${total.nxdomain} nxdomain${http}`,
     );
   }
   return lines;
-}
-
-/** `web` → `default/web`, `web.shop:80` → `shop/web`. */
-function serviceKeyOf(to: string): string {
-  const host = to.split(':')[0] ?? to;
-  const [name = host, namespace = 'default'] = host.split('.');
-  return `${namespace}/${name}`;
 }

@@ -125,6 +125,19 @@ function setUp(sim: Simulation, s: Scenario): void {
     const { count, ...template } = n;
     asScenarioError(`nodes[${i}]`, () => sim.addNodes(count, template));
   });
+  const ext = s.external;
+  if (ext?.loadBalancers !== undefined) {
+    const lb = ext.loadBalancers;
+    asScenarioError('external.loadBalancers', () => {
+      sim.addCloudLoadBalancers(lb);
+    });
+  }
+  if (ext?.ingressController !== undefined) {
+    const ic = ext.ingressController;
+    asScenarioError('external.ingressController', () => {
+      sim.addIngressController(ic === true ? {} : ic);
+    });
+  }
   const manifests = s.manifests;
   if (manifests !== undefined) asScenarioError('manifests', () => sim.apply(manifests));
 }

@@ -6,7 +6,9 @@
 import type { Duration, KubeObjectInput, Taint } from '@kubesim/core';
 import type { SimConfigInput } from '../engine/index.js';
 import type { FaultSpec } from '../simulation/faults.js';
-import type { ConnectSource } from '../traffic/connect.js';
+import type { ConnectSource, LoadBalancerTarget } from '../traffic/connect.js';
+import type { CloudLoadBalancerOptions } from '../external/externalTraffic.js';
+import type { IngressControllerOptions } from '../external/ingressNginx.js';
 
 /** Nodes to add at the start (like `addNodes`). */
 export interface ScenarioNodes {
@@ -60,12 +62,21 @@ export type ScenarioAction =
 /** A steady client load. */
 export interface ScenarioTraffic {
   readonly from: ConnectSource | readonly ConnectSource[];
-  readonly to: string;
+  /** As for `connect`: a name, an address, `{ loadBalancer }` or an `http://` URL (from outside). */
+  readonly to: string | LoadBalancerTarget;
   readonly every: Duration;
   /** Absolute virtual time to start at. @defaultValue 0 */
   readonly start?: Duration;
   /** Absolute virtual time to stop at. @defaultValue the horizon */
   readonly until?: Duration;
+}
+
+/** Traffic from outside: the cloud's load balancers and an ingress controller, set up at t = 0. */
+export interface ScenarioExternal {
+  /** Like `sim.addCloudLoadBalancers(opts)`. */
+  readonly loadBalancers?: CloudLoadBalancerOptions;
+  /** Like `sim.addIngressController(opts)` (`true` for the defaults). */
+  readonly ingressController?: IngressControllerOptions | true;
 }
 
 /** A scenario: everything a run depends on. */
@@ -76,6 +87,8 @@ export interface Scenario {
   readonly seed: number | string;
   readonly config?: SimConfigInput;
   readonly nodes?: readonly ScenarioNodes[];
+  /** Cloud load balancers and an ingress controller, before the manifests are applied. */
+  readonly external?: ScenarioExternal;
   /** Objects (or YAML text) applied at t = 0, after the nodes. */
   readonly manifests?: readonly KubeObjectInput[] | string;
   readonly actions?: readonly ScenarioAction[];

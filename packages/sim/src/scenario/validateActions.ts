@@ -154,7 +154,26 @@ export function validateTraffic(value: unknown, path: string, horizon: number): 
   } else {
     validateSource(o.from, `${path}.from`);
   }
-  readName(o.to, `${path}.to`, "a target such as 'web' or 'web.shop:80'");
+  if (isMap(o.to)) {
+    const lb = readMap(o.to, `${path}.to`, ['loadBalancer', 'port']);
+    readName(
+      lb.loadBalancer,
+      `${path}.to.loadBalancer`,
+      "a LoadBalancer Service such as 'default/web'",
+    );
+    if (
+      lb.port !== undefined &&
+      (typeof lb.port !== 'number' || !Number.isInteger(lb.port) || lb.port < 1 || lb.port > 65535)
+    ) {
+      throw new ScenarioError(`${path}.to.port`, `must be a port 1-65535, got ${show(lb.port)}`);
+    }
+  } else {
+    readName(
+      o.to,
+      `${path}.to`,
+      "a target such as 'web', 'web.shop:80' or 'http://shop.example.com/'",
+    );
+  }
   readDuration(o.every, `${path}.every`, 'the interval between requests', true);
   const start = o.start === undefined ? 0 : readTime(o.start, `${path}.start`, horizon);
   if (o.until !== undefined) {
@@ -167,4 +186,72 @@ export function validateTraffic(value: unknown, path: string, horizon: number): 
     }
   }
   return o as unknown as ScenarioTraffic;
+}
+
+const PRESETS = ['gce', 'aws', 'azure', 'default'];
+
+/** Checks `external`: `{ loadBalancers?: { preset, provisioningDelay, addressPool }, ingressController?: true | { … } }`. */
+export function validateExternal(value: unknown, path: string): void {
+  const o = readMap(value, path, ['loadBalancers', 'ingressController']);
+  if (o.loadBalancers !== undefined) {
+    const lb = readMap(o.loadBalancers, `${path}.loadBalancers`, [
+      'preset',
+      'provisioningDelay',
+      'addressPool',
+    ]);
+    if (
+      lb.preset !== undefined &&
+      (typeof lb.preset !== 'string' || !PRESETS.includes(lb.preset))
+    ) {
+      throw new ScenarioError(
+        `${path}.loadBalancers.preset`,
+        `Unsupported value: ${show(lb.preset)}: one of ${PRESETS.join(', ')}`,
+      );
+    }
+    if (lb.provisioningDelay !== undefined) {
+      readDuration(lb.provisioningDelay, `${path}.loadBalancers.provisioningDelay`, 'a duration');
+    }
+    if (lb.addressPool !== undefined) {
+      readName(
+        lb.addressPool,
+        `${path}.loadBalancers.addressPool`,
+        "a CIDR such as '198.51.100.0/24'",
+      );
+    }
+  }
+  const ic = o.ingressController;
+  if (ic !== undefined && ic !== true) {
+    const m = readMap(ic, `${path}.ingressController`, [
+      'replicas',
+      'className',
+      'syncPeriodMs',
+      'tries',
+      'externalTrafficPolicy',
+    ]);
+    for (const f of ['replicas', 'syncPeriodMs', 'tries'] as const) {
+      const v = m[f];
+      if (
+        v !== undefined &&
+        (typeof v !== 'number' || !Number.isInteger(v) || v < (f === 'syncPeriodMs' ? 0 : 1))
+      ) {
+        throw new ScenarioError(
+          `${path}.ingressController.${f}`,
+          `must be a whole number, got ${show(v)}`,
+        );
+      }
+    }
+    if (m.className !== undefined) {
+      readName(m.className, `${path}.ingressController.className`, 'an IngressClass name');
+    }
+    if (
+      m.externalTrafficPolicy !== undefined &&
+      m.externalTrafficPolicy !== 'Local' &&
+      m.externalTrafficPolicy !== 'Cluster'
+    ) {
+      throw new ScenarioError(
+        `${path}.ingressController.externalTrafficPolicy`,
+        `Unsupported value: ${show(m.externalTrafficPolicy)}: Local or Cluster`,
+      );
+    }
+  }
 }

@@ -5,7 +5,12 @@
 import { ScenarioError } from '@kubesim/core';
 import { BUILTIN_INVARIANT_NAMES } from '../invariants/index.js';
 import type { Scenario } from './types.js';
-import { validateAction, validateFault, validateTraffic } from './validateActions.js';
+import {
+  validateAction,
+  validateExternal,
+  validateFault,
+  validateTraffic,
+} from './validateActions.js';
 import { validateConfig, validateManifests, validateNodes } from './validateParts.js';
 import {
   isMap,
@@ -26,6 +31,7 @@ const SCENARIO_FIELDS = [
   'horizon',
   'config',
   'nodes',
+  'external',
   'manifests',
   'actions',
   'faults',
@@ -98,6 +104,7 @@ export function validateScenario(input: unknown): Scenario {
   if (o.nodes !== undefined) {
     readList(o.nodes, 'nodes').forEach((n, i) => validateNodes(n, `nodes[${i}]`));
   }
+  if (o.external !== undefined) validateExternal(o.external, 'external');
   if (o.manifests !== undefined) validateManifests(o.manifests, 'manifests');
   if (o.actions !== undefined) {
     readList(o.actions, 'actions').forEach((a, i) => validateAction(a, `actions[${i}]`, horizon));

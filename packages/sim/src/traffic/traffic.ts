@@ -77,6 +77,7 @@ export function startTraffic(
   let stopped = false;
   let scheduled: number | undefined;
   const fallbackKey = serviceKeyOfTarget(spec.to, 'default');
+  const isUrl = typeof spec.to === 'string' && /^https?:\/\//i.test(spec.to);
   const tick = (): void => {
     scheduled = undefined;
     if (stopped || world.now > until) return;
@@ -87,6 +88,10 @@ export function startTraffic(
       sent += 1;
       counts[result.outcome] += 1;
       world.metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
+      // A URL's outcomes are also kept under its host, whichever Service a rule picked.
+      if (isUrl && result.service !== undefined && result.service !== fallbackKey) {
+        world.metrics.recordOutcome(fallbackKey, world.now, result);
+      }
     }
     if (world.now + every <= until) {
       // A steady load is periodic activity: settle does not wait for it.

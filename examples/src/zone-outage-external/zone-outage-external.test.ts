@@ -1,0 +1,36 @@
+// The zone-outage example: what outside users see, asserted.
+import { describe, expect, it } from 'vitest';
+import { OUTAGE_AT_MS, runZoneOutageExternal } from './zoneOutageExternal.js';
+
+describe('zone-outage example: what external users see when a zone dies', () => {
+  const run = runZoneOutageExternal();
+  const path = (via: string) => run.paths.find((p) => p.via === via);
+
+  it("the load balancer takes the zone's two nodes out 17 s after the outage (GCE: 3 × 8 s checks + 1 s timeout)", () => {
+    const lb = path('loadBalancer');
+    const web = lb?.windows ?? [];
+    expect(web.length).toBe(2);
+    expect(web.every((w) => w.start === OUTAGE_AT_MS && w.end === OUTAGE_AT_MS + 17_000)).toBe(
+      true,
+    );
+  });
+
+  it('outside through the load balancer and inside the cluster, requests fail for a while, then recover', () => {
+    for (const via of ['loadBalancer', 'cluster']) {
+      const p = path(via);
+      expect(p?.failed).toBeGreaterThan(0);
+      expect((p?.lastFailure ?? Infinity) - OUTAGE_AT_MS).toBeLessThanOrEqual(60_000);
+      expect(p?.ok).toBeGreaterThan(0);
+    }
+  });
+
+  it('through the Ingress, ingress-nginx retries the next endpoint: no more failures than via the load balancer', () => {
+    const ingress = path('ingress');
+    expect(ingress?.ok).toBeGreaterThan(0);
+    expect(ingress?.failed ?? Infinity).toBeLessThanOrEqual(path('loadBalancer')?.failed ?? 0);
+  });
+
+  it('is deterministic: the same scenario gives the same trace hash', () => {
+    expect(runZoneOutageExternal().result.hash).toBe(run.result.hash);
+  });
+});
