@@ -1,5 +1,6 @@
 // The zone-outage example: what outside users see, asserted.
 import { describe, expect, it } from 'vitest';
+import { renderReport } from '@kubesim/sim';
 import { OUTAGE_AT_MS, runZoneOutageExternal } from './zoneOutageExternal.js';
 
 describe('zone-outage example: what external users see when a zone dies', () => {
@@ -28,6 +29,18 @@ describe('zone-outage example: what external users see when a zone dies', () => 
     const ingress = path('ingress');
     expect(ingress?.ok).toBeGreaterThan(0);
     expect(ingress?.failed ?? Infinity).toBeLessThanOrEqual(path('loadBalancer')?.failed ?? 0);
+  });
+
+  it('the HTML report shows the external window beside the in-cluster one', () => {
+    const html = renderReport({
+      sim: run.result.sim,
+      scenario: run.result.scenario,
+      services: ['default/web'],
+    });
+    expect(html).toContain('data-testid="external-windows"');
+    expect(html).toMatch(
+      /in-cluster: 02:00.000 → 02:55.000[^<]*via load balancer: 02:00.000 → 02:17.000/,
+    );
   });
 
   it('is deterministic: the same scenario gives the same trace hash', () => {

@@ -102,9 +102,11 @@ export function renderReport(input: ReportInput): string {
       totals[k] += outcomes.total[k];
     const t = outcomes.total;
     const line = `${count(t.ok)} ok · ${count(t.refused)} refused · ${count(t.timeout)} timeout · ${count(t.nxdomain)} nxdomain · ${count(holes.length)} black-hole window${holes.length === 1 ? '' : 's'}`;
+    const external = externalWindowsLine(sim, svc, holes);
     return (
       `<section class="card service" data-service="${esc(svc)}"><h2 style="margin-top:0">Service <code>${esc(svc)}</code></h2>` +
       `<p class="note">${esc(line)}</p>` +
+      external +
       `<h3>Ready endpoints</h3>${readyLegend()}${readyChart(svc, sim.metrics.readyEndpoints(svc), holes, analysis.faults, scale)}` +
       `<h3>Request outcomes</h3>${outcomeLegend()}${outcomesChart(svc, outcomes, holes, analysis.faults, scale)}</section>`
     );
@@ -152,4 +154,27 @@ export function renderReport(input: ReportInput): string {
     eventListSection(analysis.rows, analysis.interesting, entries.length) +
     `</main></body></html>\n`
   );
+}
+
+/**
+ * The external windows beside the in-cluster ones (outside traffic through a cloud load balancer
+ * or the ingress controller); empty when the run had none, so other reports are unchanged.
+ */
+function externalWindowsLine(
+  sim: Pick<Simulation, 'metrics'>,
+  svc: string,
+  holes: readonly { start: number; end?: number }[],
+): string {
+  const lb = sim.metrics.blackHoleWindows(svc, { via: 'loadBalancer' });
+  const ing = sim.metrics.blackHoleWindows(svc, { via: 'ingress' });
+  if (lb.length === 0 && ing.length === 0) return '';
+  const span = (ws: readonly { start: number; end?: number }[]): string =>
+    ws.length === 0
+      ? 'none'
+      : ws
+          .map((w) => `${clock(w.start)} → ${w.end === undefined ? 'open' : clock(w.end)}`)
+          .join(', ');
+  const parts = [`in-cluster: ${span(holes)}`, `via load balancer: ${span(lb)}`];
+  if (ing.length > 0) parts.push(`via Ingress: ${span(ing)}`);
+  return `<p class="note" data-testid="external-windows">Black-hole windows: ${esc(parts.join(' · '))}</p>`;
 }
