@@ -6,7 +6,8 @@
 import type { FieldIssue } from '../errors.js';
 import { ValidationError } from '../errors.js';
 import type { Service } from '../objects/service.js';
-import { validateObject, validateUpdate } from './deps.js';
+import { validateObject, validateStatus, validateUpdate } from './deps.js';
+import { jsonValueIssues } from './jsonValue.js';
 import type { LooseObject } from './looseObject.js';
 import type { StoreCore } from './storeCore.js';
 import type { StoredObject } from './types.js';
@@ -32,15 +33,34 @@ function dedupe(issues: readonly FieldIssue[]): FieldIssue[] {
   });
 }
 
+/**
+ * Throws ValidationError unless `value` is JSON data (no BigInt, function, cycle, NaN, …). `path`
+ * names where `value` sits in `obj` (`'status'` for a status write); absent is fine there.
+ */
+export function checkJson(obj: unknown, value: unknown = obj, path = ''): void {
+  if (value === undefined && path !== '') return;
+  const issues = jsonValueIssues(value, path);
+  if (issues.length > 0) throw new ValidationError(issues, kindOf(obj), nameOf(obj));
+}
+
 /** Throws ValidationError unless `obj` (a manifest as written) is valid. */
 export function checkCreate(obj: unknown): void {
   const issues = validateObject(obj);
   if (issues.length > 0) throw new ValidationError(issues, kindOf(obj), nameOf(obj));
 }
 
-/** Throws ValidationError unless `next` is valid and a valid change of `live`. */
+/** Throws ValidationError unless `status`, written for an object of `kind`, is valid. */
+export function checkStatus(kind: string, status: unknown, name: string | undefined): void {
+  const issues = validateStatus(kind, status);
+  if (issues.length > 0) throw new ValidationError(issues, kind, name);
+}
+
+/**
+ * Throws ValidationError unless `next` (defaulted) is a valid change of `live`: immutable fields
+ * kept. The object itself was validated as written, before defaulting.
+ */
 export function checkUpdate(live: StoredObject, next: LooseObject): void {
-  const issues = dedupe([...validateObject(next), ...validateUpdate(live, next)]);
+  const issues = dedupe(validateUpdate(live, next));
   if (issues.length > 0) throw new ValidationError(issues, next.kind, nameOf(next));
 }
 

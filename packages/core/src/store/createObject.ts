@@ -4,12 +4,13 @@
  */
 import { produce } from 'immer';
 import { NAME_SUFFIX_LENGTH } from '../sources.js';
-import { admitServiceAllocation, checkCreate } from './admissionChecks.js';
+import { admitServiceAllocation, checkCreate, checkJson, checkStatus } from './admissionChecks.js';
 import { defaultObject } from './deps.js';
 import { alreadyExists, namespaceNotFound } from './storeErrors.js';
 import { ForbiddenError } from './forbiddenError.js';
 import type { LooseObject } from './looseObject.js';
 import { withoutCreateStatus } from './looseObject.js';
+import { withoutNullMetadata } from './nullMetadata.js';
 import { locate } from './objectLocation.js';
 import { stampResourceVersion } from './stamp.js';
 import type { StoreCore } from './storeCore.js';
@@ -63,10 +64,15 @@ function chooseName(
  * ForbiddenError (namespace terminating); nothing changes when it throws.
  */
 export function createObject(core: StoreCore, input: unknown): StoredObject {
+  checkJson(input);
   const loc = locate(input);
-  checkCreate(input);
+  const manifest = withoutNullMetadata(loc.object);
+  checkCreate(manifest);
+  // A Node keeps the status it registers with (withoutCreateStatus): it is validated like a
+  // status write, before anything is stored.
+  if (loc.kind === 'Node') checkStatus(loc.kind, manifest.status, loc.name);
   if (loc.namespace !== undefined) assertNamespaceOpen(core, loc.namespace);
-  const defaulted = defaultObject(withoutCreateStatus(loc.object), core.config);
+  const defaulted = defaultObject(withoutCreateStatus(manifest), core.config);
   const name = chooseName(core, loc.kind, loc.namespace, loc.name, defaulted.metadata.generateName);
   const uid = core.ids.uid();
   const now = core.nowTimestamp();

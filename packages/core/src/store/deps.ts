@@ -2,7 +2,7 @@
  * The single place where the store reaches into sibling modules (validation, admission, selector).
  * @packageDocumentation
  */
-export { validateObject, validateUpdate } from '../validation/index.js';
+export { validateObject, validateStatus, validateUpdate } from '../validation/index.js';
 export { defaultObject, ServiceAllocators } from '../admission/index.js';
 export { matchesSet } from '../selector/index.js';
 // Custom resources (CRDs and the kinds they define) take their own write path; see crd/storeSeam.ts.

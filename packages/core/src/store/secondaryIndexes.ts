@@ -47,18 +47,41 @@ export function eventFingerprint(
   ]);
 }
 
+// What the indexes read, typed as the untrusted shapes they may be (a refused write is indexed
+// and unindexed before its rollback completes).
 interface Loose {
-  metadata: {
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    ownerReferences?: readonly { uid?: string }[];
-  };
-  spec?: { nodeName?: string; selector?: Record<string, string> };
-  involvedObject?: { kind?: string; namespace?: string; name?: string; uid?: string };
-  type?: string;
-  reason?: string;
-  message?: string;
+  metadata?: unknown;
+  spec?: unknown;
+  involvedObject?: unknown;
+  type?: unknown;
+  reason?: unknown;
+  message?: unknown;
+}
+
+type Meta = Record<string, unknown> & {
+  namespace?: unknown;
+  uid?: unknown;
+  labels?: unknown;
+  ownerReferences?: unknown;
+};
+
+function isMap(v: unknown): v is Meta {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringOr(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+// The string-valued entries of a map (labels, selectors); anything else yields nothing.
+function stringEntries(v: unknown): [string, string][] {
+  if (!isMap(v)) return [];
+  const out: [string, string][] = [];
+  for (const k of Object.keys(v)) {
+    const val = v[k];
+    if (typeof val === 'string') out.push([k, val]);
+  }
+  return out;
 }
 
 /** All secondary indexes of one set of objects. */
@@ -137,10 +160,12 @@ export class SecondaryIndexes {
     return this.namespaceCounts.get(namespace) ?? 0;
   }
 
+  // Never throws, whatever the object's shape: a write is journaled before it reaches the indexes,
+  // and its rollback removes exactly what this added (the same reads, the same guards).
   private update(kind: string, key: string, obj: StoredObject, sign: 1 | -1): void {
     const o = obj as unknown as Loose;
-    const meta = o.metadata;
-    const ns = meta.namespace ?? '';
+    const meta = isMap(o.metadata) ? o.metadata : {};
+    const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
     const ref = refOf(kind, key);
     const apply = (m: MultiMap, k: string, member: string): void => {
       if (sign > 0) m.add(k, member);
@@ -152,33 +177,49 @@ export class SecondaryIndexes {
       if (n === 0) this.namespaceCounts.delete(ns);
       else this.namespaceCounts.set(ns, n);
     }
-    if (meta.uid !== undefined) {
+    if (typeof meta.uid === 'string') {
       if (sign > 0) this.uids.set(meta.uid, ref);
       else if (this.uids.get(meta.uid) === ref) this.uids.delete(meta.uid);
     }
-    if (meta.labels !== undefined) {
+    if (isMap(meta.labels)) {
       let byPair = this.labels.get(kind);
       if (byPair === undefined) {
         byPair = new MultiMap();
         this.labels.set(kind, byPair);
       }
-      for (const [k, v] of Object.entries(meta.labels)) apply(byPair, labelPairKey(ns, k, v), key);
+      for (const [k, v] of stringEntries(meta.labels)) apply(byPair, labelPairKey(ns, k, v), key);
     }
-    for (const owner of meta.ownerReferences ?? []) {
-      if (owner.uid !== undefined) apply(this.dependents, owner.uid, ref);
+    if (Array.isArray(meta.ownerReferences)) {
+      for (const owner of meta.ownerReferences as readonly unknown[]) {
+        if (isMap(owner) && typeof owner['uid'] === 'string') {
+          apply(this.dependents, owner['uid'], ref);
+        }
+      }
     }
+    const spec = isMap(o.spec) ? o.spec : {};
     if (kind === 'Pod') {
-      const node = o.spec?.nodeName;
-      if (node !== undefined && node !== '') apply(this.podsByNode, node, key);
+      const node = spec['nodeName'];
+      if (typeof node === 'string' && node !== '') apply(this.podsByNode, node, key);
     } else if (kind === 'Service') {
-      for (const [k, v] of Object.entries(o.spec?.selector ?? {})) {
+      for (const [k, v] of stringEntries(spec['selector'])) {
         apply(this.servicesByPair, labelPairKey(ns, k, v), key);
       }
     } else if (kind === 'EndpointSlice') {
-      const svc = meta.labels?.[SERVICE_NAME_LABEL];
-      if (svc !== undefined) apply(this.slicesByService, `${ns}/${svc}`, key);
-    } else if (kind === 'Event' && o.involvedObject !== undefined) {
-      const fp = eventFingerprint(o.involvedObject, o.type ?? '', o.reason ?? '', o.message ?? '');
+      const svc = isMap(meta.labels) ? meta.labels[SERVICE_NAME_LABEL] : undefined;
+      if (typeof svc === 'string') apply(this.slicesByService, `${ns}/${svc}`, key);
+    } else if (kind === 'Event' && isMap(o.involvedObject)) {
+      const inv = o.involvedObject;
+      const fp = eventFingerprint(
+        {
+          kind: stringOr(inv['kind']),
+          namespace: stringOr(inv['namespace']),
+          name: stringOr(inv['name']),
+          uid: stringOr(inv['uid']),
+        },
+        stringOr(o.type),
+        stringOr(o.reason),
+        stringOr(o.message),
+      );
       if (sign > 0) this.events.set(fp, key);
       else if (this.events.get(fp) === key) this.events.delete(fp);
     }

@@ -61,12 +61,14 @@ export class StoreCore {
 
   /**
    * Stores `obj` (its `metadata.resourceVersion` already set to `String(rv)`), deep-freezes it,
-   * journals the change and queues the ADDED or MODIFIED event.
+   * journals the change and queues the ADDED or MODIFIED event. The journal entry is written
+   * before the tables change, so a failure inside the change itself is still rolled back.
    */
   write(kind: string, key: string, obj: StoredObject, rv: number): StoredObject {
     freeze(obj, true);
-    const previous = this.tables.put(kind, key, obj);
+    const previous = this.tables.get(kind, key);
     this.log.journal.push({ kind, key, previous, next: obj });
+    this.tables.put(kind, key, obj);
     const ev: StoreEvent =
       previous === undefined
         ? { type: 'ADDED', kind, key, object: obj, resourceVersion: rv }
@@ -86,8 +88,8 @@ export class StoreCore {
     const last = produce(previous, (d) => {
       d.metadata.resourceVersion = String(rv);
     });
-    this.tables.put(kind, key, undefined);
     this.log.journal.push({ kind, key, previous, next: undefined });
+    this.tables.put(kind, key, undefined);
     this.log.pending.push({
       type: 'DELETED',
       kind,

@@ -4,12 +4,19 @@
  * @packageDocumentation
  */
 import { produce } from 'immer';
-import { admitServiceAllocation, checkUpdate } from './admissionChecks.js';
+import {
+  admitServiceAllocation,
+  checkCreate,
+  checkJson,
+  checkStatus,
+  checkUpdate,
+} from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
 import { defaultObject } from './deps.js';
 import { finalizeIfReleased } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
 import { nextGeneration } from './looseObject.js';
+import { withoutNullMetadata } from './nullMetadata.js';
 import { locate } from './objectLocation.js';
 import { stampResourceVersion } from './stamp.js';
 import { notFound, staleConflict, uidConflict } from './storeErrors.js';
@@ -34,6 +41,9 @@ const keptFromLive = [
  * object unchanged (no new resourceVersion, no event) when the result equals it.
  */
 export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode): StoredObject {
+  const status = mode === 'status' ? (input as { status?: unknown } | null)?.status : undefined;
+  if (mode === 'spec') checkJson(input);
+  else checkJson(input, status, 'status');
   const loc = locate(input);
   const live = core.get(loc.kind, loc.key) as (LooseObject & StoredObject) | undefined;
   if (live === undefined) throw notFound(loc.kind, loc.name);
@@ -46,8 +56,15 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
     throw uidConflict(loc.kind, loc.name, wantedUid, live.metadata.uid);
   }
 
-  const source: LooseObject =
-    mode === 'spec' ? loc.object : { ...live, status: (input as { status?: unknown }).status };
+  // Validated as written, before defaulting (which assumes a valid shape), on update as on create.
+  let source: LooseObject;
+  if (mode === 'spec') {
+    source = withoutNullMetadata(loc.object);
+    checkCreate(source);
+  } else {
+    checkStatus(loc.kind, status, loc.name);
+    source = { ...live, status };
+  }
   const defaulted = defaultObject(source, core.config);
   const generation = mode === 'spec' ? nextGeneration(live, defaulted) : live.metadata.generation;
   let next = produce(defaulted, (d) => {

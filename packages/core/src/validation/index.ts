@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { validateObject } from './validateObject.js';
+export { validateStatus } from './status.js';
 export { POD_UPDATE_MESSAGE, validateUpdate } from './validateUpdate.js';
 export {
   validateAnnotations,

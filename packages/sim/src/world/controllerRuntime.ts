@@ -8,10 +8,46 @@ import {
   ValidationError,
   applyAction,
   type Controller,
+  type FieldIssue,
   type StoreEvent,
 } from '@kubesim/core';
 import { KeyFifo } from './fifo.js';
 import type { World } from './world.js';
+
+/**
+ * Throws ValidationError unless `c` has what the runtime calls (a name, `keysFor`, `reconcile`),
+ * so a malformed controller is refused when it is added, not on the next store change.
+ */
+function assertController(c: unknown): asserts c is Controller {
+  const o = (typeof c === 'object' && c !== null ? c : {}) as Record<string, unknown>;
+  const issues: FieldIssue[] = [];
+  if (typeof o['name'] !== 'string' || o['name'] === '') {
+    issues.push({
+      path: 'name',
+      type: 'FieldValueRequired',
+      message: 'Required value: a non-empty string',
+    });
+  }
+  for (const [f, sig] of [
+    ['keysFor', '(event, view) => keys'],
+    ['reconcile', '(view, key, now) => plan'],
+  ] as const) {
+    if (typeof o[f] !== 'function') {
+      issues.push({
+        path: f,
+        type: 'FieldValueRequired',
+        message: `Required value: a function ${sig}`,
+      });
+    }
+  }
+  if (issues.length > 0) {
+    throw new ValidationError(
+      issues,
+      'Controller',
+      typeof o['name'] === 'string' ? o['name'] : undefined,
+    );
+  }
+}
 
 /** The runtime of one controller inside the World. */
 export class ControllerRuntime {
@@ -28,6 +64,7 @@ export class ControllerRuntime {
   reconciles = 0;
 
   constructor(world: World, controller: Controller, delay: () => number) {
+    assertController(controller);
     this.#world = world;
     this.controller = controller;
     this.#delay = delay;
