@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'examples/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/browser/**'],
     pool: 'forks',
-    setupFiles: ['test/setup/fastCheckSeed.ts'],
+    setupFiles: ['test/setup/fastCheckSeed.ts', 'test/setup/paranoid.ts'],
     testTimeout: 20_000,
     coverage: {
       provider: 'v8',

@@ -51,6 +51,15 @@ export interface ClusterConfig {
    * @defaultValue `'NODATA'`
    */
   headlessEmptyAnswer: 'NODATA' | 'NXDOMAIN';
+  /**
+   * Validate every write, kubesim's own too. By default a user's writes (apply, create, update,
+   * updateStatus, delete) are always validated, while the writes of kubesim's own controllers
+   * and kubelets are trusted (they skip validation; DESIGN.md "Where immer fits"). Turn this on
+   * to check that no trusted write is invalid; the project's own test suite runs with it on
+   * ({@link setParanoidByDefault}).
+   * @defaultValue `false`
+   */
+  paranoid: boolean;
 }
 
 /** Upstream defaults. */
@@ -69,4 +78,27 @@ export const defaultClusterConfig: Readonly<ClusterConfig> = Object.freeze({
   apiServerAddress: '192.168.0.2',
   apiServerPort: 6443,
   headlessEmptyAnswer: 'NODATA',
+  paranoid: false,
 });
+
+const PARANOID_KEY = Symbol.for('kubesim.paranoidByDefault');
+
+/**
+ * Makes every store created from now on validate every write, as `config.paranoid: true` does,
+ * whatever its config says. For test suites (the project's own runs with it on); the switch is
+ * process-wide, shared by every copy of the package loaded in the process.
+ *
+ * @example
+ * ```ts
+ * // vitest setup file
+ * setParanoidByDefault(true);
+ * ```
+ */
+export function setParanoidByDefault(on: boolean): void {
+  (globalThis as Record<symbol, unknown>)[PARANOID_KEY] = on;
+}
+
+/** True when {@link setParanoidByDefault} turned paranoid validation on for the process. */
+export function paranoidByDefault(): boolean {
+  return (globalThis as Record<symbol, unknown>)[PARANOID_KEY] === true;
+}

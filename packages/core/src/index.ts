@@ -19,7 +19,7 @@ export {
   formatFieldIssue,
 } from './errors.js';
 export type { FieldIssue, FieldIssueType } from './errors.js';
-export { defaultClusterConfig } from './config.js';
+export { defaultClusterConfig, paranoidByDefault, setParanoidByDefault } from './config.js';
 export type { ClusterConfig } from './config.js';
 export {
   DEFAULT_START_TIME_MS,

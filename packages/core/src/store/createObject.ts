@@ -64,13 +64,16 @@ function chooseName(
  * ForbiddenError (namespace terminating); nothing changes when it throws.
  */
 export function createObject(core: StoreCore, input: unknown): StoredObject {
-  checkJson(input);
+  const validating = core.validating;
+  if (validating) checkJson(input);
   const loc = locate(input);
   const manifest = withoutNullMetadata(loc.object);
-  checkCreate(manifest);
-  // A Node keeps the status it registers with (withoutCreateStatus): it is validated like a
-  // status write, before anything is stored.
-  if (loc.kind === 'Node') checkStatus(loc.kind, manifest.status, loc.name);
+  if (validating) {
+    checkCreate(manifest);
+    // A Node keeps the status it registers with (withoutCreateStatus): it is validated like a
+    // status write, before anything is stored.
+    if (loc.kind === 'Node') checkStatus(loc.kind, manifest.status, loc.name);
+  }
   if (loc.namespace !== undefined) assertNamespaceOpen(core, loc.namespace);
   const defaulted = defaultObject(withoutCreateStatus(manifest), core.config);
   const name = chooseName(core, loc.kind, loc.namespace, loc.name, defaulted.metadata.generateName);

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { validateObject, validateStatus, validateUpdate } from '../validation/index.js';
-export { defaultObject, ServiceAllocators } from '../admission/index.js';
+export { defaultObject, defaultStatus, ServiceAllocators } from '../admission/index.js';
 export { matchesSet } from '../selector/index.js';
 // Custom resources (CRDs and the kinds they define) take their own write path; see crd/storeSeam.ts.
 export {

@@ -173,6 +173,26 @@ export class Store extends ClusterReadModel {
     return this.core.transaction(fn);
   }
 
+  /**
+   * Runs `fn` with its writes marked as kubesim's own: the writes of the simulation's controllers
+   * and kubelets, which skip validation (they are built valid) unless `config.paranoid` is on.
+   * Every other write is a user's and always validated. Nests; {@link Store.untrusted} inside
+   * marks a user's callback again.
+   */
+  trusted<T>(fn: () => T): T {
+    return this.core.trusted(fn);
+  }
+
+  /** Runs `fn` with its writes marked as a user's (validated), even inside {@link Store.trusted}. */
+  untrusted<T>(fn: () => T): T {
+    return this.core.untrusted(fn);
+  }
+
+  /** True while writes are validated: outside {@link Store.trusted}, or always under paranoid. */
+  get validating(): boolean {
+    return this.core.validating;
+  }
+
   /** Calls `listener` synchronously for every committed change, in order. Returns an unsubscribe. */
   watch(listener: (ev: StoreEvent) => void): () => void {
     return this.core.delivery.subscribe(listener);

@@ -6,6 +6,7 @@
  */
 import { freeze, produce } from 'immer';
 import type { ClusterConfig } from '../config.js';
+import { paranoidByDefault } from '../config.js';
 import type { Service } from '../objects/service.js';
 import type { IdSource, RandomSource } from '../sources.js';
 import { formatTimestamp } from '../time.js';
@@ -23,6 +24,10 @@ export class StoreCore {
   readonly delivery = new EventDelivery();
   readonly allocators: ServiceAllocators;
   private rv = 0;
+  /** Depth of {@link StoreCore.trusted} calls; writes are kubesim's own while above 0. */
+  private trust = 0;
+  /** Validate every write, trusted ones too (`config.paranoid` or the process-wide default). */
+  readonly paranoid: boolean;
 
   constructor(
     readonly config: Readonly<ClusterConfig>,
@@ -31,6 +36,33 @@ export class StoreCore {
     private readonly clock: () => number,
   ) {
     this.allocators = new ServiceAllocators(config, random);
+    this.paranoid = config.paranoid || paranoidByDefault();
+  }
+
+  /** True when the write being made must be validated: a user's, or any under paranoid. */
+  get validating(): boolean {
+    return this.trust === 0 || this.paranoid;
+  }
+
+  /** Runs `fn` with its writes marked as kubesim's own (trusted: not validated unless paranoid). */
+  trusted<T>(fn: () => T): T {
+    this.trust += 1;
+    try {
+      return fn();
+    } finally {
+      this.trust -= 1;
+    }
+  }
+
+  /** Runs `fn` with its writes marked as a user's (validated), inside a trusted scope too. */
+  untrusted<T>(fn: () => T): T {
+    const saved = this.trust;
+    this.trust = 0;
+    try {
+      return fn();
+    } finally {
+      this.trust = saved;
+    }
   }
 
   /** Virtual now as epoch milliseconds. */

@@ -12,7 +12,7 @@ import {
   checkUpdate,
 } from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
-import { defaultObject } from './deps.js';
+import { defaultObject, defaultStatus } from './deps.js';
 import { finalizeIfReleased } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
 import { nextGeneration } from './looseObject.js';
@@ -34,16 +34,11 @@ const keptFromLive = [
   'deletionGracePeriodSeconds',
 ] as const;
 
-/**
- * Replaces the live object. `mode: 'spec'` (update) keeps the live status; `mode: 'status'`
- * (updateStatus) takes only `.status` from `input`. A set `metadata.resourceVersion` that is not
- * the live one throws ConflictError; a set uid that differs throws ConflictError. Returns the live
- * object unchanged (no new resourceVersion, no event) when the result equals it.
- */
-export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode): StoredObject {
-  const status = mode === 'status' ? (input as { status?: unknown } | null)?.status : undefined;
-  if (mode === 'spec') checkJson(input);
-  else checkJson(input, status, 'status');
+/** The live object `input` names, after its resourceVersion and uid preconditions. */
+function liveFor(
+  core: StoreCore,
+  input: unknown,
+): ReturnType<typeof locate> & { live: LooseObject & StoredObject } {
   const loc = locate(input);
   const live = core.get(loc.kind, loc.key) as (LooseObject & StoredObject) | undefined;
   if (live === undefined) throw notFound(loc.kind, loc.name);
@@ -55,18 +50,50 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   if (wantedUid !== undefined && wantedUid !== '' && wantedUid !== live.metadata.uid) {
     throw uidConflict(loc.kind, loc.name, wantedUid, live.metadata.uid);
   }
+  return { ...loc, live };
+}
 
+/**
+ * PUT …/status: only the status changes, so only the status is validated and defaulted; spec and
+ * metadata stay the stored (already valid, defaulted, frozen) values and are shared, not copied.
+ */
+function updateStatusOnly(core: StoreCore, input: unknown): StoredObject {
+  const written = (input as { status?: unknown } | null)?.status;
+  if (core.validating) checkJson(input, written, 'status');
+  const { kind, key, name, live } = liveFor(core, input);
+  if (core.validating) checkStatus(kind, written, name);
+  const status = defaultStatus(kind, live.spec, written);
+  if (status === live.status || deepEqual(status, live.status)) return live;
+  const rv = core.nextResourceVersion();
+  const next = {
+    ...live,
+    metadata: { ...live.metadata, resourceVersion: String(rv) },
+    status,
+  } as LooseObject;
+  if (status === undefined) delete next.status;
+  if (core.paranoid) checkUpdate(live, next);
+  const stored = core.write(kind, key, next as StoredObject, rv);
+  return finalizeIfReleased(core, kind, key) ?? stored;
+}
+
+/**
+ * Replaces the live object. `mode: 'spec'` (update) keeps the live status; `mode: 'status'`
+ * (updateStatus) takes only `.status` from `input`. A set `metadata.resourceVersion` that is not
+ * the live one throws ConflictError; a set uid that differs throws ConflictError. Returns the live
+ * object unchanged (no new resourceVersion, no event) when the result equals it. A user's write
+ * is validated as written, before defaulting; a trusted one (Store.trusted) only under paranoid.
+ */
+export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode): StoredObject {
+  if (mode === 'status') return updateStatusOnly(core, input);
+  const validating = core.validating;
+  if (validating) checkJson(input);
+  const loc = liveFor(core, input);
+  const live = loc.live;
   // Validated as written, before defaulting (which assumes a valid shape), on update as on create.
-  let source: LooseObject;
-  if (mode === 'spec') {
-    source = withoutNullMetadata(loc.object);
-    checkCreate(source);
-  } else {
-    checkStatus(loc.kind, status, loc.name);
-    source = { ...live, status };
-  }
+  const source = withoutNullMetadata(loc.object);
+  if (validating) checkCreate(source);
   const defaulted = defaultObject(source, core.config);
-  const generation = mode === 'spec' ? nextGeneration(live, defaulted) : live.metadata.generation;
+  const generation = nextGeneration(live, defaulted);
   let next = produce(defaulted, (d) => {
     const meta = d.metadata as Record<string, unknown>;
     if (loc.namespace !== undefined) meta['namespace'] = loc.namespace;
@@ -75,16 +102,13 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
       else meta[field] = live.metadata[field];
     }
     meta['resourceVersion'] = live.metadata.resourceVersion;
-    if (generation === undefined) Reflect.deleteProperty(meta, 'generation');
-    else meta['generation'] = generation;
-    if (mode === 'spec') {
-      if ('status' in live) d.status = live.status;
-      else delete d.status;
-    }
+    meta['generation'] = generation;
+    if ('status' in live) d.status = live.status;
+    else delete d.status;
   });
 
-  checkUpdate(live, next);
-  if (mode === 'spec' && loc.kind === 'Service') {
+  if (validating) checkUpdate(live, next);
+  if (loc.kind === 'Service') {
     // Allocated fields (nodePorts, healthCheckNodePort) are restored first, as upstream's
     // patchAllocatedValues does, so re-applying an unchanged manifest changes nothing.
     next = admitServiceAllocation(core, next, live);

@@ -124,5 +124,8 @@ export function resolveClusterConfig(
       `must be "NODATA" or "NXDOMAIN", got ${JSON.stringify(c.headlessEmptyAnswer)}`,
     );
   }
+  if (typeof c.paranoid !== 'boolean') {
+    throw new ConfigError('paranoid', `must be true or false, got ${JSON.stringify(c.paranoid)}`);
+  }
   return Object.freeze(c);
 }

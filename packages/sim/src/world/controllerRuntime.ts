@@ -63,8 +63,12 @@ export class ControllerRuntime {
   /** Reconciles done in the whole run (for metrics and benches). */
   reconciles = 0;
 
-  constructor(world: World, controller: Controller, delay: () => number) {
+  readonly #trusted: boolean;
+
+  /** @param trusted - a built-in controller (its writes skip validation unless paranoid). */
+  constructor(world: World, controller: Controller, delay: () => number, trusted = true) {
     assertController(controller);
+    this.#trusted = trusted;
     this.#world = world;
     this.controller = controller;
     this.#delay = delay;
@@ -126,7 +130,7 @@ export class ControllerRuntime {
       }
       this.reconciles += 1;
       const plan = this.controller.reconcile(world.store, key, now);
-      const retry = world.withCause(this.controller.name, () => {
+      const apply = (): boolean => {
         let again = false;
         for (const action of plan.actions) {
           try {
@@ -146,7 +150,10 @@ export class ControllerRuntime {
           }
         }
         return again;
-      });
+      };
+      const retry = world.withCause(this.controller.name, () =>
+        this.#trusted ? world.store.trusted(apply) : world.store.untrusted(apply),
+      );
       if (retry) this.#ready.add(key);
       // The latest reconcile saw the whole state: its requeue (or none) replaces any earlier one.
       if (plan.requeueAfter !== undefined) {

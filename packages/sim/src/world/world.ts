@@ -200,7 +200,8 @@ export class World implements AgentHost {
    */
   addController(controller: Controller): ControllerRuntime {
     const delay = delaySampler(this.config.controllerWatchDelay, this.streams, 'watch/controllers');
-    const rt = new ControllerRuntime(this, controller, delay);
+    // A user's controller: its writes are validated like any user write.
+    const rt = new ControllerRuntime(this, controller, delay, false);
     this.runtimes.push(rt);
     return rt;
   }
@@ -210,7 +211,9 @@ export class World implements AgentHost {
     const prev = this.#cause;
     this.#cause = cause;
     try {
-      return fn();
+      // A user's call (apply, update, a callback of \`at\`, …) is validated even when it runs
+      // inside a task of the engine, whose own writes are trusted.
+      return cause === 'user' ? this.store.untrusted(fn) : fn();
     } finally {
       this.#cause = prev;
     }
@@ -259,7 +262,11 @@ export class World implements AgentHost {
     // The first word of a task's label names who acts (`kubelet/node-1 …`, `fault …`,
     // `node-lifecycle-controller …`): changes it makes are traced with that cause.
     const space = task.label.indexOf(' ');
-    this.withCause(space < 0 ? task.label : task.label.slice(0, space), task.run);
+    // Tasks are the engine's own work (controllers, kubelets, node lifecycle): their writes are
+    // trusted; user callbacks inside them mark themselves (withCause('user'), user controllers).
+    this.store.trusted(() => {
+      this.withCause(space < 0 ? task.label : task.label.slice(0, space), task.run);
+    });
     return true;
   }
 
