@@ -66,7 +66,7 @@ export function defaultObject<T>(obj: T, config: Readonly<ClusterConfig>): T {
 }
 
 /** A copy of `value` in which every object that is not frozen is copied; frozen subtrees are shared. */
-function cloneUnfrozen(value: unknown): unknown {
+export function cloneUnfrozen(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) return value.map(cloneUnfrozen);
   const out: Record<string, unknown> = {};

@@ -4,7 +4,6 @@
  * @packageDocumentation
  */
 export { defaultObject } from './defaultObject.js';
-export { defaultStatus } from './defaultStatus.js';
 export { withDefaultTolerationSeconds } from './defaultTolerationSeconds.js';
 export { ServiceAllocators } from './serviceAllocators.js';
 export type { ServiceAdmission } from './serviceAllocators.js';

@@ -55,6 +55,13 @@ export const emptyPlan: Plan = Object.freeze({ actions: Object.freeze([]) });
 export interface Controller {
   /** Stable name, used in traces and BudgetExceeded errors (e.g. `endpointslice-controller`). */
   readonly name: string;
+  /**
+   * The kinds whose changes can give this controller keys. Changes of other kinds are not
+   * delivered to {@link Controller.keysFor} at all (fan-out by interest), so list every kind
+   * `keysFor` reacts to, or leave it out to see every change.
+   * @defaultValue every kind
+   */
+  readonly kinds?: readonly string[];
   /** The keys to enqueue for a store change. */
   keysFor(event: StoreEvent, view: ClusterView): readonly string[];
   /** Computes the plan for one key at virtual time `now` (ms since start). */

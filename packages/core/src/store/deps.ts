@@ -3,7 +3,10 @@
  * @packageDocumentation
  */
 export { validateObject, validateStatus, validateUpdate } from '../validation/index.js';
-export { defaultObject, defaultStatus, ServiceAllocators } from '../admission/index.js';
+export { defaultObject, ServiceAllocators } from '../admission/index.js';
+// Internal to the write path (not part of the public admission API).
+export { cloneUnfrozen } from '../admission/defaultObject.js';
+export { defaultStatus } from '../admission/defaultStatus.js';
 export { matchesSet } from '../selector/index.js';
 // Custom resources (CRDs and the kinds they define) take their own write path; see crd/storeSeam.ts.
 export {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { produce } from 'immer';
+import { ValidationError } from '../errors.js';
 import {
   admitServiceAllocation,
   checkCreate,
@@ -12,7 +13,7 @@ import {
   checkUpdate,
 } from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
-import { defaultObject, defaultStatus } from './deps.js';
+import { cloneUnfrozen, defaultObject, defaultStatus } from './deps.js';
 import { finalizeIfReleased } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
 import { nextGeneration } from './looseObject.js';
@@ -33,6 +34,28 @@ const keptFromLive = [
   'deletionTimestamp',
   'deletionGracePeriodSeconds',
 ] as const;
+
+/**
+ * Paranoid mode's check of a trusted update: defaulting `obj` again must change nothing, or the
+ * writer skipped defaults it owed (an internal error, reported as a ValidationError).
+ */
+function checkAlreadyDefaulted(core: StoreCore, obj: LooseObject): void {
+  const again = defaultObject(obj, core.config);
+  const { status: _a, ...a } = again;
+  const { status: _b, ...b } = obj;
+  if (deepEqual(a, b)) return;
+  throw new ValidationError(
+    [
+      {
+        path: '',
+        type: 'FieldValueInvalid',
+        message: 'Invalid value: a trusted update that defaulting would change (kubesim bug)',
+      },
+    ],
+    obj.kind,
+    typeof obj.metadata.name === 'string' ? obj.metadata.name : undefined,
+  );
+}
 
 /** The live object `input` names, after its resourceVersion and uid preconditions. */
 function liveFor(
@@ -92,20 +115,23 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   // Validated as written, before defaulting (which assumes a valid shape), on update as on create.
   const source = withoutNullMetadata(loc.object);
   if (validating) checkCreate(source);
-  const defaulted = defaultObject(source, core.config);
-  const generation = nextGeneration(live, defaulted);
-  let next = produce(defaulted, (d) => {
-    const meta = d.metadata as Record<string, unknown>;
-    if (loc.namespace !== undefined) meta['namespace'] = loc.namespace;
-    for (const field of keptFromLive) {
-      if (live.metadata[field] === undefined) Reflect.deleteProperty(meta, field);
-      else meta[field] = live.metadata[field];
-    }
-    meta['resourceVersion'] = live.metadata.resourceVersion;
-    meta['generation'] = generation;
-    if ('status' in live) d.status = live.status;
-    else delete d.status;
-  });
+  // kubesim's own updates start from a stored, defaulted object: defaulting would add nothing, so
+  // a trusted write only copies what is new (paranoid mode checks that claim on every write).
+  const defaulted = validating
+    ? defaultObject(source, core.config)
+    : (cloneUnfrozen(source) as LooseObject);
+  if (!validating && core.paranoid) checkAlreadyDefaulted(core, defaulted);
+  const meta: Record<string, unknown> = { ...defaulted.metadata };
+  if (loc.namespace !== undefined) meta['namespace'] = loc.namespace;
+  for (const field of keptFromLive) {
+    if (live.metadata[field] === undefined) Reflect.deleteProperty(meta, field);
+    else meta[field] = live.metadata[field];
+  }
+  meta['resourceVersion'] = live.metadata.resourceVersion;
+  meta['generation'] = nextGeneration(live, defaulted);
+  let next: LooseObject = { ...defaulted, metadata: meta };
+  if ('status' in live) next.status = live.status;
+  else delete next.status;
 
   if (validating) checkUpdate(live, next);
   if (loc.kind === 'Service') {

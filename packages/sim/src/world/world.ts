@@ -303,6 +303,26 @@ export class World implements AgentHost {
     this.trace.append({ t: this.clock.now, cause, type, ...(detail ? { detail } : {}) });
   }
 
+  /** Controller runtimes by the kind they watch, in registration order (fan-out by interest). */
+  readonly #byKind = new Map<string, ControllerRuntime[]>();
+  #byKindFor = 0;
+
+  /** The runtimes whose controller may want keys for a change of `kind` (`Controller.kinds`). */
+  #runtimesFor(kind: string): readonly ControllerRuntime[] {
+    if (this.#byKindFor !== this.runtimes.length) {
+      this.#byKind.clear();
+      this.#byKindFor = this.runtimes.length;
+    }
+    let list = this.#byKind.get(kind);
+    if (list === undefined) {
+      list = this.runtimes.filter(
+        (rt) => rt.controller.kinds === undefined || rt.controller.kinds.includes(kind),
+      );
+      this.#byKind.set(kind, list);
+    }
+    return list;
+  }
+
   #onStoreEvent(ev: StoreEvent): void {
     this.trace.append({
       t: this.clock.now,
@@ -317,7 +337,7 @@ export class World implements AgentHost {
           ? { object: ev.object }
           : {}),
     });
-    for (const rt of this.runtimes) rt.observe(ev);
+    for (const rt of this.#runtimesFor(ev.kind)) rt.observe(ev);
     switch (ev.kind) {
       case 'Pod':
         this.#indexPodIP(ev);

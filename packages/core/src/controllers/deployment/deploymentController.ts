@@ -3,13 +3,13 @@
  * deployment_controller.go `syncDeployment`, `getReplicaSetsForDeployment`).
  * @packageDocumentation
  */
+import { deepEqual } from '../../store/deepEqual.js';
 import { emptyPlan } from '../plan.js';
 import { labelSelectorToSelector } from '../../selector/labelSelectorToSelector.js';
 import type { Action, Controller, Plan } from '../plan.js';
 import type { ClusterView, StoreEvent } from '../../store/view.js';
 import type { Deployment, ReplicaSet } from '../../objects/apps.js';
 import {
-  canonicalJson,
   claimObjects,
   newControllerRef,
   withControllerRef,
@@ -133,7 +133,7 @@ function reconcileDeployment(view: ClusterView, key: string, now: number): Plan 
     }
   }
   const actions: Action[] = [...release, ...work.actions(), ...extra];
-  if (canonicalJson(work.status) !== canonicalJson(d.status)) {
+  if (!deepEqual(work.status, d.status)) {
     actions.push({ verb: 'updateStatus', object: { ...d, status: work.status } });
   } else if (
     work.revision !== undefined &&
@@ -167,6 +167,8 @@ function reconcileDeployment(view: ClusterView, key: string, now: number): Plan 
  */
 export const deploymentController: Controller = {
   name: 'deployment-controller',
+  kinds: ['Deployment', 'ReplicaSet', 'Pod'],
+
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     switch (event.kind) {
       case 'Deployment':

@@ -5,11 +5,11 @@
  * `NewRSNewReplicas`).
  * @packageDocumentation
  */
+import { deepEqual } from '../../store/deepEqual.js';
 import type { Deployment, ReplicaSet } from '../../objects/apps.js';
 import type { PodTemplateSpec } from '../../objects/pod.js';
 import {
   POD_TEMPLATE_HASH_LABEL,
-  canonicalJson,
   computePodTemplateHash,
   controllerRefOf,
   newControllerRef,
@@ -38,9 +38,12 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
   return Object.keys(metadata).length > 0 ? { ...t, metadata } : { spec: t.spec };
 }
 
-/** True when two pod templates are equal once the pod-template-hash label is ignored. */
+/**
+ * True when two pod templates are equal once the pod-template-hash label is ignored. A structural
+ * comparison that stops at shared (stored, frozen) subtrees: no rendering of either template.
+ */
 export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
+  return deepEqual(withoutHash(a), withoutHash(b));
 }
 
 /** The oldest ReplicaSet whose template equals the Deployment's (ignoring the hash label). */

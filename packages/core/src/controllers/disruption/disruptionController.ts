@@ -171,6 +171,7 @@ export function createDisruptionController(opts: DisruptionControllerConstraints
   const timeoutMs = opts.deletionTimeoutMs ?? PDB_DELETION_TIMEOUT_MS;
   return {
     name: DISRUPTION_CONTROLLER_NAME,
+    kinds: ['PodDisruptionBudget', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet'],
     keysFor: disruptionKeysFor,
     reconcile: (view, key, now) => reconcilePdb(view, key, now, timeoutMs),
   };

@@ -50,6 +50,8 @@ export function deleteSliceAction(slice: EndpointSlice): Action {
  */
 export const endpointSliceController: Controller = {
   name: 'endpointslice-controller',
+  kinds: ['Pod', 'Service', 'EndpointSlice', 'Node'],
+
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     switch (event.kind) {
       case 'Pod':

@@ -31,6 +31,8 @@ function mirroredSliceKey(obj: unknown): string | undefined {
  */
 export const endpointSliceMirroringController: Controller = {
   name: 'endpointslicemirroring-controller',
+  kinds: ['Endpoints', 'Service', 'EndpointSlice'],
+
   keysFor(event: StoreEvent): readonly string[] {
     switch (event.kind) {
       case 'Endpoints':

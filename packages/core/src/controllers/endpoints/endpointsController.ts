@@ -18,6 +18,8 @@ import { reconcileEndpoints } from './reconcileEndpoints.js';
  */
 export const endpointsController: Controller = {
   name: 'endpoint-controller',
+  kinds: ['Pod', 'Service', 'Endpoints'],
+
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     switch (event.kind) {
       case 'Pod':

@@ -90,6 +90,9 @@ export class PodGcController implements Controller {
     return new Map(this.#quarantine);
   }
 
+  /** {@inheritDoc Controller.kinds} */
+  readonly kinds = ['Node', 'Pod'] as const;
+
   /** {@inheritDoc Controller.keysFor} */
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     if (event.kind === 'Node') {

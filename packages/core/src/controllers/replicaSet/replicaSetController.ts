@@ -3,6 +3,7 @@
  * `syncReplicaSet`, `manageReplicas`, `claimPods`).
  * @packageDocumentation
  */
+import { deepEqual } from '../../store/deepEqual.js';
 import { emptyPlan } from '../plan.js';
 import { labelSelectorToSelector } from '../../selector/labelSelectorToSelector.js';
 import type { Action, Controller, Plan } from '../plan.js';
@@ -11,7 +12,6 @@ import type { Pod } from '../../objects/pod.js';
 import type { ReplicaSet } from '../../objects/apps.js';
 import type { Selector } from '../../selector/types.js';
 import {
-  canonicalJson,
   claimObjects,
   controllerRefOf,
   epochMsAt,
@@ -131,7 +131,7 @@ function reconcileReplicaSet(view: ClusterView, key: string, now: number): Plan 
       selector.matches(p.metadata.labels),
   ).length;
   const { status, requeueAfter } = computeReplicaSetStatus(rs, claimed, terminating, nowMs);
-  if (canonicalJson(status) !== canonicalJson(rs.status)) {
+  if (!deepEqual(status, rs.status)) {
     actions.push({ verb: 'updateStatus', object: { ...rs, status } });
   }
   if (actions.length === 0 && requeueAfter === undefined) return emptyPlan;
@@ -153,6 +153,8 @@ function reconcileReplicaSet(view: ClusterView, key: string, now: number): Plan 
  */
 export const replicaSetController: Controller = {
   name: 'replicaset-controller',
+  kinds: ['ReplicaSet', 'Pod'],
+
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     if (event.kind === 'ReplicaSet') return [event.key];
     if (event.kind === 'Pod') return replicaSetKeysForPodEvent(event, view);

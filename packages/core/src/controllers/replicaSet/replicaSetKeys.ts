@@ -8,7 +8,8 @@ import { labelSelectorToSelector } from '../../selector/labelSelectorToSelector.
 import type { ClusterView, StoreEvent } from '../../store/view.js';
 import type { InertObject, KubeObject } from '../../objects/kinds.js';
 import type { Pod } from '../../objects/pod.js';
-import { canonicalJson, controllerRefOf } from '../shared/index.js';
+import { deepEqual } from '../../store/deepEqual.js';
+import { controllerRefOf } from '../shared/index.js';
 
 function asPod(obj: KubeObject | InertObject | undefined): Pod | undefined {
   return obj?.kind === 'Pod' ? (obj as Pod) : undefined;
@@ -24,9 +25,8 @@ const readyTime = (p: Pod): string | undefined =>
  */
 export function podChangeMattersToReplicaSet(oldPod: Pod, newPod: Pod): boolean {
   return (
-    canonicalJson(oldPod.metadata.labels ?? {}) !== canonicalJson(newPod.metadata.labels ?? {}) ||
-    canonicalJson(oldPod.metadata.ownerReferences ?? []) !==
-      canonicalJson(newPod.metadata.ownerReferences ?? []) ||
+    !deepEqual(oldPod.metadata.labels ?? {}, newPod.metadata.labels ?? {}) ||
+    !deepEqual(oldPod.metadata.ownerReferences ?? [], newPod.metadata.ownerReferences ?? []) ||
     oldPod.metadata.deletionTimestamp !== newPod.metadata.deletionTimestamp ||
     oldPod.status.phase !== newPod.status.phase ||
     isPodReady(oldPod) !== isPodReady(newPod) ||

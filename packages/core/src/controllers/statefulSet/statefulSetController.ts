@@ -29,6 +29,7 @@ import { statefulSetKeysFor } from './statefulSetKeys.js';
  */
 export const statefulSetController: Controller = {
   name: 'statefulset-controller',
+  kinds: ['StatefulSet', 'Pod'],
   keysFor: statefulSetKeysFor,
   reconcile: reconcileStatefulSet,
 };

@@ -111,6 +111,8 @@ function nodeOf(view: ClusterView, pod: Pod): Node | undefined {
 export const taintEvictionController: Controller = {
   name: TAINT_EVICTION_CONTROLLER,
 
+  kinds: ['Node', 'Pod'],
+
   keysFor(event: StoreEvent, view: ClusterView): readonly string[] {
     if (event.kind === 'Node') {
       if (event.type === 'DELETED') return [];
