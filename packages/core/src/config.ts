@@ -60,6 +60,37 @@ export interface ClusterConfig {
    * @defaultValue `false`
    */
   paranoid: boolean;
+   * How `apply` treats fields a kind does not have, as the API server's `fieldValidation`
+   * (kubectl's default `--validate=strict`): `'Strict'` refuses the write, `'Warn'` drops them
+   * and returns a warning, `'Ignore'` drops them silently. `apply(input, { fieldValidation })`
+   * overrides it per call.
+   * @defaultValue `'Strict'`
+   */
+  fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  /**
+   * kubesim's limit on the number of Nodes (a larger `addNodes` is refused with a typed error
+   * rather than running out of memory).
+   * @defaultValue `20_000`
+   */
+  maxNodes: number;
+  /**
+   * kubesim's limit on `spec.replicas` of a workload (upstream's own limit is int32; this one keeps
+   * a typo such as `replicas: 1e6` from running for minutes).
+   * @defaultValue `200_000`
+   */
+  maxReplicas: number;
+  /**
+   * Deepest nesting of objects and lists a manifest may have (deeper input is refused before it
+   * is read further).
+   * @defaultValue `200`
+   */
+  maxNestingDepth: number;
+  /**
+   * Largest manifest text `apply` reads, in UTF-16 code units (the API server's request limit is
+   * 3 MiB; several documents may come at once here).
+   * @defaultValue `67_108_864` (64 Mi)
+   */
+  maxManifestLength: number;
 }
 
 /** Upstream defaults. */
@@ -79,6 +110,11 @@ export const defaultClusterConfig: Readonly<ClusterConfig> = Object.freeze({
   apiServerPort: 6443,
   headlessEmptyAnswer: 'NODATA',
   paranoid: false,
+  fieldValidation: 'Strict',
+  maxNodes: 20_000,
+  maxReplicas: 200_000,
+  maxNestingDepth: 200,
+  maxManifestLength: 67_108_864,
 });
 
 const PARANOID_KEY = Symbol.for('kubesim.paranoidByDefault');

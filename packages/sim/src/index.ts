@@ -36,6 +36,7 @@ export { INGRESS_NGINX_DEFAULTS } from './external/ingressNginx.js';
 export type { IngressControllerOptions } from './external/ingressNginx.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
+export type { ApplyOptions, ApplyResult, ApplyWarning } from './simulation/applyManifests.js';
 export type { FaultSpec, Faults } from './simulation/faults.js';
 export {
   BudgetExceededError,

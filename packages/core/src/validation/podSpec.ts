@@ -7,7 +7,8 @@ import type { FieldIssue } from '../errors.js';
 import { duplicate, index, invalid, notFound, notSupported, required } from './fieldIssues.js';
 import { absent, get, int, list, obj, str } from './json.js';
 import { validateLabels } from './labels.js';
-import { isDns1123Label, isDns1123Subdomain } from './names.js';
+import { isDns1123Label, isDns1123Subdomain, isQualifiedName } from './names.js';
+import { validateAffinity, validateTopologySpreadConstraints } from './affinity.js';
 import { validateContainers } from './container.js';
 import { validateTolerations } from './tolerations.js';
 
@@ -19,6 +20,18 @@ function nonNegative(v: unknown, path: string, issues: FieldIssue[]): number | u
   const n = int(v, path, issues);
   if (n !== undefined && n < 0) issues.push(invalid(path, n, 'must be greater than or equal to 0'));
   return n;
+}
+
+/** `readinessGates[].conditionType`: required, a qualified name (upstream `validateReadinessGates`). */
+function validateReadinessGates(v: unknown, path: string, issues: FieldIssue[]): void {
+  (list(v, path, issues) ?? []).forEach((g, i) => {
+    const gate = obj(g, `${path}[${i}]`, issues);
+    if (gate === undefined) return;
+    const p = `${path}[${i}].conditionType`;
+    const type = str(get(gate, 'conditionType'), p, issues);
+    if (type === undefined || type === '') issues.push(required(p));
+    else for (const msg of isQualifiedName(type)) issues.push(invalid(p, type, msg));
+  });
 }
 
 /**
@@ -81,6 +94,13 @@ export function validatePodSpec(
   }
   issues.push(...validateLabels(get(s, 'nodeSelector'), `${path}.nodeSelector`));
   validateTolerations(get(s, 'tolerations'), `${path}.tolerations`, issues);
+  validateAffinity(get(s, 'affinity'), `${path}.affinity`, issues);
+  validateTopologySpreadConstraints(
+    get(s, 'topologySpreadConstraints'),
+    `${path}.topologySpreadConstraints`,
+    issues,
+  );
+  validateReadinessGates(get(s, 'readinessGates'), `${path}.readinessGates`, issues);
   str(get(s, 'serviceAccountName'), `${path}.serviceAccountName`, issues);
   str(get(s, 'schedulerName'), `${path}.schedulerName`, issues);
   int(get(s, 'priority'), `${path}.priority`, issues);

@@ -19,6 +19,14 @@ function validateResourceName(name: string, path: string, issues: FieldIssue[]):
   }
 }
 
+/** Whether the scheduler can count `q` exactly: millicores for cpu, whole units otherwise. */
+function computable(name: string, q: Quantity): boolean {
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  const units =
+    name === 'cpu' ? (q.nanos + 999_999n) / 1_000_000n : (q.nanos + 999_999_999n) / 1_000_000_000n;
+  return units <= max;
+}
+
 // Reads one resource list; returns the parsed quantities by resource name.
 function readList(v: unknown, path: string, issues: FieldIssue[]): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
@@ -32,7 +40,15 @@ function readList(v: unknown, path: string, issues: FieldIssue[]): Map<string, Q
     try {
       const q = parseQuantity(raw);
       if (q.nanos < 0n) issues.push(invalid(p, q.toString(), 'must be greater than or equal to 0'));
-      else out.set(name, q);
+      else if (!computable(name, q)) {
+        issues.push(
+          invalid(
+            p,
+            raw,
+            `must be at most ${name === 'cpu' ? '9007199254740991m' : '9007199254740991'} (kubesim computes resources as integers up to 2^53)`,
+          ),
+        );
+      } else out.set(name, q);
     } catch (e) {
       if (!(e instanceof QuantityError)) throw e;
       issues.push(invalid(p, raw, e.detail));

@@ -7,6 +7,7 @@ import { typeInvalid } from './fieldIssues.js';
 import { validateEventBody, validateLeaseSpec, validateNodeSpec } from './clusterObjects.js';
 import { validateEndpointSliceBody, validateEndpointsBody } from './discovery.js';
 import { get, isObject } from './json.js';
+import { nullItemIssues } from './nullItems.js';
 import type { JsonObject } from './json.js';
 import { nameValidatorFor, validateObjectMeta, validateTypeMeta } from './objectMeta.js';
 import { validatePodDisruptionBudgetSpec } from './podDisruptionBudget.js';
@@ -79,5 +80,6 @@ export function validateObject(obj: unknown): FieldIssue[] {
   const rules = { nameFn: nameValidatorFor(info.kind), namespaced: info.namespaced };
   validateObjectMeta(get(obj, 'metadata'), 'metadata', rules, issues);
   if (info.simulated) bodies[info.kind]?.(obj, issues);
+  issues.push(...nullItemIssues(obj));
   return issues;
 }

@@ -150,6 +150,9 @@ function readTimingField(field: SimTimingField, value: unknown): unknown {
   }
 }
 
+/** kubesim's size limits: whole numbers, at least 1. */
+const LIMIT_FIELDS = new Set(['maxNodes', 'maxReplicas', 'maxNestingDepth', 'maxManifestLength']);
+
 /** Core's fields: the type of the default, plus the few ranges the engine relies on. */
 function readClusterField(field: string, value: unknown, fallback: unknown): unknown {
   if (field === 'startTime' && typeof value === 'string') {
@@ -173,6 +176,15 @@ function readClusterField(field: string, value: unknown, fallback: unknown): unk
   }
   if (field === 'maxEndpointsPerSlice' && (value as number) > 1000) {
     throw new ConfigError(field, 'must be between 1 and 1000');
+  }
+  if (field === 'fieldValidation' && value !== 'Strict' && value !== 'Warn' && value !== 'Ignore') {
+    throw new ConfigError(
+      field,
+      `must be 'Strict', 'Warn' or 'Ignore', got ${JSON.stringify(value)}`,
+    );
+  }
+  if (LIMIT_FIELDS.has(field) && (value as number) < 1) {
+    throw new ConfigError(field, `must be a whole number, at least 1, got ${String(value)}`);
   }
   if (field === 'headlessEmptyAnswer' && value !== 'NODATA' && value !== 'NXDOMAIN') {
     throw new ConfigError(field, `must be 'NODATA' or 'NXDOMAIN', got ${JSON.stringify(value)}`);

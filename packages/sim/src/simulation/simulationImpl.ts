@@ -16,7 +16,6 @@ import {
   normalizeKey,
   NotFoundError,
   parseDuration,
-  parseManifests,
   parseSelector,
   resolveDns,
   type StoredObject,
@@ -35,6 +34,7 @@ import type { Metrics } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
 import { describe as kubectlDescribe, table as kubectlTable } from '../kubectl/index.js';
 import { buildNodes } from './addNodes.js';
+import { applyManifests, type ApplyOptions, type ApplyResult } from './applyManifests.js';
 import { startDrain, type DrainHandle } from './drain.js';
 import { createFaults, type Faults } from './faults.js';
 import { endpointsOf } from './endpointsOf.js';
@@ -81,16 +81,14 @@ export class SimulationImpl implements Simulation {
     return this.#world.trace;
   }
 
-  apply(input: string | KubeObjectInput | readonly KubeObjectInput[]): StoredObject[] {
-    const objects: readonly KubeObjectInput[] =
-      typeof input === 'string'
-        ? parseManifests(input)
-        : Array.isArray(input)
-          ? input
-          : [input as KubeObjectInput];
-    const store = this.#world.store;
-    return this.#world.withCause('user', () =>
-      store.transaction(() => objects.map((o) => store.apply(o).object)),
+  apply(
+    input: string | KubeObjectInput | readonly KubeObjectInput[],
+    opts: ApplyOptions = {},
+  ): ApplyResult {
+    return applyManifests(
+      this.#world,
+      input,
+      opts.fieldValidation ?? this.#world.config.fieldValidation,
     );
   }
 

@@ -23,6 +23,7 @@ import type { Metrics } from '../traffic/metrics.js';
 import type { CloudLoadBalancerOptions } from '../external/externalTraffic.js';
 import type { IngressControllerOptions } from '../external/ingressNginx.js';
 import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
+import type { ApplyOptions, ApplyResult } from './applyManifests.js';
 import type { DrainHandle } from './drain.js';
 import type { Faults } from './faults.js';
 
@@ -101,9 +102,15 @@ export interface Simulation {
   readonly seed: string;
   /**
    * Creates or updates objects like `kubectl apply`: YAML (multi-document) or objects; all or
-   * nothing. Real kinds kubesim does not simulate are stored inert.
+   * nothing. Real kinds kubesim does not simulate are stored inert. Fields a kind does not have
+   * are refused like the API server's strict field validation (`StrictDecodingError`, 400, for a
+   * create; `StrictPatchError`, 422, for an update), or dropped with a warning in the result's
+   * `warnings` (and the trace) under `fieldValidation: 'Warn'`, or silently under `'Ignore'`.
    */
-  apply(input: string | KubeObjectInput | readonly KubeObjectInput[]): StoredObject[];
+  apply(
+    input: string | KubeObjectInput | readonly KubeObjectInput[],
+    opts?: ApplyOptions,
+  ): ApplyResult;
   /** Adds `count` Ready nodes named node-0, node-1, … (numbering continues across calls). */
   addNodes(count: number, template?: NodeTemplate): KindMap['Node'][];
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined;

@@ -1,0 +1,89 @@
+/**
+ * Numbers that do not fit the Go int32 field they are written to (`replicas: 2147483648`): the
+ * API server cannot decode them and answers 400 BadRequest before any validation.
+ * @packageDocumentation
+ */
+import { KubesimError } from '../../errors.js';
+import type { KnownFieldTable } from './deriveKnownFields.js';
+import { KNOWN_FIELDS } from './knownFields.generated.js';
+import { schemaOfObject } from './unknownFields.js';
+
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const MAX_DEPTH = 512;
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** One int32 field holding a number out of range. */
+export interface Int32Overflow {
+  /** `spec.replicas` */
+  readonly path: string;
+  /** The Go struct that holds the field: `DeploymentSpec`. */
+  readonly struct: string;
+  readonly value: number;
+}
+
+function walk(
+  table: KnownFieldTable,
+  value: unknown,
+  schema: string,
+  path: string,
+  depth: number,
+  out: Int32Overflow[],
+): void {
+  if (schema === '*' || !isMap(value) || depth > MAX_DEPTH) return;
+  const fields = table.schemas[schema];
+  if (fields === undefined) return;
+  for (const key of Object.keys(value)) {
+    const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (child === undefined || child === '') continue;
+    const here = path === '' ? key : `${path}.${key}`;
+    const v = value[key];
+    const target = child.slice(2);
+    if (child === 'i') {
+      if (typeof v === 'number' && Number.isInteger(v) && (v < INT32_MIN || v > INT32_MAX)) {
+        out.push({ path: here, struct: schema.slice(schema.lastIndexOf('.') + 1), value: v });
+      }
+    } else if (child[0] === 'o') walk(table, v, target, here, depth + 1, out);
+    else if (child[0] === 'a' && Array.isArray(v)) {
+      v.forEach((item: unknown, i) => {
+        walk(table, item, target, `${here}[${i}]`, depth + 1, out);
+      });
+    } else if (child[0] === 'm' && isMap(v)) {
+      for (const k of Object.keys(v)) walk(table, v[k], target, `${here}.${k}`, depth + 1, out);
+    }
+  }
+}
+
+/** The int32 fields of a manifest that hold a number out of int32's range, in document order. */
+export function findInt32Overflows(
+  obj: unknown,
+  table: KnownFieldTable = KNOWN_FIELDS,
+): Int32Overflow[] {
+  const schema = schemaOfObject(obj, table);
+  if (schema === undefined) return [];
+  const out: Int32Overflow[] = [];
+  walk(table, obj, schema, '', 0, out);
+  return out;
+}
+
+/**
+ * A manifest the API server cannot decode (HTTP 400, code `BadRequest`): a number too large for
+ * its int32 field, worded as upstream's decoder: `Deployment in version "v1" cannot be handled as
+ * a Deployment: json: cannot unmarshal number 2147483648 into Go struct field
+ * DeploymentSpec.spec.replicas of type int32`.
+ */
+export class UnmarshalError extends KubesimError {
+  readonly status = 400;
+  /** The field, by path. */
+  readonly path: string;
+  constructor(kind: string, apiVersion: string, overflow: Int32Overflow) {
+    // Upstream: encoding/json's UnmarshalTypeError through k8s.io/apimachinery's serializer.
+    super(
+      'BadRequest',
+      `${kind} in version ${JSON.stringify(apiVersion.slice(apiVersion.indexOf('/') + 1))} cannot be handled as a ${kind}: json: cannot unmarshal number ${String(overflow.value)} into Go struct field ${overflow.struct}.${overflow.path} of type int32`,
+    );
+    this.path = overflow.path;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * `sim.apply`: manifests read, checked for unknown fields by `fieldValidation`, then written
+ * all or nothing; warnings returned and traced.
+ * @packageDocumentation
+ */
+import {
+  applyFieldValidation,
+  isSimulatedKind,
+  kindInfo,
+  normalizeKey,
+  parseManifests,
+  type FieldValidation,
+  type KubeObjectInput,
+  type StoredObject,
+} from '@kubesim/core';
+import type { World } from '../world/world.js';
+import { checkBehaviorAnnotations } from './behaviorAnnotations.js';
+
+/** Options of `apply`. */
+export interface ApplyOptions {
+  /**
+   * How fields a kind does not have are treated (the API server's `fieldValidation`):
+   * `'Strict'` refuses the write, `'Warn'` drops them and warns, `'Ignore'` drops them.
+   * @defaultValue `config.fieldValidation` (`'Strict'`)
+   */
+  readonly fieldValidation?: FieldValidation;
+}
+
+/** A warning of an apply: `unknown field "spec.replcas"` on Deployment web. */
+export interface ApplyWarning {
+  readonly kind: string;
+  readonly name: string;
+  readonly text: string;
+}
+
+/** What `apply` returns: the stored objects, with the warnings beside them. */
+export type ApplyResult = StoredObject[] & { readonly warnings: readonly ApplyWarning[] };
+
+/** Whether `o` names an object that exists (its apply is then an update). */
+function existsIn(world: World, o: KubeObjectInput): boolean {
+  const kind = typeof o.kind === 'string' ? o.kind : '';
+  const meta = (o as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
+  const name = meta?.name;
+  const info = kindInfo(kind);
+  if (info === undefined || typeof name !== 'string' || name === '') return false;
+  const ns =
+    typeof meta?.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+  const key = info.namespaced ? `${ns}/${name}` : name;
+  const k = normalizeKey(kind, key).key;
+  return isSimulatedKind(kind)
+    ? world.store.get(kind, k) !== undefined
+    : world.store.getInert(kind, k) !== undefined;
+}
+
+/**
+ * Applies `input` (YAML text, one manifest or a list) to `world` as the user.
+ * @throws ManifestParseError, StrictDecodingError (400), StrictPatchError / ValidationError (422)
+ *   and the store's errors; nothing changes when it throws.
+ */
+export function applyManifests(
+  world: World,
+  input: string | KubeObjectInput | readonly KubeObjectInput[],
+  mode: FieldValidation,
+): ApplyResult {
+  const parsed: readonly KubeObjectInput[] =
+    typeof input === 'string'
+      ? parseManifests(input)
+      : Array.isArray(input)
+        ? input
+        : [input as KubeObjectInput];
+  const { objects, warnings } = applyFieldValidation(parsed, mode, (o) => existsIn(world, o));
+  checkBehaviorAnnotations(objects);
+  const store = world.store;
+  const stored = world.withCause('user', () =>
+    store.transaction(() => objects.map((o) => store.apply(o).object)),
+  );
+  for (const w of warnings) {
+    world.traceActivity('user', 'Warning', { kind: w.kind, name: w.name, warning: w.text });
+  }
+  return Object.assign(stored, { warnings });
+}
