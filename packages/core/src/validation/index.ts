@@ -33,21 +33,19 @@ export { isCIDR, isIP, isIPv4, isIPv6 } from './network.js';
 export {
   FIELD_VALIDATION_MODES,
   KNOWN_FIELDS,
-  StrictDecodingError,
   StrictPatchError,
   UnmarshalError,
   applyFieldValidation,
   dropNullFields,
   findInt32Overflows,
   deriveKnownFields,
+  dropUnknownFields,
   findUnknownFields,
-  pruneUnknownFields,
   unknownFieldText,
 } from './strict/index.js';
 export type {
   DefinitionsSpec,
   FieldChild,
-  FieldValidation,
   FieldValidationResult,
   Int32Overflow,
   KnownFieldTable,

@@ -71,11 +71,22 @@ export function applyManifests(
   const { objects, warnings } = applyFieldValidation(parsed, mode, (o) => existsIn(world, o));
   checkBehaviorAnnotations(objects);
   const store = world.store;
+  const all: ApplyWarning[] = [...warnings];
   const stored = world.withCause('user', () =>
-    store.transaction(() => objects.map((o) => store.apply(o).object)),
+    store.transaction(() =>
+      objects.map((o) => {
+        // Custom resources are checked by their schema in the store, under the same mode.
+        const custom: string[] = [];
+        const out = store.apply(o, { fieldValidation: mode, warnings: custom }).object;
+        for (const text of custom) {
+          all.push({ kind: String(o.kind), name: out.metadata.name, text });
+        }
+        return out;
+      }),
+    ),
   );
-  for (const w of warnings) {
+  for (const w of all) {
     world.traceActivity('user', 'Warning', { kind: w.kind, name: w.name, warning: w.text });
   }
-  return Object.assign(stored, { warnings });
+  return Object.assign(stored, { warnings: all });
 }

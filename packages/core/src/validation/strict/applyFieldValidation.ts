@@ -5,13 +5,9 @@
 import type { KubeObjectInput } from '../../objects/kinds.js';
 import { UnmarshalError, findInt32Overflows } from './int32Fields.js';
 import { dropNullFields } from './nullFields.js';
-import { StrictDecodingError, StrictPatchError } from './strictErrors.js';
-import {
-  findUnknownFields,
-  pruneUnknownFields,
-  unknownFieldText,
-  type FieldValidation,
-} from './unknownFields.js';
+import { StrictDecodingError, type FieldValidation } from '../../crd/fieldValidation.js';
+import { StrictPatchError } from './strictErrors.js';
+import { dropUnknownFields, findUnknownFields, unknownFieldText } from './unknownFields.js';
 
 /** The manifests to write (unknown fields dropped under Warn and Ignore) and the warnings. */
 export interface FieldValidationResult {
@@ -52,12 +48,14 @@ export function applyFieldValidation(
       if (fields.length > 0) {
         const kind = String(o.kind);
         if (updating) throw new StrictPatchError(kind, nameOf(o), o, fields);
-        throw new StrictDecodingError(kind, String(o.apiVersion), fields, nameOf(o));
+        const apiVersion = String(o.apiVersion);
+        // Upstream names only the version: 'Deployment in version "v1" cannot be handled …'.
+        throw new StrictDecodingError(kind, apiVersion.slice(apiVersion.indexOf('/') + 1), fields);
       }
       out.push(o);
       continue;
     }
-    const { object, removed } = pruneUnknownFields(o);
+    const { object, removed } = dropUnknownFields(o);
     out.push(object);
     if (mode === 'Warn') {
       for (const path of removed) {

@@ -6,13 +6,12 @@
  */
 export {
   FIELD_VALIDATION_MODES,
+  dropUnknownFields,
   findUnknownFields,
-  pruneUnknownFields,
   schemaOfObject,
   unknownFieldText,
 } from './unknownFields.js';
-export type { FieldValidation } from './unknownFields.js';
-export { StrictDecodingError, StrictPatchError, goValueString } from './strictErrors.js';
+export { StrictPatchError, goValueString } from './strictErrors.js';
 export { deriveKnownFields } from './deriveKnownFields.js';
 export type { DefinitionsSpec, FieldChild, KnownFieldTable } from './deriveKnownFields.js';
 export { KNOWN_FIELDS } from './knownFields.generated.js';

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../manifest/index.js';
 import { ValidationError } from '../../errors.js';
+import { StrictDecodingError } from '../../crd/fieldValidation.js';
 import {
   KNOWN_FIELDS,
-  StrictDecodingError,
   StrictPatchError,
   applyFieldValidation,
   deriveKnownFields,
   findUnknownFields,
   goValueString,
-  pruneUnknownFields,
+  dropUnknownFields,
 } from './index.js';
 import { renderKnownFields } from './renderKnownFields.js';
 
@@ -133,7 +133,7 @@ describe('applyFieldValidation', () => {
       run();
     } catch (e) {
       expect((e as StrictDecodingError).code).toBe('BadRequest');
-      expect((e as StrictDecodingError).status).toBe(400);
+      expect((e as StrictDecodingError).fields).toEqual(['spec.replcas', 'spec.paused2']);
     }
   });
 
@@ -168,7 +168,7 @@ describe('applyFieldValidation', () => {
 
   it('prunes without touching the input and keeps a valid manifest as it is', () => {
     const valid = deployment({});
-    expect(pruneUnknownFields(valid).object).toBe(valid);
+    expect(dropUnknownFields(valid).object).toBe(valid);
   });
 
   it('quotes a patch like Go %v', () => {

@@ -1,38 +1,10 @@
 /**
- * The errors of strict field validation, in the API server's words.
+ * The errors of strict field validation, in the API server's words. A create's 400 is the
+ * StrictDecodingError custom resources use too (crd/fieldValidation.ts).
  * @packageDocumentation
  */
-import { KubesimError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { unknownFieldText } from './unknownFields.js';
-
-/** `apps/v1` → `v1`: upstream names only the version in "in version …". */
-const versionOf = (apiVersion: string): string => apiVersion.slice(apiVersion.indexOf('/') + 1);
-
-/**
- * A create refused because the manifest has fields its kind does not (HTTP 400 `BadRequest`,
- * code `BadRequest`), worded as the API server words it under `fieldValidation=Strict`:
- * `Deployment in version "v1" cannot be handled as a Deployment: strict decoding error:
- * unknown field "spec.replcas"` (several joined by ", ").
- */
-export class StrictDecodingError extends KubesimError {
-  /** HTTP status the API server answers with. */
-  readonly status = 400;
-  /** The unknown fields, by path. */
-  readonly fields: readonly string[];
-  readonly objectKind: string;
-  readonly objectName: string | undefined;
-  constructor(kind: string, apiVersion: string, fields: readonly string[], name?: string) {
-    // Upstream: k8s.io/apimachinery/pkg/runtime/serializer/json (strict decoding errors) and
-    // apiserver handlers' "%s in version %q cannot be handled as a %s: %v" (create.go).
-    super(
-      'BadRequest',
-      `${kind} in version ${JSON.stringify(versionOf(apiVersion))} cannot be handled as a ${kind}: strict decoding error: ${fields.map(unknownFieldText).join(', ')}`,
-    );
-    this.fields = fields;
-    this.objectKind = kind;
-    this.objectName = name;
-  }
-}
 
 /** A Go `%v` rendering of a JSON value (`map[k:v]`, `[a b]`), as upstream quotes a patch. */
 export function goValueString(value: unknown, depth = 0): string {

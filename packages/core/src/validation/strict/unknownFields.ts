@@ -7,11 +7,7 @@
 import type { KnownFieldTable } from './deriveKnownFields.js';
 import { KNOWN_FIELDS } from './knownFields.generated.js';
 
-/**
- * How unknown fields are handled, as the API server's `fieldValidation` parameter: `Strict`
- * refuses the write, `Warn` drops them and warns, `Ignore` drops them silently.
- */
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+import type { FieldValidation } from '../../crd/fieldValidation.js';
 
 /** The values of {@link FieldValidation}. */
 export const FIELD_VALIDATION_MODES: readonly FieldValidation[] = ['Strict', 'Warn', 'Ignore'];
@@ -92,7 +88,7 @@ export function findUnknownFields(obj: unknown, table: KnownFieldTable = KNOWN_F
  * A deep copy of a manifest without its unknown fields (what `Warn` and `Ignore` store), and
  * their paths. The input is not changed.
  */
-export function pruneUnknownFields<T>(
+export function dropUnknownFields<T>(
   obj: T,
   table: KnownFieldTable = KNOWN_FIELDS,
 ): { object: T; removed: string[] } {
