@@ -53,4 +53,12 @@ describe('lint bans nondeterminism in packages/*/src', () => {
     ).toEqual([]);
     expect(await ruleIdsFor('export const x = Date.now();\n', 'test/probe.ts')).toEqual([]);
   });
+
+  it("allows timers only in the API server's socket folder, not in the rest of the server", async () => {
+    const timer = 'export const x = setTimeout(() => 0, 10);\n';
+    expect(await ruleIdsFor(timer, 'packages/sim/src/server/socket/probe.ts')).toEqual([]);
+    expect(await ruleIdsFor(timer, 'packages/sim/src/server/probe.ts')).toContain(
+      'no-restricted-globals',
+    );
+  });
 });

@@ -41,6 +41,7 @@ import { endpointsOf } from './endpointsOf.js';
 import { ExternalTraffic, type CloudLoadBalancerOptions } from '../external/externalTraffic.js';
 import { ingressNginxManifests, type IngressControllerOptions } from '../external/ingressNginx.js';
 import { worldExternalHost } from '../external/worldExternalHost.js';
+import { serveHost, type ServeHandle, type ServeOptions } from '../server/index.js';
 import type {
   EndpointView,
   LoadBalancerView,
@@ -376,6 +377,25 @@ export class SimulationImpl implements Simulation {
 
   snapshot(): ClusterSnapshot {
     return this.#world.store.snapshot();
+  }
+
+  serve(opts: ServeOptions = {}): Promise<ServeHandle> {
+    const world = this.#world;
+    return serveHost(
+      {
+        store: world.store,
+        now: () => world.now,
+        startTime: world.config.startTime,
+        withCause: (cause, fn) => world.withCause(cause, fn),
+        advance: (ms) => {
+          this.runFor(ms);
+        },
+        evict: (podKey) => {
+          evictPod(world.store, podKey, world.now);
+        },
+      },
+      opts,
+    );
   }
 
   #mustGetInert(kind: string, key: string): InertObject {

@@ -26,6 +26,7 @@ import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
 import type { ApplyOptions, ApplyResult } from './applyManifests.js';
 import type { DrainHandle } from './drain.js';
 import type { Faults } from './faults.js';
+import type { ServeHandle, ServeOptions } from '../server/serve.js';
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -212,6 +213,21 @@ export interface Simulation {
    * the run with BudgetExceededError naming it.
    */
   addController(controller: Controller): void;
+  /**
+   * Serves this simulation as a Kubernetes API server on 127.0.0.1 for kubectl and
+   * @kubernetes/client-node: discovery, list/watch with resourceVersion semantics, create, update,
+   * patch (merge, JSON, strategic, server-side apply), delete, the status/scale/eviction
+   * subresources and server-side Tables. The returned kubeconfig carries a bearer token only this
+   * server accepts. Time moves when you run the simulation (`sim.runFor`) unless `opts.speed`
+   * (virtual seconds per wall second) is set; wall time never enters the trace otherwise.
+   *
+   * @example
+   * const server = await sim.serve();
+   * // kubectl --kubeconfig ${server.kubeconfigPath} get pods -o wide
+   * sim.runFor('1m');
+   * await server.close();
+   */
+  serve(opts?: ServeOptions): Promise<ServeHandle>;
   /** Counters of the engine's work so far (for benchmarks and diagnostics). */
   stats(): SimulationStats;
   /**

@@ -1,0 +1,166 @@
+/**
+ * Server-side apply and field-manager tracking of ordinary writes
+ * (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/fieldmanager, in our own words):
+ * an apply merges the configuration into the live object, conflicts on fields another manager set
+ * to a different value unless forced, and removes the fields this manager applied before and no
+ * longer applies when nobody else owns them. Other writes move ownership of the fields they change.
+ * @packageDocumentation
+ */
+import {
+  fieldsOf,
+  fromFieldsV1,
+  printPath,
+  removeAt,
+  toFieldsV1,
+  valueAt,
+  type FieldSet,
+  type ManagedFieldsEntry,
+} from './managedFields.js';
+import { strategicMergePatch } from './patch.js';
+import { ApiError } from './status.js';
+
+type Obj = Record<string, unknown>;
+
+interface Owner {
+  readonly entry: ManagedFieldsEntry;
+  readonly set: FieldSet;
+}
+
+function ownersOf(obj: Obj | undefined): Owner[] {
+  const meta = (obj?.['metadata'] ?? {}) as Obj;
+  const list = Array.isArray(meta['managedFields'])
+    ? (meta['managedFields'] as ManagedFieldsEntry[])
+    : [];
+  return list.map((entry) => ({ entry, set: fromFieldsV1(entry.fieldsV1) }));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function withManagedFields(obj: Obj, owners: readonly Owner[]): Obj {
+  const entries = owners
+    .filter((o) => o.set.size > 0)
+    .map((o) => ({ ...o.entry, fieldsV1: toFieldsV1(o.set) }));
+  return { ...obj, metadata: { ...((obj['metadata'] ?? {}) as Obj), managedFields: entries } };
+}
+
+/** Who is writing, for managedFields. */
+export interface WriterInfo {
+  readonly manager: string;
+  readonly apiVersion: string;
+  readonly time: string;
+  readonly subresource?: string | undefined;
+}
+
+/**
+ * The managedFields after an ordinary write (create, update, patch) turned `old` into `next`:
+ * the writer owns every field it changed or added, other managers lose those fields.
+ */
+export function trackUpdate(old: Obj | undefined, next: Obj, who: WriterInfo): Obj {
+  // A write that sets managedFields itself (kubectl's upgrade of client-side-apply ownership)
+  // replaces them, as upstream's field manager accepts a valid managedFields from the request.
+  const given = (next['metadata'] as Obj | undefined)?.['managedFields'];
+  const before = (old?.['metadata'] as Obj | undefined)?.['managedFields'];
+  const owners = Array.isArray(given) && !same(given, before) ? ownersOf(next) : ownersOf(old);
+  const after = fieldsOf(next);
+  const changed: FieldSet = new Set();
+  for (const p of after)
+    if (old === undefined || !same(valueAt(old, p), valueAt(next, p))) changed.add(p);
+  const kept = owners.map((o) => ({
+    entry: o.entry,
+    set: new Set([...o.set].filter((p) => after.has(p) && !changed.has(p))),
+  }));
+  const i = kept.findIndex(
+    (o) =>
+      o.entry.manager === who.manager &&
+      o.entry.operation === 'Update' &&
+      o.entry.subresource === who.subresource,
+  );
+  const mine = i >= 0 ? (kept[i]?.set ?? new Set<string>()) : new Set<string>();
+  for (const p of changed) mine.add(p);
+  const entry: ManagedFieldsEntry = {
+    manager: who.manager,
+    operation: 'Update',
+    apiVersion: who.apiVersion,
+    time: who.time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: {},
+    ...(who.subresource !== undefined ? { subresource: who.subresource } : {}),
+  };
+  if (i >= 0) kept[i] = { entry: changed.size > 0 ? entry : (kept[i]?.entry ?? entry), set: mine };
+  else if (mine.size > 0) kept.push({ entry, set: mine });
+  return withManagedFields(next, kept);
+}
+
+/**
+ * Server-side apply of `config` by `who.manager` onto `live` (undefined: create).
+ * @throws ApiError 409 Conflict listing each conflicting field and its manager, unless `force`.
+ */
+export function serverSideApply(
+  live: Obj | undefined,
+  config: Obj,
+  who: WriterInfo,
+  force: boolean,
+): Obj {
+  const owners = ownersOf(live);
+  const applied = fieldsOf(config);
+  const conflicts: { manager: string; path: string }[] = [];
+  const lost = new Set<string>();
+  for (const p of applied) {
+    if (same(valueAt(live, p), valueAt(config, p)) || valueAt(live, p) === undefined) continue;
+    for (const o of owners) {
+      if (o.entry.manager === who.manager || !o.set.has(p)) continue;
+      conflicts.push({ manager: o.entry.manager, path: p });
+    }
+    lost.add(p);
+  }
+  if (conflicts.length > 0 && !force) {
+    const lines = conflicts.map((c) => `conflict with "${c.manager}": ${printPath(c.path)}`);
+    throw new ApiError(
+      409,
+      'Conflict',
+      lines.length === 1
+        ? `Apply failed with 1 conflict: ${lines[0] ?? ''}`
+        : `Apply failed with ${lines.length} conflicts: ${lines.join('\n')}`,
+      {
+        causes: conflicts.map((c) => ({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${c.manager}"`,
+          field: printPath(c.path),
+        })),
+      },
+    );
+  }
+  const cfg: Obj = { ...config };
+  delete cfg['status'];
+  const merged = structuredClone(strategicMergePatch(live ?? {}, cfg)) as Obj;
+  const previous = owners.find(
+    (o) => o.entry.manager === who.manager && o.entry.operation === 'Apply',
+  )?.set;
+  const others = owners.filter(
+    (o) => !(o.entry.manager === who.manager && o.entry.operation === 'Apply'),
+  );
+  for (const p of previous ?? []) {
+    if (applied.has(p)) continue;
+    if (others.some((o) => o.set.has(p))) continue;
+    removeAt(merged, p);
+  }
+  const nextOwners: Owner[] = others.map((o) => ({
+    entry: o.entry,
+    set: new Set([...o.set].filter((p) => !lost.has(p))),
+  }));
+  nextOwners.push({
+    entry: {
+      manager: who.manager,
+      operation: 'Apply',
+      apiVersion: who.apiVersion,
+      time: who.time,
+      fieldsType: 'FieldsV1',
+      fieldsV1: {},
+      ...(who.subresource !== undefined ? { subresource: who.subresource } : {}),
+    },
+    set: applied,
+  });
+  return withManagedFields(merged, nextOwners);
+}

@@ -1,0 +1,50 @@
+/**
+ * Server-side Tables (meta.k8s.io/v1 Table), what kubectl asks for with
+ * `Accept: application/json;as=Table;v=v1;g=meta.k8s.io` (staging apiserver
+ * pkg/endpoints/handlers/response.go asTable; `includeObject` None, Metadata (default) or Object).
+ * @packageDocumentation
+ */
+import type { StoredObject } from '@kubesim/core';
+import { tableColumnsOf } from './tableColumns.js';
+import { badRequest } from './status.js';
+
+/** `includeObject` of a Table request. */
+export type IncludeObject = 'None' | 'Metadata' | 'Object';
+
+/** Reads `includeObject`; 400 for another value. */
+export function includeObjectOf(query: URLSearchParams): IncludeObject {
+  const v = query.get('includeObject') ?? 'Metadata';
+  if (v === 'None' || v === 'Metadata' || v === 'Object') return v;
+  throw badRequest(
+    `includeObject: Unsupported value: "${v}": supported values: "Metadata", "None", "Object"`,
+  );
+}
+
+function rowObject(obj: StoredObject, include: IncludeObject): unknown {
+  if (include === 'Object') return obj;
+  if (include === 'None') return undefined;
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+}
+
+/** A Table of `objects` of `kind`; `headers: false` leaves out the column definitions. */
+export function toTable(
+  kind: string,
+  objects: readonly StoredObject[],
+  nowEpochMs: number,
+  opts: { include: IncludeObject; headers: boolean; resourceVersion: string; continue?: string },
+): Record<string, unknown> {
+  const t = tableColumnsOf(kind);
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: {
+      resourceVersion: opts.resourceVersion,
+      ...(opts.continue !== undefined ? { continue: opts.continue } : {}),
+    },
+    ...(opts.headers ? { columnDefinitions: t.columns } : { columnDefinitions: null }),
+    rows: objects.map((o) => {
+      const object = rowObject(o, opts.include);
+      return { cells: t.cells(o, nowEpochMs), ...(object !== undefined ? { object } : {}) };
+    }),
+  };
+}
