@@ -5,6 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIo } from './cliIo.js';
+import type { ServeCommandDeps } from './serveCommands.js';
 import type { RenderReport } from './writeReport.js';
 
 /**
@@ -22,6 +23,8 @@ export interface CommandOutcome {
 /** Injected pieces, for tests. */
 export interface CommandDeps {
   readonly loadRenderReport?: () => Promise<RenderReport | undefined>;
+  /** How `kubesim serve` stops and prints (the process's signals and stdout by default). */
+  readonly serve?: ServeCommandDeps;
 }
 
 /** The options a command takes, in `node:util` `parseArgs` form. */

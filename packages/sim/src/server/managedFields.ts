@@ -32,7 +32,8 @@ function keyElement(item: unknown, keys: readonly string[]): string {
   const rec = isObj(item) ? item : {};
   const k: Obj = {};
   for (const name of [...keys].sort()) {
-    const v = rec[name];
+    // A missing protocol is TCP, the schema default of every port list keyed by it.
+    const v = rec[name] ?? (name === 'protocol' ? 'TCP' : undefined);
     if (v !== undefined) k[name] = v;
   }
   return `k:${JSON.stringify(k)}`;

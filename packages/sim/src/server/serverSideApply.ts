@@ -108,6 +108,8 @@ export function serverSideApply(
   const conflicts: { manager: string; path: string }[] = [];
   const lost = new Set<string>();
   for (const p of applied) {
+    // An item of a keyed or set list conflicts through its fields, never as a whole.
+    if (p.endsWith('\n.') || p.includes('\nv:') || p.startsWith('v:')) continue;
     if (same(valueAt(live, p), valueAt(config, p)) || valueAt(live, p) === undefined) continue;
     for (const o of owners) {
       if (o.entry.manager === who.manager || !o.set.has(p)) continue;

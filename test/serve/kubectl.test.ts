@@ -1,0 +1,225 @@
+// The image's real kubectl v1.32 against `kubesim serve --speed 30`: the guestbook from
+// kubernetes/examples applied, inspected, scaled, rolled out, a node drained, a pod deleted,
+// server-side apply after a client-side apply, a typo'd field, and `get pods -w` through a node
+// crash. Each output is checked against the lines kubectl 1.32 prints for that state.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireKubectl, sleep, startServe, type ServedCluster } from './kubectlHarness.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const guestbook = `${root}test/fixtures/kubernetes-examples/guestbook-all-in-one.yaml`;
+
+requireKubectl();
+
+const cols = (line: string): string[] => line.trim().split(/\s{2,}/);
+const rows = (out: string): string[][] => out.trimEnd().split('\n').map(cols);
+
+let c: ServedCluster;
+beforeAll(async () => {
+  c = await startServe(['--speed', '30']);
+}, 30_000);
+afterAll(async () => {
+  await c.stop();
+});
+
+describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, () => {
+  it('applies the guestbook and waits for its rollouts', async () => {
+    // --validate=false until upstream's OpenAPI v3 documents are served (kubectl's strict validation reads them).
+    const applied = await c.kubectl(['apply', '--validate=false', '-f', guestbook]);
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout.trimEnd().split('\n')).toEqual([
+      'service/redis-master created',
+      'deployment.apps/redis-master created',
+      'service/redis-replica created',
+      'deployment.apps/redis-replica created',
+      'service/frontend created',
+      'deployment.apps/frontend created',
+    ]);
+    for (const d of ['redis-master', 'redis-replica', 'frontend']) {
+      const st = await c.kubectl(['rollout', 'status', `deployment/${d}`, '--timeout=60s']);
+      expect(st.stdout.trimEnd().split('\n').at(-1)).toBe(
+        `deployment "${d}" successfully rolled out`,
+      );
+    }
+  });
+
+  it('get pods -o wide prints the wide columns for six running pods', async () => {
+    const out = await c.kubectl(['get', 'pods', '-o', 'wide']);
+    const [header, ...body] = rows(out.stdout);
+    expect(header).toEqual([
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
+    expect(body).toHaveLength(6);
+    for (const r of body) {
+      expect(r[0]).toMatch(
+        /^(frontend|redis-master|redis-replica)-[a-z0-9]+-[bcdfghjklmnpqrstvwxz2456789]{5}$/,
+      );
+      expect(r.slice(1, 4)).toEqual(['1/1', 'Running', '0']);
+      expect(r[4]).toMatch(/^\d+s$|^\d+m\d*s?$/);
+      expect(r[5]).toMatch(/^10\.1[2-5]\d\.\d+\.\d+$/);
+      expect(r[6]).toMatch(/^node-[0-2]$/);
+      expect(r.slice(7)).toEqual(['<none>', '<none>']);
+    }
+  });
+
+  it('get svc prints the NodePort frontend and the ClusterIP services', async () => {
+    const [header, ...body] = rows((await c.kubectl(['get', 'svc'])).stdout);
+    expect(header).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
+    expect(body.map((r) => r.slice(0, 2))).toEqual([
+      ['frontend', 'NodePort'],
+      ['kubernetes', 'ClusterIP'],
+      ['redis-master', 'ClusterIP'],
+      ['redis-replica', 'ClusterIP'],
+    ]);
+    expect(body[0]![4]).toMatch(/^80:3\d{4}\/TCP$/);
+    expect(body[1]!.slice(2, 5)).toEqual(['10.96.0.1', '<none>', '443/TCP']);
+  });
+
+  it('get endpointslices lists one slice per service with its pod addresses', async () => {
+    const [header, ...body] = rows((await c.kubectl(['get', 'endpointslices'])).stdout);
+    expect(header).toEqual(['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
+    const frontend = body.find((r) => r[0]!.startsWith('frontend-'))!;
+    expect(frontend.slice(1, 3)).toEqual(['IPv4', '80']);
+    expect(frontend[3]!.split(',')).toHaveLength(3);
+    expect(body.find((r) => r[0] === 'kubernetes')?.slice(1, 3)).toEqual(['IPv4', '6443']);
+  });
+
+  it('describe svc frontend prints the service with its endpoints', async () => {
+    const out = (await c.kubectl(['describe', 'svc', 'frontend'])).stdout;
+    const field = (name: string): string | undefined =>
+      out
+        .split('\n')
+        .find((l) => l.startsWith(`${name}:`))
+        ?.slice(name.length + 1)
+        .trim();
+    expect(field('Name')).toBe('frontend');
+    expect(field('Namespace')).toBe('default');
+    expect(field('Labels')).toBe('app=guestbook');
+    expect(field('Selector')).toBe('app=guestbook,tier=frontend');
+    expect(field('Type')).toBe('NodePort');
+    expect(field('Port')).toBe('<unset>  80/TCP');
+    expect(field('NodePort')).toMatch(/^<unset> {2}3\d{4}\/TCP$/);
+    expect(field('Endpoints')!.split(',')).toHaveLength(3);
+    expect(field('Session Affinity')).toBe('None');
+    expect(field('External Traffic Policy')).toBe('Cluster');
+  });
+
+  it('scales the frontend to 5 and rolls out', async () => {
+    expect((await c.kubectl(['scale', 'deployment', 'frontend', '--replicas', '5'])).stdout).toBe(
+      'deployment.apps/frontend scaled\n',
+    );
+    const st = await c.kubectl(['rollout', 'status', 'deployment', 'frontend', '--timeout=60s']);
+    expect(st.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'deployment "frontend" successfully rolled out',
+    );
+    const [, ...body] = rows((await c.kubectl(['get', 'deploy', 'frontend'])).stdout);
+    expect(body[0]!.slice(0, 4)).toEqual(['frontend', '5/5', '5', '5']);
+  });
+
+  it('drains node-1: cordon, evictions, drained', async () => {
+    const before = rows(
+      (await c.kubectl(['get', 'pods', '-o', 'wide', '--field-selector', 'spec.nodeName=node-1']))
+        .stdout,
+    ).slice(1);
+    const out = await c.kubectl(['drain', 'node-1', '--ignore-daemonsets', '--timeout=60s']);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('node/node-1 cordoned');
+    expect(lines.at(-1)).toBe('node/node-1 drained');
+    for (const r of before) expect(lines).toContain(`pod/${r[0]!} evicted`);
+    const nodes = rows((await c.kubectl(['get', 'nodes'])).stdout);
+    expect(nodes.find((r) => r[0] === 'node-1')?.[1]).toBe('Ready,SchedulingDisabled');
+    const after = (await c.kubectl(['get', 'pods', '--field-selector', 'spec.nodeName=node-1']))
+      .stderr;
+    expect(after).toBe('No resources found in default namespace.\n');
+  });
+
+  it('deletes a pod and the ReplicaSet replaces it', async () => {
+    const [, first] = rows((await c.kubectl(['get', 'pods', '-l', 'tier=frontend'])).stdout);
+    const name = first![0]!;
+    expect((await c.kubectl(['delete', 'pod', name])).stdout).toBe(`pod "${name}" deleted\n`);
+    const st = await c.kubectl(['rollout', 'status', 'deployment', 'frontend', '--timeout=60s']);
+    expect(st.code).toBe(0);
+    const names = rows((await c.kubectl(['get', 'pods', '-l', 'tier=frontend'])).stdout)
+      .slice(1)
+      .map((r) => r[0]);
+    expect(names).toHaveLength(5);
+    expect(names).not.toContain(name);
+  });
+
+  it('apply --server-side after a client-side apply keeps the spec and takes ownership', async () => {
+    const out = await c.kubectl(['apply', '--server-side', '--validate=false', '-f', guestbook]);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain('deployment.apps/frontend serverside-applied');
+    const dep = JSON.parse(
+      (
+        await c.kubectl([
+          'get',
+          'deployment',
+          'redis-replica',
+          '-o',
+          'json',
+          '--show-managed-fields',
+        ])
+      ).stdout,
+    ) as {
+      spec: { replicas: number; template: { spec: { containers: { image: string }[] } } };
+      metadata: { managedFields: { manager: string; operation: string }[] };
+    };
+    expect(dep.spec.replicas).toBe(2);
+    expect(dep.spec.template.spec.containers[0]!.image).toBe(
+      'gcr.io/google_samples/gb-redisslave:v1',
+    );
+    expect(
+      dep.metadata.managedFields.some((m) => m.manager === 'kubectl' && m.operation === 'Apply'),
+    ).toBe(true);
+  });
+});
+
+describe('kubectl get pods -w while a node crash plays out', { timeout: 120_000 }, () => {
+  it("shows the crashed node's pod terminating after the toleration and its replacement starting", async () => {
+    const crash = await startServe([`${root}test/fixtures/serve-node-crash.yaml`, '--speed', '30']);
+    try {
+      const watch = crash.kubectlStream(['get', 'pods', '-o', 'wide', '-w']);
+      // 1m (crash) + 50s (grace) + 5m (toleration) + some: about 7m of virtual time.
+      await sleep(16_000);
+      const out = await watch.stop();
+      const lines = out.trimEnd().split('\n').map(cols);
+      expect(lines[0]).toEqual([
+        'NAME',
+        'READY',
+        'STATUS',
+        'RESTARTS',
+        'AGE',
+        'IP',
+        'NODE',
+        'NOMINATED NODE',
+        'READINESS GATES',
+      ]);
+      const onCrashed = lines.filter((l) => l[6] === 'node-1');
+      const crashedPod = onCrashed[0]![0]!;
+      // The node lifecycle controller only flips the pod's Ready condition: kubectl's READY column
+      // counts container statuses, which the dead kubelet no longer updates (printers.go printPod).
+      expect(onCrashed.map((l) => `${l[0]!} ${l[1]!} ${l[2]!}`)).toContain(
+        `${crashedPod} 1/1 Running`,
+      );
+      expect(onCrashed.at(-1)!.slice(0, 3)).toEqual([crashedPod, '1/1', 'Terminating']);
+      // Its replacement goes through Pending and ContainerCreating to Running on another node.
+      const initial = new Set(lines.slice(1, 4).map((l) => l[0]));
+      const replacement = lines.filter((l) => !initial.has(l[0]));
+      expect(replacement.map((l) => l[2])).toEqual(
+        expect.arrayContaining(['Pending', 'ContainerCreating', 'Running']),
+      );
+      expect(replacement.at(-1)!.slice(1, 3)).toEqual(['1/1', 'Running']);
+      expect(['node-0', 'node-2']).toContain(replacement.at(-1)![6]);
+    } finally {
+      await crash.stop();
+    }
+  });
+});
