@@ -35,6 +35,7 @@ export type { CloudLoadBalancerOptions } from './external/externalTraffic.js';
 export { INGRESS_NGINX_DEFAULTS } from './external/ingressNginx.js';
 export type { IngressControllerOptions } from './external/ingressNginx.js';
 export type { ServeHandle, ServeOptions } from './server/index.js';
+export { fromClientNode } from './server/index.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
 export type { ApplyOptions, ApplyResult, ApplyWarning } from './simulation/applyManifests.js';

@@ -48,6 +48,12 @@ export interface ServeHandle {
   readonly kubeconfig: string;
   /** Where the kubeconfig was written (`kubectl --kubeconfig <path>`, `KUBECONFIG=<path>`). */
   readonly kubeconfigPath: string;
+  /**
+   * Ends every open watch now, as an API server restart or a proxy timeout would; the server keeps
+   * serving and clients resume from their last resourceVersion (or relist after a 410). For tests
+   * of informers and controllers.
+   */
+  dropWatches(): void;
   /** Stops the server: open watches end, the port is released, the temporary kubeconfig removed. */
   close(): Promise<void>;
 }
@@ -126,6 +132,9 @@ export async function serveHost(host: ServeHost, opts: ServeOptions = {}): Promi
     url,
     kubeconfig,
     kubeconfigPath,
+    dropWatches: () => {
+      running.dropWatches();
+    },
     close: async () => {
       stopSpeed?.();
       await running.close();

@@ -292,6 +292,12 @@ export class SimulationImpl implements Simulation {
     });
   }
 
+  watch<K extends Kind>(
+    kind: K,
+    handler: (ev: WatchEvent<KindMap[K]>) => void,
+    opts?: WatchOptions,
+  ): () => void;
+  watch(kind: string, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
   watch(kind: string, handler: (ev: WatchEvent) => void, opts: WatchOptions = {}): () => void {
     const world = this.#world;
     const selector =

@@ -75,10 +75,10 @@ export interface EndpointView {
   readonly slice: string;
 }
 
-/** A watch event in the Kubernetes watch shape. */
-export interface WatchEvent {
+/** A watch event in the Kubernetes watch shape, typed by the watched kind. */
+export interface WatchEvent<T extends StoredObject = StoredObject> {
   readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  readonly object: StoredObject;
+  readonly object: T;
 }
 
 /** Options of `watch`. */
@@ -188,6 +188,11 @@ export interface Simulation {
     opts?: { fromNamespace?: string; type?: 'A' | 'SRV' | 'PTR' | 'CNAME' | 'ANY' },
   ): DnsAnswer;
   /** Informer-style watch: ADDED for existing objects, then changes after `delay`. */
+  watch<K extends Kind>(
+    kind: K,
+    handler: (ev: WatchEvent<KindMap[K]>) => void,
+    opts?: WatchOptions,
+  ): () => void;
   watch(
     kind: Kind | (string & {}),
     handler: (ev: WatchEvent) => void,

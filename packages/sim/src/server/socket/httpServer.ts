@@ -228,6 +228,8 @@ function needsName(route: ResourceRoute): void {
 /** A running server and a way to stop it (open watches are ended). */
 export interface RunningServer {
   readonly port: number;
+  /** Ends every open watch (clients resume from their last resourceVersion). */
+  dropWatches(): void;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,8 @@ export async function startHttpServer(
   const server: Server = createServer({ cert: opts.cert, key: opts.key }, (req, res) => {
     dispatch(ctx, req, res, closers, opts.token).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) {
+        // Answer, then discard the rest of the body (nothing more is kept) and close.
+        res.setHeader('Connection', 'close');
         send(
           res,
           413,
@@ -251,11 +255,21 @@ export async function startHttpServer(
             ),
           ),
         );
-        req.socket.destroy();
+        req.removeAllListeners('data');
+        req.resume();
         return;
       }
       send(res, statusOf(err).code, statusOf(err));
     });
+  });
+  // A request the HTTP parser refuses (malformed, a body where none may be) still gets a Status.
+  server.on('clientError', (_err, socket) => {
+    const body = JSON.stringify(statusOf(badRequest('malformed HTTP request')));
+    if (socket.writable) {
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    } else socket.destroy();
   });
   server.headersTimeout = 30_000;
   server.requestTimeout = 0;
@@ -270,6 +284,9 @@ export async function startHttpServer(
   const port = typeof address === 'object' && address !== null ? address.port : opts.port;
   return {
     port,
+    dropWatches: () => {
+      for (const stop of [...closers]) stop();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const stop of [...closers]) stop();

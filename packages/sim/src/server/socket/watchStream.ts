@@ -41,6 +41,8 @@ export function serveWatch(
     'Cache-Control': 'no-cache, private',
     'Transfer-Encoding': 'chunked',
   });
+  // Clients (client-node's fetch) wait for the headers before reading events: send them now.
+  res.flushHeaders();
   let first = true;
   let lastRv = store.resourceVersion;
   const send = (frame: WatchFrame): void => {
