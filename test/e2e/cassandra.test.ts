@@ -3,7 +3,6 @@
 // volumeClaimTemplates.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '@kubesim/core';
 import { createSimulation } from '@kubesim/sim';
 
 const fixture = (name: string): string =>
@@ -19,7 +18,7 @@ describe('cassandra StatefulSet example', () => {
     expect(applied.map((o) => o.kind)).toEqual(['Service', 'StatefulSet', 'StorageClass']);
     const readyAt = new Map<string, number>();
     sim.watch('Pod', (ev) => {
-      const pod = ev.object as Pod;
+      const pod = ev.object;
       const ready = pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
       if (ready === true && !readyAt.has(pod.metadata.name))
         readyAt.set(pod.metadata.name, sim.now);

@@ -1,7 +1,6 @@
 // Timeline C of §11b through the whole simulation (scheduler, kubelets, readiness delays): the
 // (new, old) ReplicaSet replica counts of a rolling update, recorded by a user watch.
 import { describe, expect, it } from 'vitest';
-import type { ReplicaSet } from '@kubesim/core';
 import { createSimulation } from '@kubesim/sim';
 
 function rollout(replicas: number, strategy: Record<string, unknown>): string[] {
@@ -39,7 +38,7 @@ function rollout(replicas: number, strategy: Record<string, unknown>): string[] 
   const replicasOf = new Map<string, number>([[oldRs, replicas]]);
   const seen: string[] = [];
   sim.watch('ReplicaSet', (ev) => {
-    const rs = ev.object as ReplicaSet;
+    const rs = ev.object;
     const before = replicasOf.get(rs.metadata.name);
     replicasOf.set(rs.metadata.name, rs.spec.replicas);
     if (before === rs.spec.replicas && ev.type !== 'ADDED') return;

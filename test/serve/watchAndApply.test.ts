@@ -34,7 +34,7 @@ describe('watch', () => {
     const w = openWatch(t, '/api/v1/namespaces/default/configmaps?watch=true');
     await eventually(() => w.frames.length === 1);
     sim.apply(cm('b'));
-    sim.delete('ConfigMap' as never, 'a');
+    sim.delete('ConfigMap', 'a');
     await eventually(() => w.frames.length === 3);
     w.stop();
     expect(w.frames.map((f) => `${f.type} ${f.object.metadata.name as string}`)).toEqual([

@@ -15,7 +15,7 @@
  * 4. the old pod stays Terminating: no kubelet is left to confirm its end.
  * @packageDocumentation
  */
-import type { EndpointSlice, KubeObjectInput, Node, Pod } from '@kubesim/core';
+import type { KubeObjectInput, Node, Pod } from '@kubesim/core';
 import type { OutcomeSeries, Simulation, Window } from '@kubesim/sim';
 import { createSimulation } from '@kubesim/sim';
 
@@ -126,7 +126,7 @@ export function runNodeFailure(seed = 11): NodeFailureRun {
   };
 
   sim.watch('Node', (ev) => {
-    const node = ev.object as Node;
+    const node = ev.object;
     if (node.metadata.name !== crashedNode) return;
     if (readyOf(node) === 'Unknown') {
       mark('nodeUnknown', `${crashedNode} Ready=Unknown: no lease renewal for the grace period`);
@@ -139,7 +139,7 @@ export function runNodeFailure(seed = 11): NodeFailureRun {
     'EndpointSlice',
     (ev) => {
       if (ev.type === 'DELETED') return;
-      for (const e of (ev.object as EndpointSlice).endpoints) {
+      for (const e of ev.object.endpoints) {
         if (e.addresses.includes(victimIp ?? '') && e.conditions.ready === false) {
           mark('endpointNotReady', `endpoint ${String(victimIp)} ready=false (pod Ready=False)`);
         }
@@ -150,7 +150,7 @@ export function runNodeFailure(seed = 11): NodeFailureRun {
   sim.watch(
     'Pod',
     (ev) => {
-      const pod = ev.object as Pod;
+      const pod = ev.object;
       const name = pod.metadata.name;
       if (name === victimPod.metadata.name && pod.metadata.deletionTimestamp !== undefined) {
         const afterTaint = (sim.now - (times.noExecuteTaint ?? sim.now)) / 1000;
