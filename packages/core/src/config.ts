@@ -60,6 +60,7 @@ export interface ClusterConfig {
    * @defaultValue `false`
    */
   paranoid: boolean;
+  /**
    * How `apply` treats fields a kind does not have, as the API server's `fieldValidation`
    * (kubectl's default `--validate=strict`): `'Strict'` refuses the write, `'Warn'` drops them
    * and returns a warning, `'Ignore'` drops them silently. `apply(input, { fieldValidation })`
