@@ -9,7 +9,7 @@ function startClient(sim: Simulation) {
   sim.watch('EndpointSlice', ({ type, object }) => {
     const key = `${object.metadata.namespace}/${object.metadata.name}`;
     if (type === 'DELETED') slices.delete(key);
-    else slices.set(key, object as EndpointSlice);
+    else slices.set(key, object);
   });
   return {
     /** A Service's backends as kube-proxy picks them: ready, else serving and terminating. */

@@ -13,6 +13,6 @@ export const CLI_COMMANDS: readonly CliCommandSpec[] = [
   runSpec,
   replaySpec,
   demoSpec,
-  serveSpec as CliCommandSpec,
-  advanceSpec as CliCommandSpec,
+  serveSpec,
+  advanceSpec,
 ];

@@ -116,7 +116,7 @@ describe('errors after commit no longer escape: typed errors with nothing change
     const sim = cluster();
     sim.apply('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels:\n');
     expect(sim.getInert('ConfigMap', 'cfg')?.metadata.labels).toBeUndefined();
-    sim.delete('ConfigMap' as never, 'cfg');
+    sim.delete('ConfigMap', 'cfg');
     expect(sim.getInert('ConfigMap', 'cfg')).toBeUndefined();
   });
 });

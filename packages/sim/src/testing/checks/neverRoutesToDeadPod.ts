@@ -45,7 +45,7 @@ export function neverRoutesToDeadPod<S>(
       sim.watch(
         'Pod',
         (ev) => {
-          const pod = ev.object as Pod;
+          const pod = ev.object;
           const ip = ipOf(pod);
           if (ip === undefined) return;
           const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
