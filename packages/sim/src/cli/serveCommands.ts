@@ -176,7 +176,10 @@ interface RawArgs {
 }
 
 /** Turns parsed option values back into arguments for the commands' own strict parsing. */
-function rawArgs(positionals: readonly string[], values: Readonly<Record<string, unknown>>): RawArgs {
+function rawArgs(
+  positionals: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+): RawArgs {
   const argv: string[] = [...positionals];
   for (const [name, value] of Object.entries(values)) {
     if (value === true) argv.push(`--${name}`);
