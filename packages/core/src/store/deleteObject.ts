@@ -66,7 +66,7 @@ export function removeNow(core: StoreCore, kind: string, key: string): StoredObj
   removeCustomResourcesOf(core, kind, key);
   const gone = core.erase(kind, key);
   if (gone === undefined) return undefined;
-  collectGarbage(core, gone.metadata.uid);
+  collectGarbage(core, gone.metadata.uid, deleteObject);
   const ns = gone.metadata.namespace;
   if (ns !== undefined && ns !== '') finalizeIfReleased(core, 'Namespace', ns);
   return gone;
@@ -105,7 +105,7 @@ export function deleteObject(
 ): void {
   const { obj, key: k } = liveObject(core, kind, key, opts.uid);
   if (kind === 'Namespace') {
-    deleteNamespace(core, obj);
+    deleteNamespace(core, obj, { deleteObject, finalizeIfReleased });
     return;
   }
   const meta = obj.metadata;
@@ -139,7 +139,7 @@ export function removeObject(
 ): void {
   const { obj, key: k } = liveObject(core, kind, key, opts.uid);
   if (kind === 'Namespace') {
-    deleteNamespace(core, obj);
+    deleteNamespace(core, obj, { deleteObject, finalizeIfReleased });
     return;
   }
   if (!hasFinalizers(obj)) {

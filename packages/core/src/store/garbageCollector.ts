@@ -5,10 +5,13 @@
  */
 import { produce } from 'immer';
 import type { OwnerReference } from '../objects/meta.js';
-import { deleteObject } from './deleteObject.js';
 import { parseRef } from './secondaryIndexes.js';
 import { compareKeys } from './sortedKeys.js';
 import type { StoreCore } from './storeCore.js';
+import type { DeleteOptions } from './types.js';
+
+/** The store's delete path, handed in by the caller (deleteObject) so the two files do not import each other. */
+export type DeleteFn = (core: StoreCore, kind: string, key: string, opts?: DeleteOptions) => void;
 
 function ownerExists(core: StoreCore, ref: OwnerReference): boolean {
   const at = core.tables.indexes.locate(ref.uid);
@@ -20,8 +23,9 @@ function ownerExists(core: StoreCore, ref: OwnerReference): boolean {
  * deleted through the normal delete path (pods gracefully), which recurses to its own
  * dependents when it is removed; a dependent that still has a live owner only loses its dangling
  * references. Dependents already being deleted are left alone. Reads the ownedBy index only.
+ * `deleteObject` is the store's delete path.
  */
-export function collectGarbage(core: StoreCore, ownerUid: string): void {
+export function collectGarbage(core: StoreCore, ownerUid: string, deleteObject: DeleteFn): void {
   const refs = core.tables.indexes.dependentsOf(ownerUid);
   if (refs === undefined) return;
   for (const ref of [...refs].sort(compareKeys)) {

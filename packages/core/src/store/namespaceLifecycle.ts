@@ -5,10 +5,16 @@
  */
 import { produce } from 'immer';
 import { knownKinds } from '../objects/kinds.js';
-import { deleteObject, finalizeIfReleased } from './deleteObject.js';
 import { ForbiddenError } from './forbiddenError.js';
 import type { StoreCore } from './storeCore.js';
+import type { DeleteFn } from './garbageCollector.js';
 import type { StoredObject } from './types.js';
+
+/** The delete paths a namespace deletion uses, handed in by deleteObject (no import circle). */
+export interface NamespaceDeletePaths {
+  readonly deleteObject: DeleteFn;
+  readonly finalizeIfReleased: (core: StoreCore, kind: string, key: string) => unknown;
+}
 
 // plugin/pkg/admission/namespace/lifecycle: these may never be deleted.
 const immortal: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public']);
@@ -18,7 +24,12 @@ const immortal: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-p
  * deletes its content kind by kind in key order, and removes it when nothing is left. Objects
  * still terminating (pods in their grace period, finalizers) keep it until they go.
  */
-export function deleteNamespace(core: StoreCore, ns: StoredObject): void {
+export function deleteNamespace(
+  core: StoreCore,
+  ns: StoredObject,
+  paths: NamespaceDeletePaths,
+): void {
+  const { deleteObject, finalizeIfReleased } = paths;
   const name = ns.metadata.name;
   if (immortal.has(name)) {
     throw new ForbiddenError(

@@ -6,7 +6,7 @@
  */
 import type { EndpointSlice } from '../../objects/discovery.js';
 import type { Service } from '../../objects/service.js';
-import type { EndpointSliceChanges } from './reconcileEndpointSlices.js';
+import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { sliceOwnedBy } from './sliceShape.js';
 
 /**

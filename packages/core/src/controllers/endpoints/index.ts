@@ -29,10 +29,8 @@ export {
 export { hintsModeOf } from './topologyHints.js';
 export type { HintsMode } from './topologyHints.js';
 export { hasManagedEndpoints, reconcileEndpointSlices } from './reconcileEndpointSlices.js';
-export type {
-  EndpointSliceChanges,
-  ReconcileEndpointSlicesInput,
-} from './reconcileEndpointSlices.js';
+export type { ReconcileEndpointSlicesInput } from './reconcileEndpointSlices.js';
+export type { EndpointSliceChanges } from './endpointSliceChanges.js';
 export { desiredSubsets, reconcileEndpoints } from './reconcileEndpoints.js';
 export type { EndpointsChange, ReconcileEndpointsInput } from './reconcileEndpoints.js';
 export { reconcileMirroredSlices, shouldMirror } from './reconcileMirroredSlices.js';

@@ -7,7 +7,8 @@ import type { Service } from '../../objects/service.js';
 import { makeNode, makePod, makeService, makeSlice } from '../../testing/fixtures.js';
 import { deepFreeze } from './deepFreeze.test-helper.js';
 import { podToEndpoint } from './podEndpoint.js';
-import { reconcileEndpointSlices, type EndpointSliceChanges } from './reconcileEndpointSlices.js';
+import type { EndpointSliceChanges } from './endpointSliceChanges.js';
+import { reconcileEndpointSlices } from './reconcileEndpointSlices.js';
 import { serviceOwnerReference } from './sliceShape.js';
 
 const nodes = [makeNode('n1', 'zone-a'), makeNode('n2', 'zone-b'), makeNode('n3')];

@@ -10,6 +10,7 @@ import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 import { formatTimestamp } from '../../time.js';
+import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
@@ -39,14 +40,6 @@ export interface ReconcileEndpointSlicesInput {
   readonly config: Pick<ClusterConfig, 'maxEndpointsPerSlice' | 'startTime'>;
   /** Virtual time in ms since the start; written as the last-change-trigger-time annotation. */
   readonly now: number;
-}
-
-/** The writes a reconcile wants. Creates have `metadata.generateName` and an empty name. */
-export interface EndpointSliceChanges {
-  readonly toCreate: EndpointSlice[];
-  /** Full objects carrying the resourceVersion of the slice they replace. */
-  readonly toUpdate: EndpointSlice[];
-  readonly toDelete: EndpointSlice[];
 }
 
 /**

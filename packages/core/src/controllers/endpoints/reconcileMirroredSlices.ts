@@ -17,7 +17,7 @@ import {
 import { packSubsets } from './endpointSubsets.js';
 import { sameRecord, withoutKeys } from './records.js';
 import { addressTypeOf, type IpAddressType } from './podEndpoint.js';
-import type { EndpointSliceChanges } from './reconcileEndpointSlices.js';
+import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import {
   ANNOTATION_LAST_CHANGE_TRIGGER_TIME,
   ANNOTATION_LEADER_ELECTION,
