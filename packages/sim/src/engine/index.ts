@@ -1,6 +1,6 @@
 /**
- * The discrete-event engine's foundations: the event queue, seeded random streams, ids, work
- * queues, delays, periodic phases, budgets, the virtual clock and the simulation config.
+ * The discrete-event engine's foundations: the event queue, seeded random streams, ids,
+ * delays, min-sync batching, the virtual clock and the simulation config.
  * Internal to `@kubesim/sim`; the package's public surface re-exports what users need.
  * @packageDocumentation
  */
@@ -20,14 +20,10 @@ export {
   validateBackoffPolicy,
 } from '@kubesim/core';
 export type { BackoffPolicy, ProbeDetectionInput } from '@kubesim/core';
-export { WorkQueue } from './workQueue.js';
-export type { RequeueResult } from './workQueue.js';
 export { delaySampler, isFixedDelay, sampleDelay, validateDelayModel } from './delayModel.js';
 export type { DelayModel, DelayRange } from './delayModel.js';
 export { MinSyncBatcher, nextSyncTime } from './minSyncBatcher.js';
 export type { SyncRequest } from './minSyncBatcher.js';
-export { BudgetGuard, DEFAULT_BUDGET_LIMITS } from './budgetGuard.js';
-export type { BudgetLimits } from './budgetGuard.js';
 export { Clock } from './clock.js';
 export { defaultSimConfig } from './config.js';
 export type { SimConfig, SimTimingField } from './config.js';
