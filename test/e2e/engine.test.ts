@@ -113,9 +113,7 @@ describe('settle', () => {
         };
       },
     };
-    (sim as unknown as { world: { addController(c: Controller): void } }).world.addController(
-      runaway,
-    );
+    sim.addController(runaway);
     sim.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'spin' } });
     let error: unknown;
     try {

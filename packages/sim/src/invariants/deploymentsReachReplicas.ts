@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { bytes, cpuMillis, type Deployment, type Node, type PodSpec } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { InvariantView } from '../world/index.js';
 import { TraceMirror } from './_internals/traceMirror.js';
 import { worldOf } from './_internals/worldOf.js';
 import { DEPLOYMENTS_REACH_REPLICAS } from './names.js';
@@ -86,7 +86,7 @@ function surePods(n: Node, r: Request): number {
 }
 
 /** The cluster's conditions for asserting anything: every node up, connected, uncordoned. */
-function clusterQuiet(world: World): boolean {
+function clusterQuiet(world: InvariantView): boolean {
   if (world.nodesDown.size > 0 || world.nodesPartitioned.size > 0) return false;
   return world.store.list('Node').every((n) => n.spec.unschedulable !== true);
 }

@@ -13,7 +13,10 @@ import {
   type KubeObjectInput,
   type StoredObject,
 } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { FaultHost } from '../world/index.js';
+
+/** What applying manifests needs of the simulation. */
+type ApplyHost = Pick<FaultHost, 'store' | 'withCause' | 'traceActivity'>;
 import { checkBehaviorAnnotations } from './behaviorAnnotations.js';
 
 /** Options of `apply`. */
@@ -37,7 +40,7 @@ export interface ApplyWarning {
 export type ApplyResult = StoredObject[] & { readonly warnings: readonly ApplyWarning[] };
 
 /** Whether `o` names an object that exists (its apply is then an update). */
-function existsIn(world: World, o: KubeObjectInput): boolean {
+function existsIn(world: ApplyHost, o: KubeObjectInput): boolean {
   const kind = typeof o.kind === 'string' ? o.kind : '';
   const meta = (o as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
   const name = meta?.name;
@@ -58,7 +61,7 @@ function existsIn(world: World, o: KubeObjectInput): boolean {
  *   and the store's errors; nothing changes when it throws.
  */
 export function applyManifests(
-  world: World,
+  world: ApplyHost,
   input: string | KubeObjectInput | readonly KubeObjectInput[],
   mode: FieldValidation,
 ): ApplyResult {

@@ -4,7 +4,9 @@
  */
 import { evictPod } from '@kubesim/core';
 import { resolveSimConfig } from '../engine/index.js';
-import { World, type KubeletFactory } from '../world/world.js';
+import { checkBlackHoles, recordSliceEvent } from '../traffic/blackHoles.js';
+import { MetricsRecorder } from '../traffic/metrics.js';
+import { createWorld, type KubeletFactory } from '../world/index.js';
 import { defaultControllers } from './defaultControllers.js';
 import { defaultKubelet } from './defaultKubelet.js';
 import { SimulationImpl } from './simulationImpl.js';
@@ -33,15 +35,22 @@ export interface InternalSimulationOptions extends SimulationOptions {
 export function createSimulation(options: InternalSimulationOptions = {}): Simulation {
   const config = resolveSimConfig(options.config ?? {});
   const seed = String(options.seed ?? 0);
-  const world = new World({
+  const world = createWorld({
     seed,
     config,
     controllers: defaultControllers,
     kubelet: options.kubelet ?? defaultKubelet,
     keepTrace: options.keepTrace ?? true,
+    evict: evictPod,
   });
-  world.evictHandler = (podKey) => {
-    evictPod(world.store, podKey, world.now);
-  };
-  return new SimulationImpl(world);
+  // Metrics watch the World from outside it: ready endpoints per slice event, black-hole windows
+  // closed after each kube-proxy sync.
+  const metrics = new MetricsRecorder();
+  world.onStoreEvent((ev) => {
+    recordSliceEvent(metrics, world.store, ev, world.now);
+  });
+  world.onProxySync(() => {
+    checkBlackHoles(metrics, () => world.liveProxyViews(), world.now);
+  });
+  return new SimulationImpl(world, metrics);
 }

@@ -15,10 +15,10 @@ import {
   statefulSetController,
   taintEvictionController,
 } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { ControllerDeps } from '../world/index.js';
 
 /** Builds the controller set of a World. */
-export function defaultControllers(world: World): readonly Controller[] {
+export function defaultControllers(world: ControllerDeps): readonly Controller[] {
   return [
     schedulerController({ random: world.random('scheduler'), config: world.config }),
     deploymentController,

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { Kubelet } from '../kubelet/index.js';
-import type { KubeletFactory } from '../world/world.js';
+import type { KubeletFactory } from '../world/index.js';
 
 /** Builds a node's kubelet. */
 export const defaultKubelet: KubeletFactory = (host, nodeName, podCIDR) =>

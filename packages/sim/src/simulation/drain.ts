@@ -12,7 +12,10 @@ import {
   objectKey,
   podsToEvict,
 } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { WorldHandle } from '../world/index.js';
+
+/** What a drain uses of the simulation. */
+type DrainHost = Pick<WorldHandle, 'store' | 'withCause' | 'config' | 'now' | 'schedule'>;
 
 /**
  * A drain in progress. `settle` does not wait for a drain whose evictions are being refused (it
@@ -32,7 +35,7 @@ export interface DrainHandle {
 }
 
 /** Starts draining `nodeName` now. */
-export function startDrain(world: World, nodeName: string): DrainHandle {
+export function startDrain(world: DrainHost, nodeName: string): DrainHandle {
   const store = world.store;
   const node = store.get('Node', nodeName);
   if (node === undefined) throw new NotFoundError(`nodes "${nodeName}" not found`);

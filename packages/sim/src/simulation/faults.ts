@@ -13,7 +13,8 @@ import {
   type Pod,
 } from '@kubesim/core';
 import type { Kubelet } from '../kubelet/index.js';
-import type { World } from '../world/world.js';
+import type { FaultHost } from '../world/index.js';
+import type { MetricsRecorder } from '../traffic/metrics.js';
 
 /** The faults of a simulation. */
 export interface Faults {
@@ -50,8 +51,8 @@ export interface FaultSpec {
 
 const ZONE = 'topology.kubernetes.io/zone';
 
-/** Builds `sim.faults` over a World. */
-export function createFaults(world: World): Faults {
+/** Builds `sim.faults` over the World's fault face; black-hole windows go to `metrics`. */
+export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults {
   const kubelet = (name: string): Kubelet => {
     if (world.store.get('Node', name) === undefined)
       throw new NotFoundError(`nodes "${name}" not found`);
@@ -84,15 +85,10 @@ export function createFaults(world: World): Faults {
         pod.metadata.namespace,
         pod.metadata.labels,
       )) {
-        world.metrics.openWindow(
-          `${svc.metadata.namespace}/${svc.metadata.name}`,
-          ip,
-          key,
-          world.now,
-        );
+        metrics.openWindow(`${svc.metadata.namespace}/${svc.metadata.name}`, ip, key, world.now);
       }
     }
-    world.checkBlackHoles();
+    world.afterProxySync();
   };
 
   const faults: Faults = {
@@ -101,7 +97,7 @@ export function createFaults(world: World): Faults {
       if (world.nodesDown.has(name)) return;
       world.traceActivity('fault', 'CrashNode', { node: name });
       heartbeatsStop(name, k);
-      world.nodesDown.add(name);
+      world.setNodeDown(name, true);
       k.stop(world.now);
       openBlackHoles(name);
       world.external?.powerChanged(name);
@@ -110,7 +106,7 @@ export function createFaults(world: World): Faults {
       const k = kubelet(name);
       if (!world.nodesDown.has(name)) return;
       world.traceActivity('fault', 'RecoverNode', { node: name });
-      world.nodesDown.delete(name);
+      world.setNodeDown(name, false);
       world.withCause(`kubelet/${name}`, () => {
         k.restart();
       });
@@ -122,7 +118,7 @@ export function createFaults(world: World): Faults {
       if (world.nodesPartitioned.has(name)) return;
       world.traceActivity('fault', 'PartitionNode', { node: name });
       if (!world.nodesDown.has(name)) heartbeatsStop(name, k);
-      world.nodesPartitioned.add(name);
+      world.setNodePartitioned(name, true);
       world.proxies.freeze(name);
       world.external?.proxiesSynced();
     },
@@ -130,12 +126,12 @@ export function createFaults(world: World): Faults {
       kubelet(name);
       if (!world.nodesPartitioned.has(name)) return;
       world.traceActivity('fault', 'HealNode', { node: name });
-      world.nodesPartitioned.delete(name);
+      world.setNodePartitioned(name, false);
       world.proxies.unfreeze(name);
       world.external?.proxiesSynced();
       world.relistKubelet(name);
       if (!world.nodesDown.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
-      world.checkBlackHoles();
+      world.afterProxySync();
     },
     killPod(podKey) {
       const [k, key] = podKubelet(podKey);
@@ -186,7 +182,7 @@ function applyFault(
   type: FaultSpec['type'],
   target: string,
   duration: number | undefined,
-  world: World,
+  world: FaultHost,
 ): void {
   const later = (label: string, fn: () => void): void => {
     if (duration !== undefined) world.schedule(world.now + duration, label, fn);

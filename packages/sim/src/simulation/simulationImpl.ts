@@ -22,25 +22,25 @@ import {
   type StoreEvent,
 } from '@kubesim/core';
 import { produce, type Draft } from 'immer';
-import type { World } from '../world/world.js';
-import type { Trace } from '../world/trace.js';
+import type { Trace, WorldHandle } from '../world/index.js';
 import {
   AffinityTables,
   connect,
   type ConnectRequest,
   type ConnectResult,
 } from '../traffic/connect.js';
-import type { Metrics } from '../traffic/metrics.js';
+import type { Metrics, MetricsRecorder } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
 import { describe as kubectlDescribe, table as kubectlTable } from '../kubectl/index.js';
 import { buildNodes } from './addNodes.js';
 import { applyManifests, type ApplyOptions, type ApplyResult } from './applyManifests.js';
 import { startDrain, type DrainHandle } from './drain.js';
+import { registerInternals } from './internals.js';
 import { createFaults, type Faults } from './faults.js';
 import { endpointsOf } from './endpointsOf.js';
 import { ExternalTraffic, type CloudLoadBalancerOptions } from '../external/externalTraffic.js';
 import { ingressNginxManifests, type IngressControllerOptions } from '../external/ingressNginx.js';
-import { worldExternalHost } from '../external/worldExternalHost.js';
+import { externalHostOf } from './externalHost.js';
 import { serveHost, type ServeHandle, type ServeOptions } from '../server/index.js';
 import type {
   EndpointView,
@@ -55,19 +55,17 @@ import type {
 
 /** @internal The implementation behind {@link createSimulation}. */
 export class SimulationImpl implements Simulation {
-  readonly #world: World;
+  readonly #world: WorldHandle;
+  readonly #metrics: MetricsRecorder;
   readonly #affinity = new AffinityTables();
   readonly faults: Faults;
   #nextNode = 0;
 
-  constructor(world: World) {
+  constructor(world: WorldHandle, metrics: MetricsRecorder) {
     this.#world = world;
-    this.faults = createFaults(world);
-  }
-
-  /** @internal The World, for the rest of the package (faults, traffic, testing kit). */
-  get world(): World {
-    return this.#world;
+    this.#metrics = metrics;
+    this.faults = createFaults(world, metrics);
+    registerInternals(this, world);
   }
 
   get now(): number {
@@ -204,7 +202,7 @@ export class SimulationImpl implements Simulation {
     const deadline = world.now + parseDuration(opts.timeout ?? world.config.settleTimeout);
     if (pred(this)) return true;
     for (;;) {
-      const next = world.queue.peekTime();
+      const next = world.nextEventTime();
       if (next === undefined || next > deadline) {
         world.runTo(deadline);
         return pred(this);
@@ -219,7 +217,7 @@ export class SimulationImpl implements Simulation {
     const timeout = parseDuration(opts.timeout ?? world.config.settleTimeout);
     const deadline = world.now + timeout;
     while (world.unsettled) {
-      const next = world.queue.peekTime();
+      const next = world.nextEventTime();
       if (next === undefined) break;
       if (next > deadline) {
         world.runTo(deadline);
@@ -237,11 +235,11 @@ export class SimulationImpl implements Simulation {
   }
 
   traffic(spec: TrafficSpec): TrafficHandle {
-    return startTraffic(this.#world, spec, this.#affinity);
+    return startTraffic(this.#world, this.#metrics, spec, this.#affinity);
   }
 
   get metrics(): Metrics {
-    const m = this.#world.metrics;
+    const m = this.#metrics;
     return {
       outcomes: (key, opts) => m.outcomes(metricsKey(key), opts),
       readyEndpoints: (key) => m.readyEndpoints(normalizeKey('Service', key).key),
@@ -251,10 +249,14 @@ export class SimulationImpl implements Simulation {
 
   #external(): ExternalTraffic {
     const world = this.#world;
-    world.external ??= new ExternalTraffic(worldExternalHost(world), (c) => {
-      world.addController(c);
-    });
-    return world.external;
+    return (
+      world.external ??
+      world.installExternal(
+        new ExternalTraffic(externalHostOf(world, this.#metrics), (c) => {
+          world.addController(c);
+        }),
+      )
+    );
   }
 
   addCloudLoadBalancers(opts: CloudLoadBalancerOptions = {}): void {
@@ -318,7 +320,7 @@ export class SimulationImpl implements Simulation {
     // overtake an earlier one (each delivery is due no sooner than the previous one).
     let lastDue = 0;
     const delay = (): number => {
-      const now = world.clock.now;
+      const now = world.now;
       lastDue = Math.max(lastDue, now + draw());
       return lastDue - now;
     };
@@ -348,11 +350,10 @@ export class SimulationImpl implements Simulation {
     for (const object of world.store.listInert(kind)) {
       if (matches(object)) handler({ type: 'ADDED', object });
     }
-    world.userWatches.push(watch);
+    world.addUserWatch(watch);
     return () => {
       watch.active = false;
-      const i = world.userWatches.indexOf(watch);
-      if (i >= 0) world.userWatches.splice(i, 1);
+      world.removeUserWatch(watch);
     };
   }
 
@@ -372,13 +373,7 @@ export class SimulationImpl implements Simulation {
   }
 
   stats(): SimulationStats {
-    const w = this.#world;
-    return {
-      events: w.eventsProcessed,
-      traceEntries: w.trace.length,
-      reconciles: Object.fromEntries(w.runtimes.map((r) => [r.controller.name, r.reconciles])),
-      proxySyncs: w.proxies.syncs,
-    };
+    return this.#world.stats();
   }
 
   snapshot(): ClusterSnapshot {

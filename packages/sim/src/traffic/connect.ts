@@ -15,7 +15,7 @@ import {
   type ProxyNode,
   type RouteSource,
 } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { TrafficHost } from '../world/index.js';
 import { EXTERNAL_CLIENT_IP, type ExternalOutcome } from '../external/externalOutcome.js';
 
 /** Where a connection comes from: a pod key, a node, or outside the cluster (the default). */
@@ -97,7 +97,7 @@ interface Source {
   readonly namespace: string;
 }
 
-function resolveSource(world: World, from: ConnectSource | undefined): Source {
+function resolveSource(world: TrafficHost, from: ConnectSource | undefined): Source {
   const store = world.store;
   if (from === undefined || (typeof from === 'object' && 'external' in from)) {
     return {
@@ -136,7 +136,7 @@ function resolveSource(world: World, from: ConnectSource | undefined): Source {
  * what an ingress or a load balancer in front of the nodes would do.
  */
 export function connect(
-  world: World,
+  world: TrafficHost,
   req: ConnectRequest,
   affinity: AffinityTables,
 ): ConnectResult {
@@ -263,7 +263,7 @@ export function connect(
 }
 
 function connectExternalLb(
-  world: World,
+  world: TrafficHost,
   serviceKey: string,
   port: number | undefined,
   affinity: AffinityTables,
@@ -284,7 +284,7 @@ function keyOf(meta: { namespace?: string; name: string }): string {
 }
 
 function backend(
-  world: World,
+  world: TrafficHost,
   podKey: string,
   ip: string,
   port: number | undefined,
@@ -312,10 +312,10 @@ function backend(
   return { outcome: 'ok', ...base, reason: 'connected' };
 }
 
-function firstContainerPort(world: World, podKey: string): number | undefined {
+function firstContainerPort(world: TrafficHost, podKey: string): number | undefined {
   return world.store.get('Pod', podKey)?.spec.containers[0]?.ports?.[0]?.containerPort;
 }
 
-function defaultServicePort(world: World, ip: string): number | undefined {
+function defaultServicePort(world: TrafficHost, ip: string): number | undefined {
   return world.firstPortByClusterIP.get(ip);
 }

@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 import { normalizeKey, parseDuration, parseTarget, type Duration } from '@kubesim/core';
-import type { World } from '../world/world.js';
+import type { TrafficHost } from '../world/index.js';
+import type { MetricsRecorder } from './metrics.js';
 import {
   connect,
   type AffinityTables,
@@ -51,9 +52,10 @@ export function serviceKeyOfTarget(to: string | LoadBalancerTarget, fromNamespac
   return normalizeKey('Service', `${namespace}/${name}`).key;
 }
 
-/** Starts a steady load; outcomes are recorded in the World's metrics. */
+/** Starts a steady load; outcomes are recorded in `metrics`. */
 export function startTraffic(
-  world: World,
+  world: TrafficHost,
+  metrics: MetricsRecorder,
   spec: TrafficSpec,
   affinity: AffinityTables,
 ): TrafficHandle {
@@ -87,10 +89,10 @@ export function startTraffic(
       );
       sent += 1;
       counts[result.outcome] += 1;
-      world.metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
+      metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
       // A URL's outcomes are also kept under its host, whichever Service a rule picked.
       if (isUrl && result.service !== undefined && result.service !== fallbackKey) {
-        world.metrics.recordOutcome(fallbackKey, world.now, result);
+        metrics.recordOutcome(fallbackKey, world.now, result);
       }
     }
     if (world.now + every <= until) {

@@ -35,3 +35,22 @@ export interface NodeAgent {
   /** Called for every Pod event whose pod is (or was) bound to this node. */
   onPodEvent(ev: StoreEvent): void;
 }
+
+/** A node agent the World drives: the kubelet. */
+export interface KubeletAgent extends NodeAgent {
+  /** The node got its pod CIDR from node IPAM. */
+  setPodCIDR(cidr: string): void;
+  /** The Node object is gone, or the node lost power: stop everything, write nothing more. */
+  stop?(now: number): void;
+  /** True when the pod's main containers are running on this node (they accept connections). */
+  isContainerRunning?(podKey: string): boolean;
+  /** True when the pod's application accepts connections (running, past its `listenAfter`). */
+  isListening?(podKey: string): boolean;
+}
+
+/** Builds the kubelet of a node. */
+export type KubeletFactory = (
+  host: AgentHost,
+  nodeName: string,
+  podCIDR: string | undefined,
+) => KubeletAgent;

@@ -11,8 +11,23 @@ import {
   type FieldIssue,
   type StoreEvent,
 } from '@kubesim/core';
+import type { SimConfig } from '../engine/index.js';
+import type { AgentHost } from './agentHost.js';
 import { KeyFifo } from './fifo.js';
-import type { World } from './world.js';
+
+/** What a controller runtime needs of the simulation (the World provides it). */
+export interface ControllerRuntimeHost extends Pick<
+  AgentHost,
+  'now' | 'store' | 'schedule' | 'cancel'
+> {
+  readonly config: Pick<SimConfig, 'maxReconcilesPerKeyPerInstant'>;
+  /** Runs `fn` with `cause` written into the trace entries of the changes it makes. */
+  withCause<T>(cause: string, fn: () => T): T;
+  /** Appends an activity entry (not an object change) to the trace. */
+  traceActivity(cause: string, type: string, detail?: Record<string, unknown>): void;
+  /** Performs `evict` actions (the Eviction API), when the simulation installed one. */
+  readonly evictHandler: ((podKey: string) => void) | undefined;
+}
 
 /**
  * Throws ValidationError unless `c` has what the runtime calls (a name, `keysFor`, `reconcile`),
@@ -52,7 +67,7 @@ function assertController(c: unknown): asserts c is Controller {
 /** The runtime of one controller inside the World. */
 export class ControllerRuntime {
   readonly controller: Controller;
-  readonly #world: World;
+  readonly #world: ControllerRuntimeHost;
   readonly #delay: () => number;
   readonly #ready = new KeyFifo();
   #syncScheduled = false;
@@ -66,7 +81,12 @@ export class ControllerRuntime {
   readonly #trusted: boolean;
 
   /** @param trusted - a built-in controller (its writes skip validation unless paranoid). */
-  constructor(world: World, controller: Controller, delay: () => number, trusted = true) {
+  constructor(
+    world: ControllerRuntimeHost,
+    controller: Controller,
+    delay: () => number,
+    trusted = true,
+  ) {
     assertController(controller);
     this.#trusted = trusted;
     this.#world = world;

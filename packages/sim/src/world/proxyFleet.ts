@@ -10,7 +10,21 @@
  */
 import { ProxyState, type EndpointSlice, type Service, type StoreEvent } from '@kubesim/core';
 import { MinSyncBatcher } from '../engine/index.js';
-import type { World } from './world.js';
+import type { SimConfig } from '../engine/index.js';
+import type { AgentHost } from './agentHost.js';
+
+/** What the kube-proxy fleet needs of the simulation (the World provides it). */
+export interface ProxyFleetHost extends Pick<AgentHost, 'now' | 'schedule'> {
+  readonly config: Pick<SimConfig, 'proxyMinSyncPeriod'>;
+  /** kube-proxy's watch delay, sampled once per change. */
+  proxyWatchDelay(): number;
+  /** Appends an activity entry (not an object change) to the trace. */
+  traceActivity(cause: string, type: string, detail?: Record<string, unknown>): void;
+  /** Told after every sync, when the views changed. */
+  afterProxySync(): void;
+  /** The outside-traffic model, told after the listeners above. */
+  readonly external: { proxiesSynced(): void } | undefined;
+}
 
 interface PendingChange {
   readonly seenAt: number;
@@ -19,7 +33,7 @@ interface PendingChange {
 
 /** kube-proxy on every node. */
 export class ProxyFleet {
-  readonly #world: World;
+  readonly #world: ProxyFleetHost;
   readonly #shared = new ProxyState();
   readonly #batcher: MinSyncBatcher;
   #pending: PendingChange[] = [];
@@ -27,7 +41,7 @@ export class ProxyFleet {
   /** Number of syncs performed (each applies every change seen so far). */
   syncs = 0;
 
-  constructor(world: World) {
+  constructor(world: ProxyFleetHost) {
     this.#world = world;
     this.#batcher = new MinSyncBatcher(world.config.proxyMinSyncPeriod);
   }
@@ -60,7 +74,7 @@ export class ProxyFleet {
     this.#batcher.synced(now);
     this.syncs += 1;
     this.#world.traceActivity('kube-proxy', 'ProxySync', { changes: ready.length });
-    this.#world.checkBlackHoles();
+    this.#world.afterProxySync();
     this.#world.external?.proxiesSynced();
   }
 

@@ -23,57 +23,25 @@ import {
   type RandomStream,
   type SimConfig,
 } from '../engine/index.js';
-import type { AgentHost, NodeAgent, ScheduledId } from './agentHost.js';
+import type { AgentHost, KubeletAgent, KubeletFactory, ScheduledId } from './agentHost.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
 import { NodeHost } from './nodeHost.js';
 import { NodeIpam } from './nodeIpam.js';
 import { ProxyFleet } from './proxyFleet.js';
+import type { UserWatch, WorldHandle } from './ports.js';
 import { TraceLog } from './trace.js';
-import { MetricsRecorder } from '../traffic/metrics.js';
 import { NodeLifecycleController } from '../nodelifecycle/index.js';
 import type { ExternalTraffic } from '../external/externalTraffic.js';
-
-/** True when `view` still has `ip` as a usable endpoint of `serviceKey` (ready, or serving and terminating). */
-function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
-  for (const slice of view.slicesOf(serviceKey)) {
-    for (const e of slice.endpoints) {
-      if (!e.addresses.includes(ip)) continue;
-      // A user-written endpoint may omit conditions: nil ready/serving mean true (§3.8).
-      const c = (e.conditions as typeof e.conditions | undefined) ?? {};
-      const ready = c.ready ?? true;
-      const serving = c.serving ?? true;
-      if (ready || (serving && (c.terminating ?? false))) return true;
-    }
-  }
-  return false;
-}
-
-/** A node agent the World drives: the kubelet. */
-export interface KubeletAgent extends NodeAgent {
-  /** The node got its pod CIDR from node IPAM. */
-  setPodCIDR(cidr: string): void;
-  /** The Node object is gone, or the node lost power: stop everything, write nothing more. */
-  stop?(now: number): void;
-  /** True when the pod's main containers are running on this node (they accept connections). */
-  isContainerRunning?(podKey: string): boolean;
-  /** True when the pod's application accepts connections (running, past its `listenAfter`). */
-  isListening?(podKey: string): boolean;
-}
-
-/** Builds the kubelet of a node. */
-export type KubeletFactory = (
-  host: AgentHost,
-  nodeName: string,
-  podCIDR: string | undefined,
-) => KubeletAgent;
 
 /** How to build a World. */
 export interface WorldOptions {
   readonly seed: string;
   readonly config: SimConfig;
   /** Controllers in the order they are registered (ties at one instant run in this order). */
-  readonly controllers: (world: World) => readonly Controller[];
+  readonly controllers: (deps: ControllerDeps) => readonly Controller[];
+  /** Performs `evict` actions of controllers' plans (the Eviction API). */
+  readonly evict?: (store: Store, podKey: string, now: number) => void;
   readonly kubelet: KubeletFactory;
   /** Keep trace entries in memory (the hash is always kept). @defaultValue true */
   readonly keepTrace?: boolean;
@@ -84,17 +52,14 @@ interface Task {
   readonly run: () => void;
 }
 
-/** A user watch registered through `Simulation.watch`. */
-export interface UserWatch {
-  readonly kind: string;
-  readonly delay: () => number;
-  readonly filter: (ev: StoreEvent) => boolean;
-  readonly handler: (ev: StoreEvent) => void;
-  active: boolean;
+/** What building the controllers may use: the resolved config and the named random streams. */
+export interface ControllerDeps {
+  readonly config: SimConfig;
+  random(stream: string): RandomStream;
 }
 
 /** Internal state of a simulation. */
-export class World implements AgentHost {
+export class World implements AgentHost, WorldHandle {
   readonly config: SimConfig;
   readonly seed: string;
   readonly clock: Clock;
@@ -108,8 +73,9 @@ export class World implements AgentHost {
   readonly nodeHosts = new Map<string, NodeHost>();
   readonly proxies: ProxyFleet;
   readonly ipam: NodeIpam;
-  readonly userWatches: UserWatch[] = [];
-  readonly metrics = new MetricsRecorder();
+  readonly #userWatches: UserWatch[] = [];
+  readonly #storeListeners: ((ev: StoreEvent) => void)[] = [];
+  readonly #proxySyncListeners: (() => void)[] = [];
   /** The node lifecycle controller, driven lazily by heartbeat changes. */
   readonly nodeLifecycle: NodeLifecycleController;
   /** Labels of scheduled tasks that settle waits for (non-periodic), by id. */
@@ -120,22 +86,16 @@ export class World implements AgentHost {
   #cause = 'user';
   #eventsAt = -1;
   #eventsThisInstant = 0;
-  /** Pod IP → pod key, for routing to backends and to pod IPs. */
-  readonly podsByIP = new Map<string, string>();
-  /** ClusterIP → the Service's first port, for connections that name no port. */
-  readonly firstPortByClusterIP = new Map<string, number>();
-  /** Node name and node IPs → node name, for NodePort targets. */
-  readonly nodesByAddress = new Map<string, string>();
-  /** Nodes without power (crashNode): no heartbeats, pods unreachable. */
-  readonly nodesDown = new Set<string>();
-  /** Nodes cut off from the control plane (partitionNode): frozen views, pods still serve. */
-  readonly nodesPartitioned = new Set<string>();
-  /** Tasks run so far. */
-  eventsProcessed = 0;
+  readonly #podsByIP = new Map<string, string>();
+  readonly #firstPortByClusterIP = new Map<string, number>();
+  readonly #nodesByAddress = new Map<string, string>();
+  readonly #nodesDown = new Set<string>();
+  readonly #nodesPartitioned = new Set<string>();
+  #eventsProcessed = 0;
+  /** Performs `evict` actions of controllers' plans, when the simulation supplied the Eviction API. */
+  readonly evictHandler: ((podKey: string) => void) | undefined;
   /** Cloud load balancers and the ingress controller, once installed (outside traffic). */
-  external: ExternalTraffic | undefined;
-  /** Handles `evict` actions; installed by the failover layer. */
-  evictHandler: ((podKey: string) => void) | undefined;
+  #external: ExternalTraffic | undefined;
 
   constructor(options: WorldOptions) {
     this.config = options.config;
@@ -145,6 +105,13 @@ export class World implements AgentHost {
     this.trace = new TraceLog(options.keepTrace ?? true);
     this.ipam = new NodeIpam(this.config.clusterCIDR, this.config.nodeCIDRMaskSize);
     this.#kubeletFactory = options.kubelet;
+    const evict = options.evict;
+    this.evictHandler =
+      evict === undefined
+        ? undefined
+        : (podKey) => {
+            evict(this.store, podKey, this.now);
+          };
     this.#kubeletDelay = delaySampler(this.config.kubeletWatchDelay, this.streams, 'watch/kubelet');
     this.proxyWatchDelay = delaySampler(
       this.config.proxyWatchDelay,
@@ -192,6 +159,79 @@ export class World implements AgentHost {
 
   get now(): number {
     return this.clock.now;
+  }
+
+  /** Pod IP → pod key, for routing to backends and to pod IPs. */
+  get podsByIP(): ReadonlyMap<string, string> {
+    return this.#podsByIP;
+  }
+
+  /** ClusterIP → the Service's first port, for connections that name no port. */
+  get firstPortByClusterIP(): ReadonlyMap<string, number> {
+    return this.#firstPortByClusterIP;
+  }
+
+  /** Node name and node IPs → node name, for NodePort targets. */
+  get nodesByAddress(): ReadonlyMap<string, string> {
+    return this.#nodesByAddress;
+  }
+
+  /** Nodes without power (crashNode): no heartbeats, pods unreachable. */
+  get nodesDown(): ReadonlySet<string> {
+    return this.#nodesDown;
+  }
+
+  /** Nodes cut off from the control plane (partitionNode): frozen views, pods still serve. */
+  get nodesPartitioned(): ReadonlySet<string> {
+    return this.#nodesPartitioned;
+  }
+
+  /** Tasks run so far. */
+  get eventsProcessed(): number {
+    return this.#eventsProcessed;
+  }
+
+  /** Marks a node as without power (true) or powered again (false). */
+  setNodeDown(name: string, down: boolean): void {
+    if (down) this.#nodesDown.add(name);
+    else this.#nodesDown.delete(name);
+  }
+
+  /** Marks a node as cut off from the control plane (true) or reconnected (false). */
+  setNodePartitioned(name: string, cut: boolean): void {
+    if (cut) this.#nodesPartitioned.add(name);
+    else this.#nodesPartitioned.delete(name);
+  }
+
+  /** The time of the next scheduled task, if any. */
+  nextEventTime(): number | undefined {
+    return this.queue.peekTime();
+  }
+
+  /** Delivers store events of `watch.kind` to a user watch (after its delay) until removed. */
+  addUserWatch(watch: UserWatch): void {
+    this.#userWatches.push(watch);
+  }
+
+  /** Stops delivering to a user watch. */
+  removeUserWatch(watch: UserWatch): void {
+    const i = this.#userWatches.indexOf(watch);
+    if (i >= 0) this.#userWatches.splice(i, 1);
+  }
+
+  /** Run counters: events, trace entries, reconciles per controller, kube-proxy syncs. */
+  stats(): {
+    events: number;
+    traceEntries: number;
+    reconciles: Record<string, number>;
+    proxySyncs: number;
+  } {
+    return {
+      events: this.#eventsProcessed,
+      traceEntries: this.trace.length,
+      reconciles: Object.fromEntries(this.runtimes.map((r) => [r.controller.name, r.reconciles])),
+      proxySyncs: this.proxies.syncs,
+    };
   }
 
   /**
@@ -258,7 +298,7 @@ export class World implements AgentHost {
     this.#settling.delete(seq);
     this.clock.advanceTo(time);
     this.#countEvent(task.label);
-    this.eventsProcessed += 1;
+    this.#eventsProcessed += 1;
     // The first word of a task's label names who acts (`kubelet/node-1 …`, `fault …`,
     // `node-lifecycle-controller …`): changes it makes are traced with that cause.
     const space = task.label.indexOf(' ');
@@ -350,20 +390,15 @@ export class World implements AgentHost {
         this.#indexService(ev);
         this.proxies.observe(ev);
         break;
-      case 'EndpointSlice': {
+      case 'EndpointSlice':
         this.proxies.observe(ev);
-        const svc = MetricsRecorder.serviceOfSlice(ev);
-        if (svc !== undefined) {
-          const [ns = 'default', name = ''] = svc.split('/');
-          this.metrics.recordReady(svc, this.clock.now, this.store.slicesOfService(ns, name));
-        }
         break;
-      }
       default:
         break;
     }
-    this.external?.observe(ev);
-    for (const w of this.userWatches) {
+    for (const listener of this.#storeListeners) listener(ev);
+    this.#external?.observe(ev);
+    for (const w of this.#userWatches) {
       if (!w.active || w.kind !== ev.kind || !w.filter(ev)) continue;
       const delay = w.delay();
       this.schedule(this.clock.now + delay, `watch ${ev.kind}`, () => {
@@ -372,37 +407,49 @@ export class World implements AgentHost {
     }
   }
 
-  /**
-   * Closes the black-hole windows whose backend no live node's kube-proxy routes to any more.
-   * Called after every kube-proxy sync and view change.
-   */
-  checkBlackHoles(): void {
-    const open = [...this.metrics.openWindows()];
-    if (open.length === 0) return; // the common case: nothing to check on a proxy sync
+  /** The kube-proxy views of the nodes that have power, one per distinct view. */
+  liveProxyViews(): Set<ProxyState> {
     const views = new Set<ProxyState>();
     for (const name of this.kubelets.keys()) {
-      if (!this.nodesDown.has(name)) views.add(this.proxies.stateFor(name));
+      if (!this.#nodesDown.has(name)) views.add(this.proxies.stateFor(name));
     }
-    for (const [svc, w] of open) {
-      let routed = false;
-      for (const view of views) {
-        if (routesTo(view, svc, w.ip)) {
-          routed = true;
-          break;
-        }
-      }
-      if (!routed) w.end = this.clock.now;
-    }
+    return views;
+  }
+
+  /** Cloud load balancers and the ingress controller, once installed. */
+  get external(): ExternalTraffic | undefined {
+    return this.#external;
+  }
+
+  /** Installs the outside-traffic model (once; later calls keep the first). */
+  installExternal(external: ExternalTraffic): ExternalTraffic {
+    this.#external ??= external;
+    return this.#external;
+  }
+
+  /** Calls `listener` with every store event, after the World's own handling of it. */
+  onStoreEvent(listener: (ev: StoreEvent) => void): void {
+    this.#storeListeners.push(listener);
+  }
+
+  /** Calls `listener` after every kube-proxy sync (and when `afterProxySync` is called). */
+  onProxySync(listener: () => void): void {
+    this.#proxySyncListeners.push(listener);
+  }
+
+  /** Tells the proxy-sync listeners that views may have changed (a sync, a crash, a heal). */
+  afterProxySync(): void {
+    for (const l of this.#proxySyncListeners) l();
   }
 
   #indexService(ev: StoreEvent): void {
     const svc = ev.object as Service;
     const oldIP = (ev.oldObject as Service | undefined)?.spec.clusterIP;
-    if (oldIP !== undefined) this.firstPortByClusterIP.delete(oldIP);
+    if (oldIP !== undefined) this.#firstPortByClusterIP.delete(oldIP);
     const ip = svc.spec.clusterIP;
     const port = svc.spec.ports[0]?.port;
     if (ev.type !== 'DELETED' && ip !== undefined && ip !== 'None' && port !== undefined) {
-      this.firstPortByClusterIP.set(ip, port);
+      this.#firstPortByClusterIP.set(ip, port);
     }
   }
 
@@ -410,13 +457,13 @@ export class World implements AgentHost {
     const pod = ev.object as Pod;
     const oldIP = (ev.oldObject as Pod | undefined)?.status.podIP;
     const ip = ev.type === 'DELETED' ? undefined : pod.status.podIP;
-    if (oldIP !== undefined && oldIP !== ip && this.podsByIP.get(oldIP) === ev.key) {
-      this.podsByIP.delete(oldIP);
+    if (oldIP !== undefined && oldIP !== ip && this.#podsByIP.get(oldIP) === ev.key) {
+      this.#podsByIP.delete(oldIP);
     }
     if (ev.type === 'DELETED' && pod.status.podIP !== undefined) {
-      if (this.podsByIP.get(pod.status.podIP) === ev.key) this.podsByIP.delete(pod.status.podIP);
+      if (this.#podsByIP.get(pod.status.podIP) === ev.key) this.#podsByIP.delete(pod.status.podIP);
     }
-    if (ip !== undefined) this.podsByIP.set(ip, ev.key);
+    if (ip !== undefined) this.#podsByIP.set(ip, ev.key);
   }
 
   /** Pod events a partitioned node's kubelet has not seen, latest per pod. */
@@ -442,7 +489,7 @@ export class World implements AgentHost {
     if (node === undefined) return;
     const kubelet = this.kubelets.get(node);
     if (kubelet === undefined) return;
-    if (this.nodesPartitioned.has(node)) {
+    if (this.#nodesPartitioned.has(node)) {
       let missed = this.#missed.get(node);
       if (missed === undefined) {
         missed = new Map();
@@ -463,13 +510,13 @@ export class World implements AgentHost {
     const node = ev.object as Node;
     const name = node.metadata.name;
     for (const a of (ev.oldObject as Node | undefined)?.status.addresses ?? []) {
-      this.nodesByAddress.delete(a.address);
+      this.#nodesByAddress.delete(a.address);
     }
     if (ev.type !== 'DELETED') {
-      this.nodesByAddress.set(name, name);
-      for (const a of node.status.addresses ?? []) this.nodesByAddress.set(a.address, name);
+      this.#nodesByAddress.set(name, name);
+      for (const a of node.status.addresses ?? []) this.#nodesByAddress.set(a.address, name);
     } else {
-      this.nodesByAddress.delete(name);
+      this.#nodesByAddress.delete(name);
     }
     if (ev.type === 'DELETED') {
       this.nodeLifecycle.nodeDeleted(name);

@@ -1,12 +1,14 @@
 /**
- * The {@link ExternalHost} of a World.
+ * The {@link ExternalHost} the outside-traffic model gets: built over the World's handle and the
+ * simulation's metrics, so the model never sees the World itself.
  * @packageDocumentation
  */
-import type { World } from '../world/world.js';
-import type { ExternalHost } from './externalHost.js';
+import type { ExternalHost } from '../external/externalHost.js';
+import type { MetricsRecorder } from '../traffic/metrics.js';
+import type { WorldHandle } from '../world/index.js';
 
-/** Builds the handle the outside-traffic model uses, over a World. */
-export function worldExternalHost(world: World): ExternalHost {
+/** Builds the handle the load balancers and the ingress controller use. */
+export function externalHostOf(world: WorldHandle, metrics: MetricsRecorder): ExternalHost {
   return {
     get now() {
       return world.now;
@@ -28,10 +30,10 @@ export function worldExternalHost(world: World): ExternalHost {
     podAtIP: (ip) => world.podsByIP.get(ip),
     windows: {
       open: (via, serviceKey, ip, podKey) => {
-        world.metrics.openViaWindow(via, serviceKey, ip, podKey, world.now);
+        metrics.openViaWindow(via, serviceKey, ip, podKey, world.now);
       },
       close: (via, serviceKey, ip) => {
-        world.metrics.closeViaWindow(via, serviceKey, ip, world.now);
+        metrics.closeViaWindow(via, serviceKey, ip, world.now);
       },
     },
     traceActivity: (cause, type, detail) => {
