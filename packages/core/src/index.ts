@@ -19,6 +19,8 @@ export {
   formatFieldIssue,
 } from './errors.js';
 export type { FieldIssue, FieldIssueType } from './errors.js';
+export { CORE_ERROR_CODES } from './errorCodes.js';
+export type { CoreErrorCode } from './errorCodes.js';
 export { defaultClusterConfig, paranoidByDefault, setParanoidByDefault } from './config.js';
 export type { ClusterConfig } from './config.js';
 export {

@@ -73,6 +73,8 @@ export type { DrainPlan, EvictionCause, SchedulerController, ZoneState } from '@
 export { NodeLifecycleController } from './nodelifecycle/index.js';
 export { defaultSimConfig, resolveSimConfig } from './engine/index.js';
 export type { SimConfig, SimConfigInput, DelayModel, DelayModelInput } from './engine/index.js';
+export { SIM_ERROR_CODES } from './errorCodes.js';
+export type { KubesimErrorCode, SimErrorCode } from './errorCodes.js';
 export {
   DEMO_CRASHED_NODE,
   DEMO_SERVICE,
