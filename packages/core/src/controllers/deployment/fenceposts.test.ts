@@ -21,6 +21,6 @@ describe('resolveFenceposts (§7.8)', () => {
   });
 
   it('refuses a malformed percentage with a typed error', () => {
-    expect(() => scaledValue('25 percent', 4, true)).toThrow(/must be an integer or a percentage/);
+    expect(() => scaledValue('25 percent', 4, true)).toThrow(/string is not a percentage/);
   });
 });

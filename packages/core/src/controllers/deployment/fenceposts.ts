@@ -7,25 +7,19 @@
 import { KubesimError } from '../../errors.js';
 import type { Deployment } from '../../objects/apps.js';
 import type { IntOrString } from '../../objects/meta.js';
+import { scaledIntOrPercent } from '../shared/intOrPercent.js';
 
 /**
- * An int-or-percent scaled against `total`: an integer as is; `'N%'` as N·total/100 rounded up
- * (`roundUp`) or down.
- * @throws KubesimError code `InvalidIntOrPercent` for a string that is not `'<int>%'` (admission
- *   refuses those, so only hand-built objects reach it).
+ * An int-or-percent scaled against `total` ({@link scaledIntOrPercent}), throwing on a value that
+ * is not an integer or `'<int>%'`.
+ * @throws KubesimError code `InvalidIntOrPercent` with upstream's message (admission refuses such
+ *   values, so only hand-built objects reach it).
  * @example scaledValue('25%', 10, true) === 3; scaledValue('25%', 10, false) === 2
  */
 export function scaledValue(value: IntOrString, total: number, roundUp: boolean): number {
-  if (typeof value === 'number') return value;
-  const m = /^(\d+)%$/.exec(value);
-  if (m === null) {
-    throw new KubesimError(
-      'InvalidIntOrPercent',
-      `invalid value ${JSON.stringify(value)}: must be an integer or a percentage such as '25%'`,
-    );
-  }
-  const exact = (Number(m[1]) * total) / 100;
-  return roundUp ? Math.ceil(exact) : Math.floor(exact);
+  const scaled = scaledIntOrPercent(value, total, roundUp);
+  if (!scaled.ok) throw new KubesimError('InvalidIntOrPercent', scaled.error);
+  return scaled.value;
 }
 
 /**

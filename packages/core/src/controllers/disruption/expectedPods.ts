@@ -8,6 +8,8 @@ import type { ClusterView } from '../../store/view.js';
 import type { IntOrString, OwnerReference } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
 import type { PodDisruptionBudget } from '../../objects/apps.js';
+import { scaledIntOrPercent } from '../shared/intOrPercent.js';
+import type { ScaledIntOrPercent } from '../shared/intOrPercent.js';
 import { controllerOf } from './pdbSelection.js';
 
 /** The budget's arithmetic, or the reason it cannot be computed (the controller then fails safe). */
@@ -25,25 +27,10 @@ export type ExpectedPodCount =
  * An int-or-percent scaled against `total`, rounding a percent UP
  * (`intstr.GetScaledValueFromIntOrPercent(v, total, true)`): `'50%'` of 3 → 2, `2` → 2.
  * Returns an error message for a string that is not `<int>%`.
- * @example scaledValueRoundUp('10%', 5) === 1
+ * @example scaledValueRoundUp('10%', 5) // { ok: true, value: 1 }
  */
-export function scaledValueRoundUp(
-  value: IntOrString,
-  total: number,
-): { ok: true; value: number } | { ok: false; error: string } {
-  if (typeof value === 'number') return { ok: true, value };
-  if (!value.endsWith('%')) {
-    return {
-      ok: false,
-      error: 'invalid value for IntOrString: invalid type: string is not a percentage',
-    };
-  }
-  const digits = value.slice(0, -1);
-  if (!/^[+-]?\d+$/.test(digits)) {
-    return { ok: false, error: `invalid value "${value}": invalid syntax` };
-  }
-  // Same float arithmetic as upstream: math.Ceil(float64(v) * float64(total) / 100).
-  return { ok: true, value: Math.ceil((Number(digits) * total) / 100) };
+export function scaledValueRoundUp(value: IntOrString, total: number): ScaledIntOrPercent {
+  return scaledIntOrPercent(value, total, true);
 }
 
 const isAppsGroup = (ref: OwnerReference): boolean =>

@@ -27,3 +27,5 @@ export {
   safeEncodeString,
 } from './podTemplateHash.js';
 export { epochMsAt, timestampAt } from './virtualTime.js';
+export { scaledIntOrPercent } from './intOrPercent.js';
+export type { ScaledIntOrPercent } from './intOrPercent.js';
