@@ -2,8 +2,10 @@
 // emitted .d.ts files give it (comments stripped), one Markdown file per entry under api/.
 // `npm run api:update` rewrites the reports; `npm test` (test/apiReport.test.ts) fails when the
 // built declarations and the checked-in reports differ. Run after `npm run build`.
+import console from 'node:console';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
