@@ -1,7 +1,8 @@
 // The public API report: every name each package entry exports, with its declaration as the
 // emitted .d.ts files give it (comments stripped), one Markdown file per entry under api/.
 // `npm run api:update` rewrites the reports; `npm test` (test/apiReport.test.ts) fails when the
-// built declarations and the checked-in reports differ. Run after `npm run build`.
+// built declarations and the checked-in reports differ, or when a public name has no TSDoc
+// comment. Run after `npm run build`.
 import console from 'node:console';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -35,6 +36,22 @@ function declarationText(decl) {
 }
 
 let program;
+
+/** Exported names of `entry` whose declaration has no TSDoc comment. */
+export function undocumented(entry) {
+  reportFor(entry); // builds the shared program
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(join(root, entry.dts));
+  return checker
+    .getExportsOfModule(checker.getSymbolAtLocation(file))
+    .filter((sym) => {
+      const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+      const decl = target.declarations?.[0];
+      const node = decl !== undefined && ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+      return node === undefined || ts.getJSDocCommentsAndTags(node).length === 0;
+    })
+    .map((sym) => sym.name);
+}
 
 /** The report of one entry as Markdown text. */
 export function reportFor(entry) {
@@ -87,7 +104,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '-
         'intended, run `npm run api:update` and commit the report with your change.',
     );
   }
-  process.exitCode = stale.length === 0 ? 0 : 1;
+  const bare = ENTRIES.flatMap((e) => undocumented(e).map((name) => `${e.name}: ${name}`));
+  for (const name of bare) console.log(`Public name without a TSDoc comment: ${name}`);
+  process.exitCode = stale.length === 0 && bare.length === 0 ? 0 : 1;
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of ENTRIES) {
     const out = join(root, entry.report);

@@ -1,5 +1,6 @@
 // The public API report (api/*.api.md) matches the built declarations, so a change of the public
-// surface shows in review. Runs after `npm run build` (as `npm test` does).
+// surface shows in review, and every public name has a TSDoc comment. Runs after `npm run build`
+// (as `npm test` does).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
