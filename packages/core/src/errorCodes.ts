@@ -35,6 +35,8 @@ export const CORE_ERROR_CODES = {
   RangeFull: 'AllocationError: no ClusterIP or NodePort is left in the range',
   AlreadyAllocated: 'AllocationError: the requested ClusterIP or NodePort is taken',
   NotInRange: 'AllocationError: the requested ClusterIP or NodePort is outside the range',
+  BadRequest:
+    'StrictDecodingError: a strict-field-validation write named fields the schema does not declare (HTTP 400)',
   NoTransaction: 'AllocationError: an allocation was released outside a store transaction',
   InvalidIntOrPercent:
     "KubesimError: an int-or-percent value (maxSurge, maxUnavailable) is neither an integer nor 'N%'",
