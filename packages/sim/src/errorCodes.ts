@@ -11,6 +11,8 @@ export const SIM_ERROR_CODES = {
   BehaviorInvalid: "BehaviorInvalidError: a pod's kubesim behaviour annotation is not valid",
   InvariantSetup: 'InvariantSetupError: an invariant got a Simulation not made by createSimulation',
   InvariantViolated: 'InvariantViolationError: an invariant broke during a model-based run',
+  PropertyFailed:
+    'ScenarioPropertyError: a scenario property failed; the message shows the smallest counterexample',
   DrainRefused: 'DrainRefusedError: a scenario drain could not finish (a budget kept refusing)',
   Nondeterministic: 'NondeterminismError: the same scenario gave two different trace hashes',
   KubectlUnsupported: 'KubectlUnsupportedError: kubectl get/describe has no printer for the kind',
