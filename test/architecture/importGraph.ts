@@ -14,14 +14,32 @@ export const root = resolve(new URL('../..', import.meta.url).pathname);
 /** The package names and their source folders. */
 const PACKAGES: Readonly<Record<string, string>> = {
   '@kubesim/core': 'packages/core/src/index.ts',
+  '@kubesim/core/openapi': 'packages/core/src/openapi/index.ts',
   '@kubesim/sim': 'packages/sim/src/index.ts',
   '@kubesim/sim/testing': 'packages/sim/src/testing/index.ts',
 };
 
-/** What users or npm load first: the package entries and the CLI's bin. */
+/**
+ * Source files the repository's own scripts load from a package's build (`scripts/*.mjs` importing
+ * `../packages/<pkg>/dist/<file>.js`): generators such as the known-fields table.
+ */
+function scriptEntries(): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(join(root, 'scripts'))) {
+    if (!name.endsWith('.mjs')) continue;
+    const text = readFileSync(join(root, 'scripts', name), 'utf8');
+    for (const m of text.matchAll(/['"]\.\.\/packages\/([a-z]+)\/dist\/([^'"]+)\.js['"]/g)) {
+      found.push(`packages/${m[1]}/src/${m[2]}.ts`);
+    }
+  }
+  return found;
+}
+
+/** What users or npm load first: the package entries and the CLI's bin, and what scripts load. */
 export const ENTRY_POINTS: readonly string[] = [
   ...Object.values(PACKAGES),
   'packages/sim/src/cli/main.ts',
+  ...scriptEntries(),
 ];
 
 /** Test files and the support files that only tests load (excluded from the packages' builds). */

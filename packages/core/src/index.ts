@@ -182,9 +182,32 @@ export {
   validateAnnotations,
   validateLabels,
   validateObject,
+  validateStatus,
   validateUpdate,
 } from './validation/index.js';
 export type { NameValidator } from './validation/index.js';
+// Strict field validation (the API server's `fieldValidation`), used by the simulation and the
+// HTTP server.
+export {
+  applyFieldValidation,
+  deriveKnownFields,
+  dropNullFields,
+  dropUnknownFields,
+  FIELD_VALIDATION_MODES,
+  findInt32Overflows,
+  findUnknownFields,
+  KNOWN_FIELDS,
+  StrictPatchError,
+  UnmarshalError,
+  unknownFieldText,
+} from './validation/index.js';
+export type {
+  DefinitionsSpec,
+  FieldChild,
+  FieldValidationResult,
+  Int32Overflow,
+  KnownFieldTable,
+} from './validation/index.js';
 export {
   bytes,
   cpuMillis,

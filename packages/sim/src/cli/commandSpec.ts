@@ -5,8 +5,15 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIo } from './cliIo.js';
-import type { ServeCommandDeps } from './serveCommands.js';
 import type { RenderReport } from './writeReport.js';
+
+/** How `serve` waits to stop and prints while running. */
+export interface ServeCommandDeps {
+  /** Resolves when the server should stop (SIGINT/SIGTERM in the bin). */
+  readonly stopped: Promise<void>;
+  /** Prints to stdout while the command runs (the kubeconfig path, at once). */
+  readonly print: (text: string) => void;
+}
 
 /**
  * Process exit codes: 0 ok; 1 an invariant violated, an action refused, or (replay) the recorded

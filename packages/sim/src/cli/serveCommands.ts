@@ -13,15 +13,7 @@ import { createSimulation } from '../simulation/createSimulation.js';
 import type { Simulation } from '../simulation/types.js';
 import type { CliIo } from './cliIo.js';
 import { UsageError } from './cliErrors.js';
-import type { CliCommandSpec, CommandOutcome } from './commandSpec.js';
-
-/** How `serve` waits to stop and prints while running. */
-export interface ServeCommandDeps {
-  /** Resolves when the server should stop (SIGINT/SIGTERM in the bin). */
-  readonly stopped: Promise<void>;
-  /** Prints to stdout while the command runs (the kubeconfig path, at once). */
-  readonly print: (text: string) => void;
-}
+import type { CliCommandSpec, CommandOutcome, ServeCommandDeps } from './commandSpec.js';
 
 const SERVE_OPTIONS = {
   port: { type: 'string' },
