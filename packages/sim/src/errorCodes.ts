@@ -17,6 +17,7 @@ export const SIM_ERROR_CODES = {
   Nondeterministic: 'NondeterminismError: the same scenario gave two different trace hashes',
   KubectlUnsupported: 'KubectlUnsupportedError: kubectl get/describe has no printer for the kind',
   Usage: 'UsageError: the command line is not valid (the CLI prints usage)',
+  FileUnusable: 'CliFileError: the CLI cannot read or write a file the user named',
   Unavailable: 'KubesimError: a node cut off from the control plane tried to write to it',
 } as const;
 
