@@ -7,21 +7,20 @@
 import {
   firstPassAtOrAfter,
   formatTimestamp,
-  nodeMarkedReady,
-  nodeMarkedUnknown,
   nodeReadyStatus,
   NotFoundError,
-  podMarkedNotReady,
+  planLiftNoExecuteTaints,
+  planNodeRecovered,
+  planNodeUnknown,
+  planNoExecuteTaint,
   unknownTransitionTime,
-  withNoExecuteReadyTaint,
-  withoutNoExecuteReadyTaints,
-  withReadyNoScheduleTaint,
   ZoneDisruption,
   zoneOf,
 } from '@kubesim/core';
-import type { Node, ZoneState } from '@kubesim/core';
+import type { Node, Plan, ZoneState } from '@kubesim/core';
 import { InvalidArgumentError, nextPhaseAfter } from '../engine/index.js';
 import type { AgentHost } from '../world/agentHost.js';
+import { applyPlan, type PlanHost } from '../world/applyPlan.js';
 import { ZoneTainters } from './zoneTainters.js';
 
 /** What is due for one node whose heartbeats stopped or resumed. */
@@ -43,11 +42,15 @@ interface PassWork {
 }
 
 const NAME = 'node-lifecycle-controller';
+
+/** What the node lifecycle controller needs of the simulation: time, the store, plan applying. */
+export interface NodeLifecycleHost extends AgentHost, PlanHost {}
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
 
 /**
  * The node lifecycle controller, driven by the simulation through four calls instead of a monitor
- * loop. At the pass that marks a node Unknown it writes Ready, MemoryPressure, DiskPressure and
+ * loop; every write is a plan computed in `@kubesim/core` and applied like a controller's. At the
+ * pass that marks a node Unknown it writes Ready, MemoryPressure, DiskPressure and
  * PIDPressure = Unknown, marks every pod on the node Ready=False (phase kept) and applies the
  * `unreachable:NoSchedule` taint at once. At the NEXT pass (upstream hands the Ready condition it
  * observed before this pass's update to `processTaintBaseEviction`, so the node joins the queue one
@@ -62,13 +65,13 @@ const sorted = (names: Iterable<string>): string[] => [...names].sort();
  * ```
  */
 export class NodeLifecycleController {
-  readonly #host: AgentHost;
+  readonly #host: NodeLifecycleHost;
   readonly #health = new Map<string, NodeHealth>();
   readonly #passes = new Map<number, PassWork>();
   readonly #tainters: ZoneTainters;
   readonly #zones: ZoneDisruption;
 
-  constructor(host: AgentHost) {
+  constructor(host: NodeLifecycleHost) {
     this.#host = host;
     this.#tainters = new ZoneTainters(
       host,
@@ -203,27 +206,8 @@ export class NodeLifecycleController {
     if (health?.unknownAt !== t) return;
     delete health.unknownAt;
     this.#forgetIfIdle(name);
-    const node = this.#node(name);
-    if (node === undefined) return;
-    const stamp = this.#stamp(t);
-    const store = this.#host.store;
-    const wasReady = nodeReadyStatus(node) === 'True';
-    const marked = nodeMarkedUnknown(node, stamp);
-    const updated = marked === undefined ? node : store.updateStatus(marked);
-    const tainted = withReadyNoScheduleTaint(updated);
-    if (tainted !== updated) store.update(tainted);
-    if (wasReady) {
-      store.recordEvent(
-        { kind: 'Node', key: name },
-        'Normal',
-        'NodeNotReady',
-        `Node ${name} status is now: NodeNotReady`,
-      );
-      for (const pod of store.podsOnNode(name)) {
-        const notReady = podMarkedNotReady(pod, stamp);
-        if (notReady !== undefined) store.updateStatus(notReady);
-      }
-    }
+    if (this.#node(name) === undefined) return;
+    this.#apply(name, planNodeUnknown(this.#host.store, name, this.#stamp(t)));
     this.#pass(t + this.#host.config.nodeMonitorPeriod).enqueue.add(name);
   }
 
@@ -234,20 +218,16 @@ export class NodeLifecycleController {
     this.#forgetIfIdle(name);
     const node = this.#node(name);
     if (node === undefined) return;
-    const store = this.#host.store;
-    const ready = nodeMarkedReady(node, this.#stamp(t));
-    const updated = ready === undefined ? node : store.updateStatus(ready);
-    const untainted = withoutNoExecuteReadyTaints(withReadyNoScheduleTaint(updated));
-    if (untainted !== updated) store.update(untainted);
+    this.#apply(name, planNodeRecovered(this.#host.store, name, this.#stamp(t)));
     this.#tainters.queue(zoneOf(node)).remove(name);
   }
 
   /** Every zone fully disrupted: remove NoExecute taints, empty the queues, re-add at the next pass. */
   #enterFullDisruption(t: number): void {
     const next = this.#pass(t + this.#host.config.nodeMonitorPeriod);
-    for (const node of this.#host.store.list('Node')) {
-      const untainted = withoutNoExecuteReadyTaints(node);
-      if (untainted !== node) this.#host.store.update(untainted);
+    const nodes = this.#host.store.list('Node');
+    this.#apply('all nodes', planLiftNoExecuteTaints(nodes));
+    for (const node of nodes) {
       if (nodeReadyStatus(node) === 'Unknown') next.enqueue.add(node.metadata.name);
     }
     this.#tainters.clearAll();
@@ -270,9 +250,14 @@ export class NodeLifecycleController {
 
   /** The zone queue's tainting step (upstream: swap in the NoExecute taint of the Ready status). */
   #taintNoExecute(name: string, t: number): void {
-    const node = this.#node(name);
-    if (node === undefined) return;
-    const tainted = withNoExecuteReadyTaint(node, this.#stamp(t));
-    if (tainted !== node) this.#host.store.update(tainted);
+    this.#apply(name, planNoExecuteTaint(this.#host.store, name, this.#stamp(t)));
+  }
+
+  /**
+   * Applies a plan through the path every controller's plan takes. A stale read cannot happen
+   * here: a plan is computed and applied inside one task, so nothing else writes in between.
+   */
+  #apply(key: string, plan: Plan): void {
+    applyPlan(this.#host, NAME, key, plan);
   }
 }

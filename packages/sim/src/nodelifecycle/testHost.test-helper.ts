@@ -7,10 +7,14 @@ import { Store, applyAction, formatTimestamp } from '@kubesim/core';
 import type { Controller, Node, NodeInput, Pod, StoreEvent, Toleration } from '@kubesim/core';
 import { EventQueue, RandomStreams, defaultSimConfig } from '../engine/index.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
-import type { AgentHost, ScheduledId } from '../world/agentHost.js';
+import type { ScheduledId } from '../world/agentHost.js';
+import type { NodeLifecycleHost } from './nodeLifecycleController.js';
 
-/** An AgentHost with a manual clock: `runUntil(t)` runs every event due up to `t`. */
-export class TestHost implements AgentHost {
+/**
+ * An AgentHost with a manual clock: `runUntil(t)` runs every event due up to `t`. Its store is
+ * paranoid, so the plans the controllers under test apply as trusted writes are still validated.
+ */
+export class TestHost implements NodeLifecycleHost {
   now = 0;
   readonly config: Readonly<SimConfig>;
   readonly store: Store;
@@ -19,10 +23,21 @@ export class TestHost implements AgentHost {
   /** Labels of the events run, with their times (for "nothing scheduled" checks). */
   readonly ran: { at: number; label: string }[] = [];
   readonly #labels = new Map<number, string>();
+  /** Activity entries the code under test traced (`ActionRefused`, …). */
+  readonly activities: { cause: string; type: string; detail?: Record<string, unknown> }[] = [];
+  readonly evictHandler = undefined;
 
   constructor(config: Partial<SimConfig> = {}) {
     this.config = { ...defaultSimConfig, ...config };
-    this.store = new Store({ clock: () => this.now });
+    this.store = new Store({ config: { paranoid: true }, clock: () => this.now });
+  }
+
+  withCause<T>(_cause: string, fn: () => T): T {
+    return fn();
+  }
+
+  traceActivity(cause: string, type: string, detail?: Record<string, unknown>): void {
+    this.activities.push({ cause, type, ...(detail === undefined ? {} : { detail }) });
   }
 
   schedule(at: number, label: string, fn: () => void): ScheduledId {

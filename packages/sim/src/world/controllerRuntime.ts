@@ -6,27 +6,19 @@
 import {
   BudgetExceededError,
   ValidationError,
-  applyAction,
   type Controller,
   type FieldIssue,
   type StoreEvent,
 } from '@kubesim/core';
 import type { SimConfig } from '../engine/index.js';
 import type { AgentHost } from './agentHost.js';
+import { applyPlan, type PlanHost } from './applyPlan.js';
 import { KeyFifo } from './fifo.js';
 
 /** What a controller runtime needs of the simulation (the World provides it). */
-export interface ControllerRuntimeHost extends Pick<
-  AgentHost,
-  'now' | 'store' | 'schedule' | 'cancel'
-> {
+export interface ControllerRuntimeHost
+  extends Pick<AgentHost, 'now' | 'store' | 'schedule' | 'cancel'>, PlanHost {
   readonly config: Pick<SimConfig, 'maxReconcilesPerKeyPerInstant'>;
-  /** Runs `fn` with `cause` written into the trace entries of the changes it makes. */
-  withCause<T>(cause: string, fn: () => T): T;
-  /** Appends an activity entry (not an object change) to the trace. */
-  traceActivity(cause: string, type: string, detail?: Record<string, unknown>): void;
-  /** Performs `evict` actions (the Eviction API), when the simulation installed one. */
-  readonly evictHandler: ((podKey: string) => void) | undefined;
 }
 
 /**
@@ -150,30 +142,7 @@ export class ControllerRuntime {
       }
       this.reconciles += 1;
       const plan = this.controller.reconcile(world.store, key, now);
-      const apply = (): boolean => {
-        let again = false;
-        for (const action of plan.actions) {
-          try {
-            if (applyAction(world.store, action, world.evictHandler) === 'retry') {
-              // A stale read: drop the rest of the plan and reconcile again with a fresh view.
-              again = true;
-              break;
-            }
-          } catch (err) {
-            if (!(err instanceof ValidationError)) throw err;
-            // Upstream controllers log the refusal, emit a warning event and retry later.
-            world.traceActivity(this.controller.name, 'ActionRefused', {
-              key,
-              verb: action.verb,
-              message: err.message,
-            });
-          }
-        }
-        return again;
-      };
-      const retry = world.withCause(this.controller.name, () =>
-        this.#trusted ? world.store.trusted(apply) : world.store.untrusted(apply),
-      );
+      const retry = applyPlan(world, this.controller.name, key, plan, this.#trusted);
       if (retry) this.#ready.add(key);
       // The latest reconcile saw the whole state: its requeue (or none) replaces any earlier one.
       if (plan.requeueAfter !== undefined) {

@@ -1,6 +1,6 @@
 /**
  * The node lifecycle controller's pure parts: monitor timing, the Node and Pod status changes it
- * writes, zone states and rates, and the per-zone tainting queues (§6.2–6.6). The simulation
+ * writes and the plans that write them, zone states and rates, and the per-zone tainting queues (§6.2–6.6). The simulation
  * drives them lazily from heartbeat changes.
  * @packageDocumentation
  */
@@ -15,6 +15,12 @@ export {
   withReadyNoScheduleTaint,
   withoutNoExecuteReadyTaints,
 } from './nodeStatusChanges.js';
+export {
+  planLiftNoExecuteTaints,
+  planNoExecuteTaint,
+  planNodeRecovered,
+  planNodeUnknown,
+} from './nodeLifecyclePlans.js';
 export {
   isPodTerminal,
   podKey,
