@@ -407,6 +407,7 @@ export {
   zoneOf,
 } from './controllers/nodeLifecycle/index.js';
 export type { NodeLifecycleConfig, ZoneState } from './controllers/nodeLifecycle/index.js';
+export { NODE_IPAM_CONTROLLER, PodCidrBlocks, planPodCIDR } from './controllers/nodeIpam/index.js';
 export {
   TAINT_EVICTION_CONTROLLER,
   matchTolerations,

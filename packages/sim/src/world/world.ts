@@ -6,7 +6,10 @@
  */
 import {
   BudgetExceededError,
+  NODE_IPAM_CONTROLLER,
+  PodCidrBlocks,
   Store,
+  planPodCIDR,
   type Controller,
   type Node,
   type Pod,
@@ -24,10 +27,10 @@ import {
   type SimConfig,
 } from '../engine/index.js';
 import type { AgentHost, KubeletAgent, KubeletFactory, ScheduledId } from './agentHost.js';
+import { applyPlan } from './applyPlan.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
 import { NodeHost } from './nodeHost.js';
-import { NodeIpam } from './nodeIpam.js';
 import { ProxyFleet } from './proxyFleet.js';
 import type { UserWatch, WorldHandle } from './ports.js';
 import { TraceLog } from './trace.js';
@@ -72,7 +75,8 @@ export class World implements AgentHost, WorldHandle {
   /** Each node's view of the simulation (holds its writes while it is cut off). */
   readonly nodeHosts = new Map<string, NodeHost>();
   readonly proxies: ProxyFleet;
-  readonly ipam: NodeIpam;
+  /** Node IPAM's range: which pod CIDR blocks the Nodes hold, kept from Node events. */
+  readonly #podCidrs: PodCidrBlocks;
   readonly #userWatches: UserWatch[] = [];
   readonly #storeListeners: ((ev: StoreEvent) => void)[] = [];
   readonly #proxySyncListeners: (() => void)[] = [];
@@ -103,7 +107,7 @@ export class World implements AgentHost, WorldHandle {
     this.clock = new Clock(this.config.startTime);
     this.streams = new RandomStreams(options.seed);
     this.trace = new TraceLog(options.keepTrace ?? true);
-    this.ipam = new NodeIpam(this.config.clusterCIDR, this.config.nodeCIDRMaskSize);
+    this.#podCidrs = new PodCidrBlocks(this.config.clusterCIDR, this.config.nodeCIDRMaskSize);
     this.#kubeletFactory = options.kubelet;
     const evict = options.evict;
     this.evictHandler =
@@ -524,13 +528,16 @@ export class World implements AgentHost, WorldHandle {
       this.kubelets.delete(name);
       kubelet?.stop?.(this.clock.now);
       this.nodeHosts.delete(name);
-      this.ipam.release(name);
+      this.#podCidrs.release(name);
       return;
+    }
+    const written = node.spec.podCIDR;
+    if (written !== undefined && written !== (ev.oldObject as Node | undefined)?.spec.podCIDR) {
+      this.#podCidrs.release(name);
+      this.#podCidrs.occupy(name, written);
     }
     if (ev.type !== 'ADDED') return;
     this.nodeLifecycle.nodeAdded(name);
-    const written = node.spec.podCIDR;
-    if (written !== undefined) this.ipam.occupy(name, written);
     const host = new NodeHost(this, name);
     this.nodeHosts.set(name, host);
     const kubelet = this.#kubeletFactory(host, name, written);
@@ -544,21 +551,8 @@ export class World implements AgentHost, WorldHandle {
   }
 
   #assignPodCIDR(name: string): void {
-    const node = this.store.get('Node', name);
-    if (node === undefined || node.spec.podCIDR !== undefined) return;
-    const cidr = this.ipam.allocate(name);
-    this.withCause('node-ipam-controller', () => {
-      if (cidr === undefined) {
-        this.store.recordEvent(
-          { kind: 'Node', key: name },
-          'Normal',
-          'CIDRNotAvailable',
-          `Node ${name} status is now: CIDRNotAvailable`,
-        );
-        return;
-      }
-      this.store.update({ ...node, spec: { ...node.spec, podCIDR: cidr, podCIDRs: [cidr] } });
-    });
+    applyPlan(this, NODE_IPAM_CONTROLLER, name, planPodCIDR(this.store, name, this.#podCidrs));
+    const cidr = this.store.get('Node', name)?.spec.podCIDR;
     if (cidr !== undefined) this.kubelets.get(name)?.setPodCIDR(cidr);
   }
 }

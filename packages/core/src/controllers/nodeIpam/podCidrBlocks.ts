@@ -1,24 +1,31 @@
 /**
- * Node IPAM (the controller manager's range allocator): each node gets a `/nodeCIDRMaskSize`
- * block of the cluster CIDR as `spec.podCIDR(s)`, lowest free block first.
+ * The node IPAM range: which per-node blocks of the cluster CIDR are taken (the controller
+ * manager's range allocator, pkg/controller/nodeipam/ipam/range_allocator.go and its cidrset).
+ * The simulation keeps it from Node events; {@link planPodCIDR} reads it.
  * @packageDocumentation
  */
-import { intToIpv4, parseIpv4Cidr } from '@kubesim/core';
-import { ConfigError } from '@kubesim/core';
+import { ConfigError } from '../../errors.js';
+import { intToIpv4, parseIpv4Cidr } from '../../admission/ipv4.js';
 
-/** Hands out per-node pod CIDRs. */
-export class NodeIpam {
+/**
+ * The `/maskSize` blocks of a cluster CIDR and which nodes hold them. It only records: a block is
+ * taken when a Node carrying it is seen ({@link PodCidrBlocks.occupy}) and free again when that
+ * Node is deleted ({@link PodCidrBlocks.release}).
+ */
+export class PodCidrBlocks {
   readonly #network: number;
   readonly #blockSize: number;
   readonly #blocks: number;
   readonly #maskSize: number;
   readonly #used: Uint8Array;
-  #next = 0;
+  /** Every block below it is taken (so the lowest free one is at or above it). */
+  #lowWater = 0;
   readonly #byNode = new Map<string, number>();
 
   /**
    * @param clusterCIDR - e.g. `10.128.0.0/11`
    * @param maskSize - per-node prefix length, e.g. 24 (must be longer than the cluster prefix)
+   * @throws ConfigError when the CIDR does not parse or the mask does not fit it.
    */
   constructor(clusterCIDR: string, maskSize: number) {
     const cidr = parseIpv4Cidr(clusterCIDR, 'clusterCIDR');
@@ -40,23 +47,17 @@ export class NodeIpam {
     return this.#blocks;
   }
 
-  /** The CIDR of `node`, allocating the lowest free block; undefined when the range is full. */
-  allocate(node: string): string | undefined {
-    const have = this.#byNode.get(node);
-    if (have !== undefined) return this.#text(have);
-    for (let i = 0; i < this.#blocks; i++) {
-      const idx = (this.#next + i) % this.#blocks;
-      if (this.#used[idx] === 0) {
-        this.#used[idx] = 1;
-        this.#byNode.set(node, idx);
-        this.#next = idx + 1;
-        return this.#text(idx);
-      }
-    }
-    return undefined;
+  /**
+   * The lowest free block as CIDR text, or undefined when every block is taken. kubesim hands out
+   * the lowest free block (a released block is reused first); upstream's cidrset continues after
+   * the last block it allocated.
+   */
+  lowestFree(): string | undefined {
+    while (this.#lowWater < this.#blocks && this.#used[this.#lowWater] === 1) this.#lowWater += 1;
+    return this.#lowWater < this.#blocks ? this.#text(this.#lowWater) : undefined;
   }
 
-  /** Marks a CIDR written in a Node manifest as taken (ignored when outside the range). */
+  /** `node` holds `cidr` (written in its manifest or allocated); ignored when outside the range. */
   occupy(node: string, cidr: string): void {
     const parsed = parseIpv4Cidr(cidr, 'spec.podCIDR');
     const idx = (parsed.network - this.#network) / this.#blockSize;
@@ -72,7 +73,7 @@ export class NodeIpam {
     if (idx === undefined) return;
     this.#used[idx] = 0;
     this.#byNode.delete(node);
-    if (idx < this.#next) this.#next = idx;
+    if (idx < this.#lowWater) this.#lowWater = idx;
   }
 
   #text(idx: number): string {
