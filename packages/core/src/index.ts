@@ -369,7 +369,11 @@ export { replicaSetController } from './controllers/replicaSet/index.js';
 export { deploymentController } from './controllers/deployment/index.js';
 export { statefulSetController } from './controllers/statefulSet/index.js';
 export { SchedulerCache, schedulerController } from './controllers/scheduler/index.js';
-export type { SchedulerController } from './controllers/scheduler/index.js';
+export type {
+  SchedulerCacheView,
+  SchedulerController,
+  SchedulerControllerConstraints,
+} from './controllers/scheduler/index.js';
 export {
   DRAIN_RETRY_INTERVAL_MS,
   DisruptionBudgetRefusedError,

@@ -11,6 +11,7 @@ import {
   endpointSliceController,
   endpointSliceMirroringController,
   replicaSetController,
+  SchedulerCache,
   schedulerController,
   statefulSetController,
   taintEvictionController,
@@ -19,8 +20,17 @@ import type { ControllerDeps } from '../world/index.js';
 
 /** Builds the controller set of a World. */
 export function defaultControllers(world: ControllerDeps): readonly Controller[] {
+  // The scheduler's cache is the runtime's: kept from store events, handed to the scheduler to read.
+  const schedulerCache = new SchedulerCache();
+  world.observeStore((ev) => {
+    schedulerCache.observe(ev);
+  });
   return [
-    schedulerController({ random: world.random('scheduler'), config: world.config }),
+    schedulerController({
+      random: world.random('scheduler'),
+      config: world.config,
+      cache: schedulerCache,
+    }),
     deploymentController,
     replicaSetController,
     statefulSetController,

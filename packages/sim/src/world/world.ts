@@ -55,10 +55,18 @@ interface Task {
   readonly run: () => void;
 }
 
-/** What building the controllers may use: the resolved config and the named random streams. */
+/**
+ * What building the controllers may use: the resolved config, the named random streams, and the
+ * store's events for state the runtime keeps on a controller's behalf (the scheduler's cache).
+ */
 export interface ControllerDeps {
   readonly config: SimConfig;
   random(stream: string): RandomStream;
+  /**
+   * Calls `listener` with every store event, in commit order, before any controller sees the
+   * event (an informer's cache: the controller is handed it and only reads it).
+   */
+  observeStore(listener: (ev: StoreEvent) => void): void;
 }
 
 /** Internal state of a simulation. */
@@ -79,6 +87,8 @@ export class World implements AgentHost, WorldHandle {
   readonly #podCidrs: PodCidrBlocks;
   readonly #userWatches: UserWatch[] = [];
   readonly #storeListeners: ((ev: StoreEvent) => void)[] = [];
+  /** Caches kept for controllers (the scheduler's), fed before the controllers see an event. */
+  readonly #informers: ((ev: StoreEvent) => void)[] = [];
   readonly #proxySyncListeners: (() => void)[] = [];
   /** The node lifecycle controller, driven lazily by heartbeat changes. */
   readonly nodeLifecycle: NodeLifecycleController;
@@ -381,6 +391,7 @@ export class World implements AgentHost, WorldHandle {
           ? { object: ev.object }
           : {}),
     });
+    for (const informer of this.#informers) informer(ev);
     for (const rt of this.#runtimesFor(ev.kind)) rt.observe(ev);
     switch (ev.kind) {
       case 'Pod':
@@ -429,6 +440,10 @@ export class World implements AgentHost, WorldHandle {
   installExternal(external: ExternalTraffic): ExternalTraffic {
     this.#external ??= external;
     return this.#external;
+  }
+
+  observeStore(listener: (ev: StoreEvent) => void): void {
+    this.#informers.push(listener);
   }
 
   /** Calls `listener` with every store event, after the World's own handling of it. */

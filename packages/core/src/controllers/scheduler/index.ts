@@ -5,6 +5,7 @@
 export { schedulerController, SchedulerConfigError } from './schedulerController.js';
 export type { SchedulerController, SchedulerControllerConstraints } from './schedulerController.js';
 export { SchedulerCache } from './schedulerCache.js';
+export type { SchedulerCacheView } from './schedulerCache.js';
 export type { NodeInfo, Allocatable } from './nodeInfo.js';
 export { DEFAULT_MAX_PODS, allocatableOf } from './nodeInfo.js';
 export {

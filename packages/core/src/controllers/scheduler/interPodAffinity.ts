@@ -12,7 +12,7 @@ import type { AffinityTerm, NamespaceLabels } from './affinityTerms.js';
 import { REASONS, fail } from './filterStatus.js';
 import type { FilterFailure } from './filterStatus.js';
 import type { NodeInfo } from './nodeInfo.js';
-import type { SchedulerCache } from './schedulerCache.js';
+import type { SchedulerCacheView } from './schedulerCache.js';
 
 /** Matching pod counts per topology pair `key\0value` (upstream `topologyToMatchedTermCount`). */
 export type TopologyCounts = ReadonlyMap<string, number>;
@@ -68,7 +68,7 @@ function namespacesOf(terms: readonly AffinityTerm[]): Set<string> | undefined {
  * upstream's snapshot still holds them), via the cache's label-set index.
  */
 export function countPodsMatchingAll(
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   terms: readonly AffinityTerm[],
   nsLabels: NamespaceLabels,
 ): ReadonlyMap<string, number> {
@@ -81,7 +81,7 @@ export function countPodsMatchingAll(
 
 function addPerNode(
   out: Map<string, number>,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   perNode: ReadonlyMap<string, number>,
   keys: readonly string[],
 ): void {
@@ -99,7 +99,7 @@ function addPerNode(
 export function prepareInterPodAffinityFilter(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
 ): InterPodAffinityFilterState | undefined {
   const own = podAffinityTermsOf(pod);
   const requiredAffinity = own?.requiredAffinity ?? [];

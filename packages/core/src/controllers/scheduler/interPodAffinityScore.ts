@@ -10,7 +10,7 @@ import { podAffinityTermsOf, termMatches } from './affinityTerms.js';
 import type { AffinityTerm } from './affinityTerms.js';
 import { countPodsMatchingAll, namespaceLabelsFrom } from './interPodAffinity.js';
 import type { NodeInfo } from './nodeInfo.js';
-import type { SchedulerCache } from './schedulerCache.js';
+import type { SchedulerCacheView } from './schedulerCache.js';
 import { MAX_NODE_SCORE } from './scores.js';
 
 /** Upstream `args.HardPodAffinityWeight` default: existing pods' required affinity as a preference. */
@@ -36,7 +36,7 @@ function hasLabels(node: Node): boolean {
  * pod, via the label-set index); bound pods with terms add their required affinity (weight 1),
  * preferred affinity (+weight) and preferred anti-affinity (−weight) terms that match the pod.
  */
-function topologyScore(pod: Pod, view: ClusterView, cache: SchedulerCache): ScoreMap {
+function topologyScore(pod: Pod, view: ClusterView, cache: SchedulerCacheView): ScoreMap {
   const m: ScoreMap = new Map();
   const nsLabels = namespaceLabelsFrom(view);
   const own = podAffinityTermsOf(pod);
@@ -78,7 +78,7 @@ function topologyScore(pod: Pod, view: ClusterView, cache: SchedulerCache): Scor
 export function interPodAffinityScores(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   feasible: readonly NodeInfo[],
 ): number[] | undefined {
   const m = topologyScore(pod, view, cache);

@@ -10,7 +10,7 @@ import { REASONS, fail } from './filterStatus.js';
 import type { FilterFailure } from './filterStatus.js';
 import { podMatchesNodeSelectorAndAffinity } from './nodeAffinity.js';
 import type { NodeInfo } from './nodeInfo.js';
-import type { SchedulerCache } from './schedulerCache.js';
+import type { SchedulerCacheView } from './schedulerCache.js';
 import {
   HOSTNAME_LABEL,
   hasAllTopologyKeys,
@@ -38,7 +38,7 @@ export interface SpreadFilterState {
  */
 function eligibleDomainCounts(
   pod: Pod,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   constraints: readonly SpreadConstraint[],
 ): ReadonlyMap<string, number> {
   const keys = [...new Set(constraints.map((c) => c.topologyKey))].sort();
@@ -76,7 +76,7 @@ function eligibleDomainCounts(
 export function prepareSpreadFilter(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
 ): SpreadFilterState | undefined {
   const constraints = spreadConstraintsOf(pod, view, 'DoNotSchedule');
   if (constraints.length === 0) return undefined;
@@ -157,7 +157,7 @@ export function podTopologySpreadFilter(
 export function podTopologySpreadScores(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   feasible: readonly NodeInfo[],
 ): number[] | undefined {
   const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');

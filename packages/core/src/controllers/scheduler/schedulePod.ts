@@ -28,7 +28,7 @@ import {
   podTopologySpreadScores,
   prepareSpreadFilter,
 } from './podTopologySpread.js';
-import type { SchedulerCache } from './schedulerCache.js';
+import type { SchedulerCacheView } from './schedulerCache.js';
 import {
   MAX_NODE_SCORE,
   SCORE_WEIGHTS,
@@ -92,7 +92,7 @@ function runFilters(
 function preemptionVerdicts(
   pod: Pod,
   failures: ReadonlyMap<string, FilterFailure>,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
 ): PreemptionVerdict[] | undefined {
   const priority = pod.spec.priority ?? 0;
   const verdicts: PreemptionVerdict[] = [];
@@ -122,7 +122,7 @@ function preemptionVerdicts(
 export function schedulePod(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   random: RandomSource,
   startIndex: number,
 ): ScheduleResult {
@@ -177,7 +177,7 @@ export function schedulePod(
 export function scoreNodes(
   pod: Pod,
   view: ClusterView,
-  cache: SchedulerCache,
+  cache: SchedulerCacheView,
   feasible: readonly NodeInfo[],
   requests: ReturnType<typeof podRequests>,
 ): NodeScore[] {

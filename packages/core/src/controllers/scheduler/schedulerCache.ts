@@ -55,6 +55,24 @@ export interface PodWithAffinity {
 }
 
 /**
+ * What the scheduler reads of its cache: it is handed a view and never changes it; whoever owns
+ * the cache keeps it current from store events ({@link SchedulerCache.observe}).
+ */
+export type SchedulerCacheView = Pick<
+  SchedulerCache,
+  | 'isAssumed'
+  | 'nodeOfPod'
+  | 'nodeInfo'
+  | 'nodeNames'
+  | 'nodeInfos'
+  | 'nodeLabelGeneration'
+  | 'nodeDerived'
+  | 'countMatching'
+  | 'countAffinityMatching'
+  | 'podsWithAffinity'
+>;
+
+/**
  * Per-node requested cpu, memory, pod count, host ports and priorities of the non-terminal pods
  * bound to each node, plus per-label-set pod counts for topology spreading and inter-pod affinity,
  * and the pods carrying inter-pod affinity terms. Every update is

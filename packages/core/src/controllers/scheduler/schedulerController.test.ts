@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { Store } from '../../store/store.js';
 import { createSyncDriver } from '../../driver/syncDriver.js';
@@ -6,6 +6,7 @@ import { seededRandomSource } from '../../sources.js';
 import type { Event } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { RandomSource } from '../../sources.js';
+import { SchedulerCache } from './schedulerCache.js';
 import { schedulerController } from './schedulerController.js';
 import { stubRandom } from './schedulerFixtures.test-helper.js';
 
@@ -257,6 +258,45 @@ describe('schedulerController', () => {
       ),
     ).toEqual([]);
     expect(scheduler.reconcile(store, 'default/bound', 0).actions).toEqual([]);
+  });
+
+  it('reads a cache it is handed and never changes it: its owner keeps it from store events', () => {
+    const store = new Store();
+    store.create(nodeManifest('n1', '1'));
+    store.create(nodeManifest('n2', '4'));
+    const cache = new SchedulerCache();
+    for (const n of store.list('Node')) {
+      cache.observe({
+        type: 'ADDED',
+        kind: 'Node',
+        key: n.metadata.name,
+        object: n,
+        resourceVersion: 0,
+      });
+    }
+    store.watch((ev) => {
+      cache.observe(ev);
+    });
+    const writes = [
+      vi.spyOn(cache, 'observe'),
+      vi.spyOn(cache, 'assume'),
+      vi.spyOn(cache, 'forget'),
+    ];
+    const scheduler = schedulerController({ random: stubRandom([0]), config: timings, cache });
+    expect(scheduler.cache).toBe(cache);
+    const driver = createSyncDriver(store, [scheduler]);
+    store.create(podManifest('big', '3'));
+    const observedBefore = writes[0]?.mock.calls.length ?? 0;
+    expect(scheduler.reconcile(store, 'default/big', 0).actions[0]).toMatchObject({
+      verb: 'update',
+      object: { spec: { nodeName: 'n2' } },
+    });
+    // reconcile wrote nothing to the cache; only the store watch (its owner) does.
+    expect(writes.map((w) => w.mock.calls.length)).toEqual([observedBefore, 0, 0]);
+    driver.run(0);
+    expect(podAt(store, 'big').spec.nodeName).toBe('n2');
+    expect(cache.nodeInfo('n2')?.requestedMilliCpu).toBe(3000);
+    driver.dispose();
   });
 
   it('refuses inverted backoff timings with a typed error', () => {

@@ -12,6 +12,7 @@ import type { Condition } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
 import type { RandomSource } from '../../sources.js';
 import { SchedulerCache } from './schedulerCache.js';
+import type { SchedulerCacheView } from './schedulerCache.js';
 import {
   DEFAULT_SCHEDULER_NAME,
   isAssigned,
@@ -35,12 +36,19 @@ export interface SchedulerControllerConstraints {
   readonly random: RandomSource;
   /** Backoff and flush timings in ms; SimConfig's `scheduler…` fields. */
   readonly config: SchedulerTimings;
+  /**
+   * The node aggregates the scheduler reads, owned and kept current by the caller from every store
+   * event in commit order, before the next reconcile (the simulation's World does, as upstream's
+   * informer-fed cache). Without it the scheduler keeps its own cache from the events `keysFor` is
+   * given (the sync driver passes every event).
+   */
+  readonly cache?: SchedulerCacheView;
 }
 
 /** The scheduler controller: a {@link Controller} that also exposes its cache. */
 export interface SchedulerController extends Controller {
-  /** The node aggregates the scheduler decides from (read-only use). */
-  readonly cache: SchedulerCache;
+  /** The node aggregates the scheduler decides from (read-only). */
+  readonly cache: SchedulerCacheView;
 }
 
 /** Thrown for scheduler options that cannot work (code `InvalidSchedulerConfig`). */
@@ -91,9 +99,9 @@ function statusUpdate(pod: Pod, condition: Condition): Action {
 /**
  * Creates the default scheduler (name `default-scheduler`).
  *
- * - `keysFor` also *observes*: every event updates the scheduler cache, as upstream's
- *   informer-fed cache, so pass it every store event in commit order (the engine and the sync
- *   driver do). It returns the key of each pod that needs scheduling (unbound,
+ * - `reconcile` only reads the scheduler cache ({@link SchedulerControllerConstraints.cache}).
+ *   Without a handed cache, `keysFor` keeps the scheduler's own from every store event, so pass it
+ *   every event in commit order (the sync driver does). `keysFor` returns the key of each pod that needs scheduling (unbound,
  *   `schedulerName: default-scheduler`, not being deleted) and, for cluster changes that can make
  *   pods fit (node added or changed, assigned pod deleted or finished, assigned pod added for
  *   pods rejected by PodTopologySpread or InterPodAffinity), the keys of unschedulable pods.
@@ -110,12 +118,14 @@ function statusUpdate(pod: Pod, condition: Condition): Action {
  */
 export function schedulerController(options: SchedulerControllerConstraints): SchedulerController {
   checkTimings(options.config);
-  const cache = new SchedulerCache();
+  // The cache is the runtime's when handed; otherwise the scheduler's own, fed by keysFor.
+  const owned = options.cache === undefined ? new SchedulerCache() : undefined;
+  const cache: SchedulerCacheView = options.cache ?? (owned as SchedulerCache);
   const queue = new SchedulingQueue(options.config);
   let nextStartIndex = 0;
 
   function keysFor(ev: StoreEvent): readonly string[] {
-    cache.observe(ev);
+    owned?.observe(ev);
     const keys: string[] = [];
     if (ev.kind === 'Pod') {
       const pod = ev.object as Pod;
@@ -138,11 +148,8 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
     const pod = view.get('Pod', key);
     if (pod === undefined || !needsScheduling(pod)) {
       queue.remove(key);
-      if (pod === undefined || !isAssigned(pod)) cache.forget(key);
       return emptyPlan;
     }
-    // Assumed but still unbound in the API: the bind did not happen; start over.
-    cache.forget(key);
     const decision = queue.decide(key, now);
     if (decision.kind === 'wait') {
       return { actions: [], requeueAfter: decision.after, periodic: decision.periodic };
@@ -152,8 +159,9 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
     const at = formatTimestamp(view.config.startTime + now);
     const regarding = { kind: 'Pod', key, uid: pod.metadata.uid };
     if (result.kind === 'scheduled') {
+      // No assume (upstream AssumePod): the plan's bind is applied before any other reconcile,
+      // and its store event reaches the cache at once.
       queue.remove(key);
-      cache.assume(pod, result.nodeName);
       return {
         actions: [
           { verb: 'update', object: { ...pod, spec: { ...pod.spec, nodeName: result.nodeName } } },
