@@ -228,6 +228,7 @@ export {
   resolveClusterConfig,
   Store,
 } from './store/index.js';
+export { deepEqual } from './store/deepEqual.js';
 export type {
   ApplyResult,
   DeleteOptions,

@@ -81,17 +81,3 @@ export function propertySchema(s: JsonSchemaProps, key: string): JsonSchemaProps
   const ap = s.additionalProperties;
   return typeof ap === 'object' ? ap : undefined;
 }
-
-/** JSON deep equality (objects by own keys, arrays by position). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  }
-  if (isJsonObject(a) && isJsonObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}

@@ -9,7 +9,8 @@ import { formatValue } from '../validation/fieldIssues.js';
 import { validateListType } from './listTypes.js';
 import { matchesFormat } from './schemaFormats.js';
 import type { JsonSchemaProps } from './schemaTypes.js';
-import { isJsonObject, itemSchema, jsonEqual, jsonTypeOf } from './schemaTypes.js';
+import { deepEqual } from '../store/deepEqual.js';
+import { isJsonObject, itemSchema, jsonTypeOf } from './schemaTypes.js';
 
 const patternCache = new Map<string, RegExp | string>();
 
@@ -267,7 +268,7 @@ function validateNode(value: unknown, s: JsonSchemaProps, path: string, out: Fie
   }
   const t = typeIssue(value, s, path);
   if (t !== undefined) out.push(t);
-  if (s.enum !== undefined && s.enum.length > 0 && !s.enum.some((e) => jsonEqual(e, value))) {
+  if (s.enum !== undefined && s.enum.length > 0 && !s.enum.some((e) => deepEqual(e, value))) {
     const supported = s.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
     out.push({
       path,

@@ -4,7 +4,7 @@
  */
 import type { FieldIssue } from '../errors.js';
 import type { InertObject, KubeObject } from '../objects/kinds.js';
-import { jsonEqual } from './deepEqual.js';
+import { deepEqual } from '../store/deepEqual.js';
 import { forbidden, invalid } from './fieldIssues.js';
 import { absent, get, isObject } from './json.js';
 import type { JsonObject } from './json.js';
@@ -24,7 +24,7 @@ function asObject(v: unknown): JsonObject | undefined {
 }
 
 function immutable(path: string, oldV: unknown, newV: unknown, issues: FieldIssue[]): void {
-  if (!absent(newV) && !jsonEqual(oldV, newV)) issues.push(invalid(path, newV, IMMUTABLE));
+  if (!absent(newV) && !deepEqual(oldV, newV)) issues.push(invalid(path, newV, IMMUTABLE));
 }
 
 function serviceUpdate(
@@ -52,14 +52,14 @@ function serviceUpdate(
 // store (defaulted or merged), so only fields the new manifest states are compared.
 function containersChanged(oldList: unknown, newList: unknown): boolean {
   if (absent(newList)) return false;
-  if (!Array.isArray(oldList) || !Array.isArray(newList)) return !jsonEqual(oldList, newList);
+  if (!Array.isArray(oldList) || !Array.isArray(newList)) return !deepEqual(oldList, newList);
   if (oldList.length !== newList.length) return true;
   return newList.some((nc, i) => {
     const oc = asObject(oldList[i]);
     const n = asObject(nc);
     if (n === undefined) return true;
     return Object.keys(n).some(
-      (k) => k !== 'image' && !absent(n[k]) && !jsonEqual(get(oc, k), n[k]),
+      (k) => k !== 'image' && !absent(n[k]) && !deepEqual(get(oc, k), n[k]),
     );
   });
 }
@@ -85,13 +85,13 @@ function podUpdate(
     if (podMutable.has(k) || absent(newSpec[k])) continue;
     // Binding a pending pod to a node is the scheduler's write, not a user's edit.
     if (k === 'nodeName' && absent(get(oldSpec, 'nodeName'))) continue;
-    if (!jsonEqual(get(oldSpec, k), newSpec[k])) changed = true;
+    if (!deepEqual(get(oldSpec, k), newSpec[k])) changed = true;
   }
   const oldTol = get(oldSpec, 'tolerations');
   const newTol = get(newSpec, 'tolerations');
   if (Array.isArray(oldTol) && !absent(newTol)) {
     const kept = Array.isArray(newTol) ? newTol : [];
-    if (!oldTol.every((t) => kept.some((n) => jsonEqual(t, n)))) changed = true;
+    if (!oldTol.every((t) => kept.some((n) => deepEqual(t, n)))) changed = true;
   }
   if (changed) issues.push(forbidden('spec', POD_UPDATE_MESSAGE));
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { Patch } from 'immer';
+import { deepEqual } from '@kubesim/core';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,26 +38,4 @@ export function diffPatches(
   }
   if (Array.isArray(before) && Array.isArray(after) && deepEqual(before, after)) return [];
   return [{ op: 'replace', path, value: after }];
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (
-      !Object.hasOwn(b, k) ||
-      !deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
-    ) {
-      return false;
-    }
-  }
-  return true;
 }
