@@ -1,5 +1,5 @@
-// A fuzz of paths, verbs, headers and bodies: every answer is a Status (never a 5xx, never a
-// stack trace) and the server keeps serving. Runs from the project's pinned fast-check seed.
+// A fuzz of paths, verbs, headers and bodies: every answer is a Status (never a 5xx but upstream's
+// own, never a stack trace) and the server keeps serving. Runs from the project's pinned fast-check seed.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulation, type ServeHandle, type Simulation } from '@kubesim/sim';
@@ -147,7 +147,12 @@ describe('fuzzing the API server', () => {
               ...(acc !== '' ? { Accept: acc } : {}),
             },
           });
-          expect(res.status).toBeLessThan(500);
+          if (res.status >= 500) {
+            // Upstream's one 500 here: server-side apply of a configuration naming fields the
+            // kind does not have (its field manager cannot type it; see server/fieldValidation.ts).
+            expect(res.status).toBe(500);
+            expect(res.json.message).toMatch(/^failed to create typed patch object \(/);
+          }
           if (res.status >= 400 && method !== 'HEAD') {
             expect(res.json).toMatchObject({ kind: 'Status', status: 'Failure', code: res.status });
             expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);

@@ -23,8 +23,9 @@ afterAll(async () => {
 
 describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, () => {
   it('applies the guestbook and waits for its rollouts', async () => {
-    // --validate=false until upstream's OpenAPI v3 documents are served (kubectl's strict validation reads them).
-    const applied = await c.kubectl(['apply', '--validate=false', '-f', guestbook]);
+    // kubectl's default --validate=strict: it finds fieldValidation on the PATCH operations of
+    // the served OpenAPI v3 documents and leaves validation to the server.
+    const applied = await c.kubectl(['apply', '-f', guestbook]);
     expect(applied.stderr).toBe('');
     expect(applied.stdout.trimEnd().split('\n')).toEqual([
       'service/redis-master created',
@@ -154,7 +155,7 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
   });
 
   it('apply --server-side after a client-side apply keeps the spec and takes ownership', async () => {
-    const out = await c.kubectl(['apply', '--server-side', '--validate=false', '-f', guestbook]);
+    const out = await c.kubectl(['apply', '--server-side', '-f', guestbook]);
     expect(out.stderr).toBe('');
     expect(out.stdout).toContain('deployment.apps/frontend serverside-applied');
     const dep = JSON.parse(
@@ -181,6 +182,68 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
     ).toBe(true);
   });
 });
+
+describe(
+  'kubectl 1.32: field validation and explain from the served OpenAPI',
+  { timeout: 120_000 },
+  () => {
+    const typo = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: typo}',
+      'spec:',
+      '  replcas: 2',
+      '  selector: {matchLabels: {app: typo}}',
+      '  template:',
+      '    metadata: {labels: {app: typo}}',
+      '    spec: {containers: [{name: c, image: nginx}]}',
+      '',
+    ].join('\n');
+
+    it("apply with a typo'd field: refused under the default --validate=strict", async () => {
+      const out = await c.kubectl(['apply', '-f', '-'], { input: typo });
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe('');
+      // The server's 400 as kubectl prints it (kubectl/pkg/cmd/util/helpers.go: "Error from server
+      // (BadRequest): error when creating \"<source>\": <message>").
+      expect(out.stderr).toBe(
+        'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replcas"\n',
+      );
+      const get = await c.kubectl(['get', 'deployment', 'typo']);
+      expect(get.stderr).toBe('Error from server (NotFound): deployments.apps "typo" not found\n');
+    });
+
+    it("apply with a typo'd field under --validate=warn: a warning, the object created without it", async () => {
+      const out = await c.kubectl(['apply', '--validate=warn', '-f', '-'], { input: typo });
+      expect(out.code).toBe(0);
+      expect(out.stderr).toBe('Warning: unknown field "spec.replcas"\n');
+      expect(out.stdout).toBe('deployment.apps/typo created\n');
+      const dep = JSON.parse(
+        (await c.kubectl(['get', 'deployment', 'typo', '-o', 'json'])).stdout,
+      ) as {
+        spec: Record<string, unknown>;
+      };
+      expect(dep.spec['replicas']).toBe(1);
+      expect(dep.spec['replcas']).toBeUndefined();
+    });
+
+    it('explain deployment.spec.replicas prints the field from the served schema', async () => {
+      const out = await c.kubectl(['explain', 'deployment.spec.replicas']);
+      expect(out.stderr).toBe('');
+      const lines = out.stdout.split('\n').map((l) => l.trimEnd());
+      expect(lines.slice(0, 6)).toEqual([
+        'GROUP:      apps',
+        'KIND:       Deployment',
+        'VERSION:    v1',
+        '',
+        'FIELD: replicas <integer>',
+        '',
+      ]);
+      expect(lines).toContain('DESCRIPTION:');
+      expect(out.stdout).toContain('Number of desired pods.');
+    });
+  },
+);
 
 describe('kubectl get pods -w while a node crash plays out', { timeout: 120_000 }, () => {
   it("shows the crashed node's pod terminating after the toleration and its replacement starting", async () => {

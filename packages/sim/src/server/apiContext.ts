@@ -10,6 +10,7 @@ import {
   type StoredObject,
 } from '@kubesim/core';
 import type { ServeHost } from './host.js';
+import type { OpenApiDocuments } from './openApi.js';
 import type { ResourceInfo, ResourceTable } from './resources.js';
 import type { ResourceRoute } from './route.js';
 import { matchesFields, parseFieldSelector, type FieldRequirement } from './fieldSelector.js';
@@ -21,6 +22,8 @@ export interface ApiContext {
   readonly host: ServeHost;
   readonly resources: ResourceTable;
   readonly hub: WatchHub;
+  /** The OpenAPI v3 documents served at `/openapi/v3`. */
+  readonly openApi: OpenApiDocuments;
 }
 
 /** The store key of a named resource route. */

@@ -34,7 +34,7 @@ export function handleExtra(
   }
   if (joined === 'healthz' || joined === 'livez' || joined === 'readyz')
     return { code: 200, body: 'ok' };
-  if (path[0] === 'openapi') return openApiDocument(path, query);
+  if (path[0] === 'openapi') return openApiDocument(path, ctx.openApi);
   if (joined === 'kubesim/v1/advance') {
     if (method !== 'POST') throw methodNotAllowed(method);
     const by = query.get('by');

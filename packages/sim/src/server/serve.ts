@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError } from '../engine/engineErrors.js';
 import type { ApiContext } from './apiContext.js';
 import type { ServeHost } from './host.js';
+import { OpenApiDocuments } from './openApi.js';
 import { ResourceTable } from './resources.js';
 import { startHttpServer } from './socket/httpServer.js';
 import { startSpeedDriver } from './socket/speedDriver.js';
@@ -105,7 +106,8 @@ export async function serveHost(host: ServeHost, opts: ServeOptions = {}): Promi
     );
   }
   const hub = new WatchHub(host.store, history);
-  const ctx: ApiContext = { host, resources: new ResourceTable(), hub };
+  const resources = new ResourceTable();
+  const ctx: ApiContext = { host, resources, hub, openApi: new OpenApiDocuments(resources) };
   const token = newToken();
   const tls = selfSignedCertificate();
   let server;

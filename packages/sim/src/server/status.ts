@@ -19,7 +19,8 @@ export interface StatusObject {
   readonly metadata: Record<string, never>;
   readonly status: 'Failure';
   readonly message: string;
-  readonly reason: string;
+  /** Absent for an error upstream has no reason for (a plain 500, StatusReasonUnknown). */
+  readonly reason?: string;
   readonly details?: {
     readonly name?: string;
     readonly group?: string;
@@ -105,7 +106,7 @@ export function statusOf(
     return {
       ...base,
       message: err.message,
-      reason: err.reason,
+      ...(err.reason !== '' ? { reason: err.reason } : {}),
       ...(err.details !== undefined ? { details: err.details } : {}),
       code: err.httpCode,
     };

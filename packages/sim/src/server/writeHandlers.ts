@@ -3,7 +3,7 @@
  * managedFields kept as upstream's field manager keeps them.
  * @packageDocumentation
  */
-import { normalizeKey, type StoredObject } from '@kubesim/core';
+import { normalizeKey, type CustomWriteOptions, type StoredObject } from '@kubesim/core';
 import {
   apiVersionOf,
   keyOf,
@@ -13,6 +13,12 @@ import {
   selectorsOf,
   type ApiContext,
 } from './apiContext.js';
+import {
+  checkApplyConfiguration,
+  checkBody,
+  checkPatched,
+  fieldValidationOf,
+} from './fieldValidation.js';
 import type { ResourceRoute } from './route.js';
 import { scaleOf } from './scale.js';
 import { serverSideApply, trackUpdate, type WriterInfo } from './serverSideApply.js';
@@ -97,14 +103,22 @@ function completeBody(route: ResourceRoute, body: unknown, nameFromUrl: string |
   return out;
 }
 
+/** A write's answer: status code, body and the warnings to send as `Warning` headers. */
+export interface WriteResult {
+  readonly code: number;
+  readonly body: unknown;
+  readonly warnings?: readonly string[];
+}
+
 function write<T>(ctx: ApiContext, req: WriteRequest, fn: () => T): T {
   return ctx.host.withCause(`api/${req.manager}`, () => ctx.host.store.transaction(fn));
 }
 
 /** POST: create, or the eviction subresource. */
-export function handleCreate(ctx: ApiContext, req: WriteRequest): { code: number; body: unknown } {
+export function handleCreate(ctx: ApiContext, req: WriteRequest): WriteResult {
   rejectDryRun(req.query);
   const route = req.route;
+  const mode = fieldValidationOf(req.query, 'CreateOptions');
   if (route.subresource === 'eviction') {
     mustGet(ctx, route);
     write(ctx, req, () => {
@@ -121,11 +135,13 @@ export function handleCreate(ctx: ApiContext, req: WriteRequest): { code: number
       'MethodNotAllowed',
       'the server does not allow this method on the requested resource',
     );
-  const obj = completeBody(route, req.body, undefined);
+  const checked = checkBody(completeBody(route, req.body, undefined), mode);
+  const warnings = [...checked.warnings];
+  const opts: CustomWriteOptions = { fieldValidation: mode, warnings };
   const created = write(ctx, req, () =>
-    ctx.host.store.create(trackUpdate(undefined, obj, writer(ctx, req)) as never),
+    ctx.host.store.create(trackUpdate(undefined, checked.object, writer(ctx, req)) as never, opts),
   );
-  return { code: 201, body: created };
+  return { code: 201, body: created, warnings };
 }
 
 function storeWrite(
@@ -133,13 +149,14 @@ function storeWrite(
   req: WriteRequest,
   live: StoredObject,
   next: Obj,
+  opts: CustomWriteOptions,
 ): StoredObject {
   const tracked =
     req.route.subresource === 'status' ? next : trackUpdate(plain(live), next, writer(ctx, req));
   return write(ctx, req, () =>
     req.route.subresource === 'status'
-      ? ctx.host.store.updateStatus(tracked as never)
-      : ctx.host.store.update(tracked as never),
+      ? ctx.host.store.updateStatus(tracked as never, opts)
+      : ctx.host.store.update(tracked as never, opts),
   );
 }
 
@@ -177,16 +194,19 @@ function scaleWrite(ctx: ApiContext, req: WriteRequest, live: StoredObject, scal
 }
 
 /** PUT: replace the object, its status, or its scale. */
-export function handleUpdate(ctx: ApiContext, req: WriteRequest): { code: number; body: unknown } {
+export function handleUpdate(ctx: ApiContext, req: WriteRequest): WriteResult {
   rejectDryRun(req.query);
   const route = req.route;
+  const mode = fieldValidationOf(req.query, 'UpdateOptions');
   const live = mustGet(ctx, route);
   if (route.subresource === 'scale') {
     if (!isObj(req.body)) throw badRequest('the body of the request was in an unknown format');
     return { code: 200, body: scaleWrite(ctx, req, live, req.body) };
   }
-  const obj = completeBody(route, req.body, route.name);
-  return { code: 200, body: storeWrite(ctx, req, live, obj) };
+  const checked = checkBody(completeBody(route, req.body, route.name), mode);
+  const warnings = [...checked.warnings];
+  const stored = storeWrite(ctx, req, live, checked.object, { fieldValidation: mode, warnings });
+  return { code: 200, body: stored, warnings };
 }
 
 const PATCH_TYPES = new Set([
@@ -197,9 +217,10 @@ const PATCH_TYPES = new Set([
 ]);
 
 /** PATCH of the four upstream types; other media types are 415. */
-export function handlePatch(ctx: ApiContext, req: WriteRequest): { code: number; body: unknown } {
+export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
   rejectDryRun(req.query);
   const route = req.route;
+  const mode = fieldValidationOf(req.query, 'PatchOptions');
   if (!PATCH_TYPES.has(req.contentType)) {
     throw new ApiError(
       415,
@@ -221,16 +242,19 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): { code: number;
       );
     }
     const config = completeBody(route, req.body, route.name);
+    checkApplyConfiguration(config);
     const next = serverSideApply(plain(live), config, writer(ctx, req), force);
     if (live === undefined) {
-      const created = write(ctx, req, () => ctx.host.store.create(next as never));
+      const created = write(ctx, req, () =>
+        ctx.host.store.create(next as never, { fieldValidation: mode }),
+      );
       return { code: 201, body: created };
     }
     (next['metadata'] as Obj)['resourceVersion'] = live.metadata.resourceVersion;
     const stored = write(ctx, req, () =>
       route.subresource === 'status'
-        ? ctx.host.store.updateStatus(next as never)
-        : ctx.host.store.update(next as never),
+        ? ctx.host.store.updateStatus(next as never, { fieldValidation: mode })
+        : ctx.host.store.update(next as never, { fieldValidation: mode }),
     );
     return { code: 200, body: stored };
   }
@@ -253,7 +277,19 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): { code: number;
   if (route.subresource === 'scale')
     return { code: 200, body: scaleWrite(ctx, req, live as StoredObject, patched) };
   const completed = completeBody(route, patched, route.name);
-  return { code: 200, body: storeWrite(ctx, req, live as StoredObject, completed) };
+  // Upstream quotes the patch map of a strategic merge patch and the patched object's JSON of
+  // the others (handlers/patch.go strategicPatchObject, jsonPatcher.applyPatchToCurrentObject).
+  const quoted =
+    req.contentType === 'application/strategic-merge-patch+json'
+      ? req.body
+      : JSON.stringify(patched);
+  const checked = checkPatched(completed, mode, route.name ?? '', quoted);
+  const warnings = [...checked.warnings];
+  const stored = storeWrite(ctx, req, live as StoredObject, checked.object, {
+    fieldValidation: mode,
+    warnings,
+  });
+  return { code: 200, body: stored, warnings };
 }
 
 interface DeleteParams {
@@ -334,7 +370,7 @@ function deleteOne(
 }
 
 /** DELETE of one object (returns it, marked for deletion or as last seen) or a collection. */
-export function handleDelete(ctx: ApiContext, req: WriteRequest): { code: number; body: unknown } {
+export function handleDelete(ctx: ApiContext, req: WriteRequest): WriteResult {
   rejectDryRun(req.query);
   const route = req.route;
   if (route.subresource !== undefined)

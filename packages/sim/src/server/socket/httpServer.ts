@@ -23,6 +23,7 @@ import {
 } from '../writeHandlers.js';
 import { serveWatch } from './watchStream.js';
 import { handleExtra } from '../extraRoutes.js';
+import { JsonText } from '../openApi.js';
 
 /** Upstream's limit on a request body (apiserver MaxRequestBodyBytes, 3 MiB). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -107,7 +108,7 @@ function send(
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),
@@ -191,24 +192,24 @@ async function dispatch(
       return;
     case 'POST': {
       const out = handleCreate(ctx, wr);
-      send(res, out.code, out.body);
+      send(res, out.code, out.body, out.warnings);
       return;
     }
     case 'PUT': {
       needsName(route);
       const out = handleUpdate(ctx, wr);
-      send(res, out.code, out.body);
+      send(res, out.code, out.body, out.warnings);
       return;
     }
     case 'PATCH': {
       needsName(route);
       const out = handlePatch(ctx, wr);
-      send(res, out.code, out.body);
+      send(res, out.code, out.body, out.warnings);
       return;
     }
     case 'DELETE': {
       const out = handleDelete(ctx, wr);
-      send(res, out.code, out.body);
+      send(res, out.code, out.body, out.warnings);
       return;
     }
     default:
