@@ -245,6 +245,81 @@ describe(
   },
 );
 
+describe(
+  'kubectl 1.32: a CustomResourceDefinition and its custom resources',
+  { timeout: 120_000 },
+  () => {
+    const crd = `${root}test/serve/fixtures/widget-crd.yaml`;
+    const widget = `${root}test/serve/fixtures/widget.yaml`;
+
+    it('apply -f crd.yaml, apply -f widget.yaml, get widgets, explain, scale, delete crd', async () => {
+      // Before the CRD, kubectl's discovery has no such resource.
+      expect((await c.kubectl(['get', 'widgets'])).stderr).toBe(
+        'error: the server doesn\'t have a resource type "widgets"\n',
+      );
+      expect((await c.kubectl(['apply', '-f', crd])).stdout).toBe(
+        'customresourcedefinition.apiextensions.k8s.io/widgets.example.com created\n',
+      );
+      // A new kubectl process with the cached discovery: the miss makes it rediscover.
+      const applied = await c.kubectl(['apply', '-f', widget]);
+      expect(applied.stderr).toBe('');
+      expect(applied.stdout).toBe('widget.example.com/gadget created\n');
+      // No additionalPrinterColumns: the CRD table has NAME and AGE.
+      const [header, ...body] = rows((await c.kubectl(['get', 'widgets'])).stdout);
+      expect(header).toEqual(['NAME', 'AGE']);
+      expect(body.map((r) => r[0])).toEqual(['gadget']);
+      const got = JSON.parse((await c.kubectl(['get', 'wd', 'gadget', '-o', 'json'])).stdout) as {
+        spec: Record<string, unknown>;
+      };
+      expect(got.spec).toEqual({ size: 'small', replicas: 1 }); // the schema's default
+      const explain = await c.kubectl(['explain', 'widget.spec']);
+      expect(explain.stderr).toBe('');
+      const lines = explain.stdout.split('\n').map((l) => l.trimEnd());
+      expect(lines.slice(0, 5)).toEqual([
+        'GROUP:      example.com',
+        'KIND:       Widget',
+        'VERSION:    v1',
+        '',
+        'FIELD: spec <Object>',
+      ]);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          '    What the widget should be.',
+          'FIELDS:',
+          '  replicas\t<integer>',
+          '  size\t<string> -required-',
+          '  enum: small, large',
+        ]),
+      );
+      expect((await c.kubectl(['scale', 'widget', 'gadget', '--replicas', '3'])).stdout).toBe(
+        'widget.example.com/gadget scaled\n',
+      );
+      expect(
+        (await c.kubectl(['get', 'widget', 'gadget', '-o', 'jsonpath={.spec.replicas}'])).stdout,
+      ).toBe('3');
+      const typo = await c.kubectl(['apply', '-f', '-'], {
+        input:
+          'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: typo}\nspec: {size: small, colour: red}\n',
+      });
+      expect(typo.stderr).toBe(
+        'Error from server (BadRequest): error when creating "STDIN": Widget in version "v1" cannot be handled as a Widget: strict decoding error: unknown field "spec.colour"\n',
+      );
+      expect((await c.kubectl(['delete', 'crd', 'widgets.example.com'])).stdout).toBe(
+        'customresourcedefinition.apiextensions.k8s.io "widgets.example.com" deleted\n',
+      );
+      // kubectl's cached discovery still names widgets; the server no longer serves them.
+      expect((await c.kubectl(['get', 'widgets'])).stderr).toBe(
+        'Error from server (NotFound): Unable to list "example.com/v1, Resource=widgets": the server could not find the requested resource\n',
+      );
+      // The CRD's objects went with it: a new CRD of the same name starts empty.
+      await c.kubectl(['apply', '-f', crd]);
+      expect((await c.kubectl(['get', 'widgets'])).stderr).toBe(
+        'No resources found in default namespace.\n',
+      );
+    });
+  },
+);
+
 describe('kubectl get pods -w while a node crash plays out', { timeout: 120_000 }, () => {
   it("shows the crashed node's pod terminating after the toleration and its replacement starting", async () => {
     const crash = await startServe([`${root}test/fixtures/serve-node-crash.yaml`, '--speed', '30']);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- OpenAPI JSON read in tests */
 /**
  * Discovery entries, the OpenAPI v3 document kubectl explain reads, and the scale subresource of
  * a custom kind.
@@ -47,6 +48,26 @@ describe('custom resource API documents', () => {
       'status',
     ]);
     expect(doc.components.schemas['com.example.v1.WidgetList']).toBeDefined();
+    // kubectl's --validate=strict looks for fieldValidation on the kind's PATCH operation; a
+    // custom kind takes no strategic merge patch (kubectl then sends a JSON merge patch).
+    const paths = (doc as unknown as { paths: Record<string, Record<string, any>> }).paths;
+    const patch = paths['/apis/example.com/v1/namespaces/{namespace}/widgets/{name}']?.['patch'];
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({
+      group: 'example.com',
+      kind: 'Widget',
+      version: 'v1',
+    });
+    expect(patch.parameters.map((p: { name: string }) => p.name)).toContain('fieldValidation');
+    expect(Object.keys(patch.requestBody.content)).not.toContain(
+      'application/strategic-merge-patch+json',
+    );
+    expect(Object.keys(paths).sort()).toEqual([
+      '/apis/example.com/v1/namespaces/{namespace}/widgets',
+      '/apis/example.com/v1/namespaces/{namespace}/widgets/{name}',
+      '/apis/example.com/v1/namespaces/{namespace}/widgets/{name}/scale',
+      '/apis/example.com/v1/namespaces/{namespace}/widgets/{name}/status',
+      '/apis/example.com/v1/widgets',
+    ]);
     expect(customResourceOpenApiV3([kind], 'example.com', 'v2')).toBeUndefined();
   });
 

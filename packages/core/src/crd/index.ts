@@ -40,9 +40,15 @@ export type { AdmittedCustomObject } from './admitCustomObject.js';
 export { StrictDecodingError } from './fieldValidation.js';
 export type { CustomWriteOptions, FieldValidation } from './fieldValidation.js';
 export {
+  apiResourceEntry,
   customResourceEntries,
   customResourceOpenApiV3,
   openApiSchemaName,
+  RESOURCE_VERBS,
 } from './customResourceApi.js';
-export type { CustomResourceEntry, CustomSubresource } from './customResourceApi.js';
+export type {
+  ApiResourceEntry,
+  ApiResourceSpec,
+  ApiSubresourceEntry,
+} from './customResourceApi.js';
 export { customScaleOf, withCustomScale } from './customResourceScale.js';

@@ -70,8 +70,11 @@ export function openApiV3DocumentJson(groupVersionPath: string): string | undefi
   return text;
 }
 
-/** A stable content hash (two 32-bit FNV-1a lanes, upper-case hex like upstream's) of a text. */
-function contentHash(text: string): string {
+/**
+ * A stable content hash (two 32-bit FNV-1a lanes, upper-case hex like upstream's) of a text: the
+ * `hash` of a document's `serverRelativeURL`.
+ */
+export function openApiContentHash(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {
@@ -91,7 +94,7 @@ export function openApiV3Discovery(): OpenApiV3Discovery {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const gv of openApiV3Paths()) {
     const text = openApiV3DocumentJson(gv) ?? '';
-    paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${contentHash(text)}` };
+    paths[gv] = { serverRelativeURL: `/openapi/v3/${gv}?hash=${openApiContentHash(text)}` };
   }
   return { paths };
 }

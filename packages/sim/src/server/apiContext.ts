@@ -2,13 +2,7 @@
  * The state one served simulation shares across requests, and helpers every handler uses.
  * @packageDocumentation
  */
-import {
-  formatTimestamp,
-  normalizeKey,
-  parseSelector,
-  type Selector,
-  type StoredObject,
-} from '@kubesim/core';
+import { formatTimestamp, parseSelector, type Selector, type StoredObject } from '@kubesim/core';
 import type { ServeHost } from './host.js';
 import type { OpenApiDocuments } from './openApi.js';
 import type { ResourceInfo, ResourceTable } from './resources.js';
@@ -26,7 +20,7 @@ export interface ApiContext {
   readonly openApi: OpenApiDocuments;
 }
 
-/** The store key of a named resource route. */
+/** The store key of a named resource route (a bare name for a cluster-scoped kind, built-in or custom). */
 export function keyOf(route: ResourceRoute, name: string): string {
   return route.resource.namespaced ? `${route.namespace ?? 'default'}/${name}` : name;
 }
@@ -34,10 +28,7 @@ export function keyOf(route: ResourceRoute, name: string): string {
 /** The live object a route names, or 404 as upstream words it (`pods "web" not found`). */
 export function mustGet(ctx: ApiContext, route: ResourceRoute): StoredObject {
   const name = route.name ?? '';
-  const obj = ctx.host.store.getInert(
-    route.resource.kind,
-    normalizeKey(route.resource.kind, keyOf(route, name)).key,
-  );
+  const obj = ctx.host.store.getInert(route.resource.kind, keyOf(route, name));
   if (obj === undefined) throw notFound(route.resource.plural, name, route.resource.group);
   return obj;
 }

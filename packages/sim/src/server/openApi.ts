@@ -14,11 +14,20 @@
  *   `x-kubernetes-patch-strategy`/`-patch-merge-key` (kubectl cmd/apply/patcher.go), when the
  *   PATCH operation accepts `application/strategic-merge-patch+json`.
  * - `kubectl explain` reads the component schema of the kind.
- * Every document is built once per server and served as the same text until the served kinds
- * change; the hash is of that text, so a client's cached copy is replaced when it changes.
+ * Custom group versions get a document built from their CRDs (OpenAPI v3 from each version's
+ * schema, with operations like upstream's CRD OpenAPI builder), added, changed and removed with
+ * the CRDs. Every document is built once per set of CRDs and served as the same text; the hash
+ * in its URL is of that text, so a client's cached copy is replaced when it changes.
  * @packageDocumentation
  */
-import { openApiV3Discovery, openApiV3DocumentJson, openApiV3Paths } from '@kubesim/core/openapi';
+import { customResourceOpenApiV3 } from '@kubesim/core';
+import {
+  openApiContentHash,
+  openApiV3Discovery,
+  openApiV3Document,
+  openApiV3DocumentJson,
+  openApiV3Paths,
+} from '@kubesim/core/openapi';
 import type { ResourceTable } from './resources.js';
 import { pathNotFound } from './status.js';
 
@@ -32,41 +41,124 @@ export function groupVersionPath(group: string, version: string): string {
   return group === '' ? `api/${version}` : `apis/${group}/${version}`;
 }
 
+/** The upstream schemas `names` reach in `schemas`, themselves included. */
+function reachable(
+  schemas: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const queue = [...names];
+  while (queue.length > 0) {
+    const name = queue.pop() ?? '';
+    if (name in out || schemas[name] === undefined) continue;
+    out[name] = schemas[name];
+    for (const m of JSON.stringify(schemas[name]).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      queue.push(m[1] ?? '');
+    }
+  }
+  return out;
+}
+
 /**
- * The OpenAPI v3 documents of one server. Built-in documents are shared (core caches them); the
- * index lists those group versions that discovery serves.
+ * The document of a custom group version: the CRDs' schemas and operations
+ * (core's customResourceOpenApiV3), with upstream's own ObjectMeta, ListMeta and Scale (and what
+ * they reference) in place of the short stand-ins, as the API server publishes them.
+ */
+function customDocument(table: ResourceTable, group: string, version: string): string | undefined {
+  const doc = customResourceOpenApiV3(table.customKinds, group, version);
+  if (doc === undefined) return undefined;
+  const components = doc['components'] as { schemas: Record<string, unknown> };
+  const core = openApiV3Document('api/v1')?.components.schemas ?? {};
+  const autoscaling = openApiV3Document('apis/autoscaling/v1')?.components.schemas ?? {};
+  const shared = {
+    ...reachable(core, [
+      'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+      'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta',
+    ]),
+    ...(components.schemas[SCALE_SCHEMA] !== undefined
+      ? reachable(autoscaling, [SCALE_SCHEMA])
+      : {}),
+  };
+  const schemas = { ...components.schemas, ...shared };
+  const sorted: Record<string, unknown> = {};
+  for (const name of Object.keys(schemas).sort()) sorted[name] = schemas[name];
+  return JSON.stringify({ ...doc, components: { schemas: sorted } });
+}
+
+const SCALE_SCHEMA = 'io.k8s.api.autoscaling.v1.Scale';
+
+/**
+ * The OpenAPI v3 documents of one server: upstream's for the built-in group versions discovery
+ * serves (core caches them), and one per custom group version built from the CRDs. Built once per
+ * set of CRDs (the resource table's identity) and then served as the same text.
  */
 export class OpenApiDocuments {
-  readonly #table: ResourceTable;
+  readonly #tableOf: () => ResourceTable;
+  #table: ResourceTable | undefined;
   #index: JsonText | undefined;
+  #docs = new Map<string, JsonText>();
+  #builtIn = new Set<string>();
+  #paths: string[] = [];
 
-  constructor(table: ResourceTable) {
+  constructor(tableOf: () => ResourceTable) {
+    this.#tableOf = tableOf;
+  }
+
+  #refresh(): void {
+    const table = this.#tableOf();
+    if (table === this.#table) return;
     this.#table = table;
+    this.#docs = new Map();
+    this.#builtIn = new Set();
+    const served = new Set(table.resources.map((r) => groupVersionPath(r.group, r.version)));
+    const builtIn = openApiV3Discovery().paths;
+    const paths: Record<string, { serverRelativeURL: string }> = {};
+    for (const p of openApiV3Paths()) {
+      const entry = builtIn[p];
+      if (!served.has(p) || entry === undefined) continue;
+      paths[p] = { serverRelativeURL: entry.serverRelativeURL };
+      this.#builtIn.add(p);
+    }
+    const customGvs = new Set(
+      table.resources
+        .filter((r) => table.customKind(r.kind) !== undefined)
+        .map((r) => `${r.group}/${r.version}`),
+    );
+    for (const gv of [...customGvs].sort()) {
+      const [group = '', version = ''] = gv.split('/');
+      const gvPath = groupVersionPath(group, version);
+      if (paths[gvPath] !== undefined) continue;
+      const text = customDocument(table, group, version);
+      if (text === undefined) continue;
+      this.#docs.set(gvPath, new JsonText(text));
+      paths[gvPath] = {
+        serverRelativeURL: `/openapi/v3/${gvPath}?hash=${openApiContentHash(text)}`,
+      };
+    }
+    this.#paths = Object.keys(paths).sort();
+    const sorted: Record<string, { serverRelativeURL: string }> = {};
+    for (const p of this.#paths) sorted[p] = paths[p] as { serverRelativeURL: string };
+    this.#index = new JsonText(JSON.stringify({ paths: sorted }));
   }
 
   /** The group-version paths served, sorted. */
   paths(): string[] {
-    const served = new Set(this.#table.resources.map((r) => groupVersionPath(r.group, r.version)));
-    return openApiV3Paths().filter((p) => served.has(p));
+    this.#refresh();
+    return [...this.#paths];
   }
 
   /** The `/openapi/v3` index. */
   index(): JsonText {
-    if (this.#index === undefined) {
-      const all = openApiV3Discovery().paths;
-      const paths: Record<string, { serverRelativeURL: string }> = {};
-      for (const p of this.paths()) {
-        const entry = all[p];
-        if (entry !== undefined) paths[p] = { serverRelativeURL: entry.serverRelativeURL };
-      }
-      this.#index = new JsonText(JSON.stringify({ paths }));
-    }
-    return this.#index;
+    this.#refresh();
+    return this.#index ?? new JsonText('{"paths":{}}');
   }
 
   /** The document at `gvPath` (`apis/apps/v1`), or undefined when it is not served. */
   document(gvPath: string): JsonText | undefined {
-    if (!this.paths().includes(gvPath)) return undefined;
+    this.#refresh();
+    const custom = this.#docs.get(gvPath);
+    if (custom !== undefined) return custom;
+    if (!this.#builtIn.has(gvPath)) return undefined;
     const text = openApiV3DocumentJson(gvPath);
     return text === undefined ? undefined : new JsonText(text);
   }

@@ -29,7 +29,8 @@ export function handleGet(
   fmt: ReadFormat,
 ): unknown {
   const obj = mustGet(ctx, route);
-  if (route.subresource === 'scale') return scaleOf(route.resource, obj);
+  if (route.subresource === 'scale')
+    return scaleOf(route.resource, obj, ctx.resources.customScale(route.resource));
   if (fmt.table && route.subresource === undefined) {
     return toTable(route.resource.kind, [obj], nowEpoch(ctx.host), {
       include: includeObjectOf(query),

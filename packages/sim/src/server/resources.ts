@@ -1,37 +1,27 @@
 /**
- * The resources the API server serves, derived from the kind registry (`knownKinds`) so that a
- * kind added there (or, later, by a CustomResourceDefinition) is discoverable without new code.
+ * The resources the API server serves: the built-in kinds of the registry (`knownKinds`) and the
+ * custom kinds of the CustomResourceDefinitions in the store. The table is rebuilt when a CRD is
+ * created, changed or deleted, so discovery, routing and OpenAPI follow at once.
  * @packageDocumentation
  */
-import { knownKinds, type KindInfo } from '@kubesim/core';
+import {
+  apiResourceEntry,
+  customKindOf,
+  customResourceEntries,
+  knownKinds,
+  type ApiResourceEntry,
+  type ApiSubresourceEntry,
+  type CustomKind,
+  type CustomResourceScale,
+  type KindInfo,
+  type Store,
+} from '@kubesim/core';
 
-/** A subresource as discovery lists it: its own kind and group/version where upstream has one. */
-export interface SubresourceInfo {
-  readonly name: string;
-  readonly kind: string;
-  readonly group: string;
-  readonly version: string;
-  readonly verbs: readonly string[];
-}
+/** A subresource as discovery lists it (core's {@link ApiSubresourceEntry}). */
+export type SubresourceInfo = ApiSubresourceEntry;
 
-/** One served resource (a kind at its group/version). */
-export interface ResourceInfo {
-  readonly kind: string;
-  /** `''` for the core group. */
-  readonly group: string;
-  readonly version: string;
-  readonly plural: string;
-  readonly singular: string;
-  readonly namespaced: boolean;
-  readonly shortNames: readonly string[];
-  readonly categories: readonly string[];
-  readonly verbs: readonly string[];
-  readonly subresources: readonly SubresourceInfo[];
-  /** True for the kinds kubesim simulates (typed store access). */
-  readonly simulated: boolean;
-}
-
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+/** One served resource, a kind at its group/version (core's {@link ApiResourceEntry}). */
+export type ResourceInfo = ApiResourceEntry;
 
 // Short names and categories as a 1.32 kube-apiserver lists them (each resource's REST storage,
 // e.g. pkg/registry/core/pod/storage/storage.go ShortNames/Categories).
@@ -109,37 +99,11 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
     : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-function subresourcesOf(info: KindInfo, gv: { group: string; version: string }): SubresourceInfo[] {
-  const subs: SubresourceInfo[] = [];
-  if (info.kind === 'Pod') {
-    subs.push({
-      name: 'eviction',
-      kind: 'Eviction',
-      group: 'policy',
-      version: 'v1',
-      verbs: ['create'],
-    });
-  }
-  if (SCALE.includes(info.kind)) {
-    subs.push({
-      name: 'scale',
-      kind: 'Scale',
-      group: 'autoscaling',
-      version: 'v1',
-      verbs: ['get', 'patch', 'update'],
-    });
-  }
-  if (STATUS.includes(info.kind)) {
-    subs.push({ name: 'status', kind: info.kind, ...gv, verbs: ['get', 'patch', 'update'] });
-  }
-  return subs;
-}
-
 /** The served resource of one registry entry. */
 export function resourceOf(info: KindInfo): ResourceInfo {
   const gv = splitApiVersion(info.apiVersion);
   const extras = EXTRAS[info.kind] ?? {};
-  return {
+  return apiResourceEntry({
     kind: info.kind,
     ...gv,
     plural: pluralOf(info.kind),
@@ -147,20 +111,33 @@ export function resourceOf(info: KindInfo): ResourceInfo {
     namespaced: info.namespaced,
     shortNames: extras.short ?? [],
     categories: extras.all === true ? ['all'] : [],
-    verbs: VERBS,
-    subresources: subresourcesOf(info, gv),
     simulated: info.simulated,
-  };
+    eviction: info.kind === 'Pod',
+    scale: SCALE.includes(info.kind),
+    status: STATUS.includes(info.kind),
+  });
 }
 
 /** Served resources grouped by `group/version`, and lookups by plural and kind. */
 export class ResourceTable {
   readonly resources: readonly ResourceInfo[];
+  /** The custom kinds served, in CRD-name order. */
+  readonly customKinds: readonly CustomKind[];
   readonly #byGvPlural = new Map<string, ResourceInfo>();
   readonly #byKind = new Map<string, ResourceInfo>();
+  readonly #custom = new Map<string, CustomKind>();
 
-  constructor(kinds: readonly KindInfo[] = knownKinds) {
-    this.resources = kinds.map(resourceOf);
+  constructor(kinds: readonly KindInfo[] = knownKinds, customKinds: readonly CustomKind[] = []) {
+    const builtIn = kinds.map(resourceOf);
+    const taken = new Set(builtIn.map((r) => `${r.group}/${r.version}/${r.plural}`));
+    const builtInKinds = new Set(builtIn.map((r) => r.kind));
+    // A custom kind never shadows a built-in one (upstream refuses such a CRD's names).
+    this.customKinds = customKinds.filter((k) => !builtInKinds.has(k.kind));
+    const custom = this.customKinds
+      .flatMap(customResourceEntries)
+      .filter((r) => !taken.has(`${r.group}/${r.version}/${r.plural}`));
+    this.resources = [...builtIn, ...custom];
+    for (const k of this.customKinds) this.#custom.set(k.kind, k);
     for (const r of this.resources) {
       this.#byGvPlural.set(`${r.group}/${r.version}/${r.plural}`, r);
       if (!this.#byKind.has(r.kind)) this.#byKind.set(r.kind, r);
@@ -170,6 +147,16 @@ export class ResourceTable {
   /** The resource `plural` of `group/version`, if served. */
   lookup(group: string, version: string, plural: string): ResourceInfo | undefined {
     return this.#byGvPlural.get(`${group}/${version}/${plural}`);
+  }
+
+  /** The custom kind named `kind`, if a CRD defines it. */
+  customKind(kind: string): CustomKind | undefined {
+    return this.#custom.get(kind);
+  }
+
+  /** The scale subresource paths of a custom resource at its version (undefined for built-ins). */
+  customScale(r: ResourceInfo): CustomResourceScale | undefined {
+    return this.#custom.get(r.kind)?.versions.find((v) => v.name === r.version)?.scale;
   }
 
   /** The resource serving `kind`. */
@@ -192,5 +179,35 @@ export class ResourceTable {
   /** The resources of one group/version. */
   inGroupVersion(group: string, version: string): ResourceInfo[] {
     return this.resources.filter((r) => r.group === group && r.version === version);
+  }
+}
+
+/**
+ * The served resources of a store, following its CustomResourceDefinitions: {@link current}
+ * returns the same table until a CRD changes (stored objects are replaced on change, so the CRD
+ * names and resourceVersions are the key).
+ */
+export class ResourceCatalog {
+  readonly #store: Pick<Store, 'listInert'>;
+  #key: string | undefined;
+  #table: ResourceTable | undefined;
+
+  constructor(store: Pick<Store, 'listInert'>) {
+    this.#store = store;
+  }
+
+  /** The table for the CRDs stored now. */
+  current(): ResourceTable {
+    const crds = this.#store.listInert('CustomResourceDefinition');
+    const key = crds.map((c) => `${c.metadata.name}@${c.metadata.resourceVersion}`).join(',');
+    if (this.#table === undefined || key !== this.#key) {
+      const kinds = crds
+        .map((c) => customKindOf(c))
+        .filter((k): k is CustomKind => k !== undefined)
+        .sort((a, b) => (a.crdName < b.crdName ? -1 : a.crdName > b.crdName ? 1 : 0));
+      this.#table = new ResourceTable(knownKinds, kinds);
+      this.#key = key;
+    }
+    return this.#table;
   }
 }

@@ -10,7 +10,7 @@ import { InvalidArgumentError } from '../engine/engineErrors.js';
 import type { ApiContext } from './apiContext.js';
 import type { ServeHost } from './host.js';
 import { OpenApiDocuments } from './openApi.js';
-import { ResourceTable } from './resources.js';
+import { ResourceCatalog } from './resources.js';
 import { startHttpServer } from './socket/httpServer.js';
 import { startSpeedDriver } from './socket/speedDriver.js';
 import { newToken } from './socket/token.js';
@@ -106,8 +106,15 @@ export async function serveHost(host: ServeHost, opts: ServeOptions = {}): Promi
     );
   }
   const hub = new WatchHub(host.store, history);
-  const resources = new ResourceTable();
-  const ctx: ApiContext = { host, resources, hub, openApi: new OpenApiDocuments(resources) };
+  const catalog = new ResourceCatalog(host.store);
+  const ctx: ApiContext = {
+    host,
+    get resources() {
+      return catalog.current();
+    },
+    hub,
+    openApi: new OpenApiDocuments(() => catalog.current()),
+  };
   const token = newToken();
   const tls = selfSignedCertificate();
   let server;

@@ -3,7 +3,7 @@
  * managedFields kept as upstream's field manager keeps them.
  * @packageDocumentation
  */
-import { normalizeKey, type CustomWriteOptions, type StoredObject } from '@kubesim/core';
+import { withCustomScale, type CustomWriteOptions, type StoredObject } from '@kubesim/core';
 import {
   apiVersionOf,
   keyOf,
@@ -184,13 +184,17 @@ function scaleWrite(ctx: ApiContext, req: WriteRequest, live: StoredObject, scal
   }
   const meta = isObj(scale['metadata']) ? scale['metadata'] : {};
   const rv = meta['resourceVersion'];
-  const next = plain(live) ?? {};
-  (next['spec'] as Obj)['replicas'] = replicas;
+  const custom = ctx.resources.customScale(req.route.resource);
+  const next =
+    custom === undefined
+      ? (plain(live) ?? {})
+      : withCustomScale(custom, plain(live) ?? {}, replicas);
+  if (custom === undefined) (next['spec'] as Obj)['replicas'] = replicas;
   const m = next['metadata'] as Obj;
   if (typeof rv === 'string' && rv !== '') m['resourceVersion'] = rv;
   const tracked = trackUpdate(plain(live), next, { ...writer(ctx, req), subresource: 'scale' });
   const stored = write(ctx, req, () => ctx.host.store.update(tracked as never));
-  return scaleOf(req.route.resource, stored);
+  return scaleOf(req.route.resource, stored, custom);
 }
 
 /** PUT: replace the object, its status, or its scale. */
@@ -229,7 +233,7 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
     );
   }
   const r = route.resource;
-  const key = normalizeKey(r.kind, keyOf(route, route.name ?? '')).key;
+  const key = keyOf(route, route.name ?? '');
   const live = ctx.host.store.getInert(r.kind, key);
   if (req.contentType === 'application/apply-patch+yaml') {
     if (route.subresource === 'scale')
@@ -260,7 +264,9 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
   }
   if (live === undefined) mustGet(ctx, route);
   const current: Obj =
-    route.subresource === 'scale' ? scaleOf(r, live as StoredObject) : (plain(live) ?? {});
+    route.subresource === 'scale'
+      ? scaleOf(r, live as StoredObject, ctx.resources.customScale(r))
+      : (plain(live) ?? {});
   let patched: unknown;
   switch (req.contentType) {
     case 'application/merge-patch+json':
@@ -336,12 +342,9 @@ function deleteOne(
   p: DeleteParams,
 ): StoredObject {
   const r = req.route.resource;
-  const key = normalizeKey(
-    r.kind,
-    live.metadata.namespace === undefined
-      ? live.metadata.name
-      : `${live.metadata.namespace}/${live.metadata.name}`,
-  ).key;
+  const key = r.namespaced
+    ? `${live.metadata.namespace ?? 'default'}/${live.metadata.name}`
+    : live.metadata.name;
   if (p.resourceVersion !== undefined && p.resourceVersion !== live.metadata.resourceVersion) {
     throw new ApiError(
       409,
