@@ -3,10 +3,11 @@
 // in-cluster clients stop hitting the node's pods when the node monitor's grace period has passed
 // and kube-proxy synced. Numbers are the cited preset defaults (core healthCheckPresets.ts).
 import { describe, expect, it } from 'vitest';
+import { defaultNodeLifecycleConfig, unknownTransitionTime } from '@kubesim/core';
 import { createSimulation, type ConnectResult, type Simulation } from '@kubesim/sim';
 import { podsOf, runTo, webApp } from './helpers.js';
 
-type Preset = 'gce' | 'aws';
+type Preset = 'gce' | 'aws' | 'azure';
 type Policy = 'Cluster' | 'Local';
 
 function lbApp(policy: Policy) {
@@ -52,13 +53,29 @@ function crashAndProbe(sim: Simulation, victim: string, t0: number, span: number
 }
 
 // Health checks of every node run at upAt + k × interval; crashing at upAt + 120 s puts the crash
-// on a probe of every preset (8, 3, 30 and 10 s all divide 120).
+// on a probe of every preset (8, 3, 30, 10 and 5 s all divide 120).
 const cases: [Preset, Policy, number, string][] = [
   ['gce', 'Cluster', 17_000, 'kube-proxy healthz every 8 s: probes at +0, +8, +16 time out at +17'],
   ['gce', 'Local', 4_000, 'healthCheckNodePort every 3 s: probes at +0, +3 time out at +4'],
   ['aws', 'Cluster', 70_000, 'TCP node port every 30 s: probes at +0, +30, +60 time out at +70'],
   ['aws', 'Local', 20_000, 'healthCheckNodePort every 10 s: probes at +0, +10 time out at +20'],
+  ['azure', 'Cluster', 10_000, 'TCP node port every 5 s, threshold 2: +0, +5 fail at +10'],
+  ['azure', 'Local', 10_000, 'healthCheckNodePort every 5 s, threshold 2: +0, +5 fail at +10'],
 ];
+
+/**
+ * When in-cluster clients stop hitting a node that powered off at `t0`, from the documented
+ * defaults: its kubelet renews its lease at its start + k × 10 s (every node here started at 0, and
+ * `t0` is a multiple of 10 s, so the last renewal is at `t0`); the node-monitor pass at `t0`
+ * (passes every 5 s from 0) sees it; the node goes Unknown at the first pass strictly after
+ * `t0` + 50 s grace = `t0` + 55 s. The EndpointSlice controller (0 ms watch delay) marks the
+ * endpoint not ready at that instant and every kube-proxy, quiet for longer than its 1 s
+ * minSyncPeriod, applies it at once.
+ */
+function inClusterEnd(t0: number): number {
+  expect(t0 % 10_000).toBe(0);
+  return unknownTransitionTime(t0, defaultNodeLifecycleConfig);
+}
 
 describe('a node crash behind a cloud load balancer', () => {
   for (const [preset, policy, lbWindow, why] of cases) {
@@ -75,12 +92,13 @@ describe('a node crash behind a cloud load balancer', () => {
         sim.loadBalancer('default/web')?.backends.find((b) => b.node === victim)?.healthy,
       ).toBe(false);
 
-      // In-cluster clients stop when node-monitor grace (50 s) has passed and kube-proxy synced.
+      // In-cluster clients stop when the node monitor marks the node Unknown and kube-proxy syncs.
       const cluster = sim.metrics.blackHoleWindows('default/web', { via: 'cluster' });
-      expect(cluster.length).toBeGreaterThan(0);
-      const clusterEnd = Math.max(...cluster.map((w) => w.end ?? Infinity)) - t0;
-      expect(clusterEnd).toBeGreaterThan(45_000);
-      expect(clusterEnd).toBeLessThanOrEqual(60_000);
+      const clusterEnd = inClusterEnd(t0) - t0;
+      expect(clusterEnd).toBe(55_000);
+      expect(cluster.map((w) => [w.start - t0, (w.end ?? Infinity) - t0])).toEqual([
+        [0, clusterEnd],
+      ]);
 
       const failedAfter = (ms: number) =>
         results.filter((x) => x.t >= t0 + ms && x.r.outcome !== 'ok');
@@ -141,10 +159,13 @@ describe('a zone outage behind a load balancer (GCE, Cluster)', () => {
       ?.backends.filter((b) => b.healthy)
       .map((b) => b.node);
     expect(healthy?.some((n) => zoneA.includes(n))).toBe(false);
+    // Both nodes of the zone go Unknown at the same pass: every in-cluster window of the zone's
+    // pods ends at t0 + 55 s (see inClusterEnd).
     const cluster = sim.metrics.blackHoleWindows('default/web', { via: 'cluster' });
-    const clusterEnd = Math.max(...cluster.map((w) => w.end ?? Infinity));
-    expect(clusterEnd - t0).toBeGreaterThan(45_000);
-    expect(clusterEnd - t0).toBeLessThanOrEqual(60_000);
+    const clusterEnd = inClusterEnd(t0);
+    expect(clusterEnd - t0).toBe(55_000);
+    expect(cluster.length).toBeGreaterThan(0);
+    expect(cluster.every((w) => w.start === t0 && w.end === clusterEnd)).toBe(true);
     const series = sim.metrics.outcomes('default/web', { via: 'loadBalancer' });
     const failedAfterSync = series.buckets.filter(
       (b) => b.t >= clusterEnd + 1000 && b.timeout + b.refused > 0,

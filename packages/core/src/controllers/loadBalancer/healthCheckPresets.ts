@@ -110,14 +110,31 @@ export const AWS_NLB_PRESET: HealthCheckPreset = Object.freeze<HealthCheckPreset
 });
 
 /**
- * Azure Standard Load Balancer, as cloud-provider-azure configures it (kubernetes-sigs/
- * cloud-provider-azure pkg/consts/consts.go `HealthProbeDefaultProbeInterval = 5`,
- * `HealthProbeDefaultNumOfProbe = 2`): Cluster probes TCP to the node port (the default
- * `servicenodeport` probe mode; the `shared` mode probes kube-proxy on 10256), Local probes HTTP
- * `/healthz` on the healthCheckNodePort, both every 5 s with a threshold of 2, which the Azure
- * REST API documents as consecutive "successful or failed probes". NOT CONFIRMED here: Azure
- * probes have no separate timeout setting, so kubesim uses the interval (5 s) as the time a probe
- * waits; and Azure is modelled as not failing open (no new flows when every probe fails).
+ * Azure Standard Load Balancer, as cloud-provider-azure (AKS's cloud provider) configures it:
+ * - Cluster: in the default `servicenodeport` probe mode each port gets a TCP probe of its node
+ *   port (pkg/provider/azure_loadbalancer_healthprobe.go, `buildHealthProbeRulesForPort`: protocol
+ *   TCP unless an annotation or appProtocol asks otherwise); the AKS `shared` mode (an option, not
+ *   modelled) probes kube-proxy's `/healthz` on 10256 instead.
+ * - Local: an HTTP probe of `/healthz` on the healthCheckNodePort (`GetServiceHealthCheckPathPort`).
+ * - Both: `IntervalInSeconds` = `HealthProbeDefaultProbeInterval` = 5 and `ProbeThreshold` =
+ *   `HealthProbeDefaultNumOfProbe` = 2 (pkg/consts/consts.go), overridable per Service with
+ *   `service.beta.kubernetes.io/azure-load-balancer-health-probe-interval` / `-num-of-probe` and per
+ *   port with `service.beta.kubernetes.io/port_{port}_health-probe_interval` /
+ *   `port_{port}_health-probe_num-of-probe` (minimum 5 s and 2; interval × count below 120 s).
+ *
+ * What the threshold and timeout mean, from Azure's documentation: `probeThreshold` is "the number
+ * of consecutive successful or failed probes" that take an endpoint out of rotation, and the same
+ * number of successes puts it back (REST API, load balancer probe properties); a TCP probe has no
+ * timeout of its own: it fails "once the configured probe interval duration has passed and the next
+ * probe has been sent", and an HTTP probe fails when no answer comes within the smaller of the
+ * interval and 30 s ("Azure Load Balancer health probes", Probe interval & timeout): 5 s for both.
+ * A new backend is healthy once "the health probe is successful once after the VM boots" (same
+ * page, probe up behavior): an initial threshold of 1. When every instance probes down, "no new
+ * flows are sent to the backend pool" (probe down behavior; `NoHealthyBackendsBehavior:
+ * AllProbedUp` is an opt-in): the model does not fail open.
+ *
+ * So a node that powers off on a probe instant is out of rotation 10 s later under both policies:
+ * probes at +0 s and +5 s go unanswered, the second fails at +10 s.
  */
 export const AZURE_PRESET: HealthCheckPreset = Object.freeze<HealthCheckPreset>({
   name: 'azure',
@@ -127,6 +144,7 @@ export const AZURE_PRESET: HealthCheckPreset = Object.freeze<HealthCheckPreset>(
     timeoutMs: 5_000,
     healthyThreshold: 2,
     unhealthyThreshold: 2,
+    initialHealthyThreshold: 1,
   },
   local: {
     target: 'healthCheckNodePort',
@@ -134,6 +152,7 @@ export const AZURE_PRESET: HealthCheckPreset = Object.freeze<HealthCheckPreset>(
     timeoutMs: 5_000,
     healthyThreshold: 2,
     unhealthyThreshold: 2,
+    initialHealthyThreshold: 1,
   },
   failOpen: false,
   targetsNodePorts: true,

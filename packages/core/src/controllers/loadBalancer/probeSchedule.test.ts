@@ -23,8 +23,15 @@ describe('when a load balancer stops sending to a node that lost power (probes f
   it('AWS NLB Local: healthCheckNodePort every 10 s, 2 failures, 10 s timeout → 120 s', () => {
     expect(viewFlip(AWS_NLB_PRESET.local, 0, true, 'noAnswer', 100_000)?.at).toBe(120_000);
   });
-  it('Azure: every 5 s, 2 failures → 110 s (timeout = interval, unconfirmed)', () => {
-    expect(viewFlip(AZURE_PRESET.cluster, 0, true, 'noAnswer', 100_000)?.at).toBe(110_000);
+  it('Azure Cluster: TCP node port every 5 s, threshold 2, a TCP probe fails when the next is sent → 110 s', () => {
+    expect(viewFlip(AZURE_PRESET.cluster, 0, true, 'noAnswer', 100_000)).toEqual({
+      at: 110_000, // probes at 100 and 105 go unanswered; the second fails when 110's is sent
+      decidedAt: 105_000,
+      healthy: false,
+    });
+  });
+  it('Azure Local: healthCheckNodePort every 5 s, threshold 2, HTTP timeout min(5 s, 30 s) → 110 s', () => {
+    expect(viewFlip(AZURE_PRESET.local, 0, true, 'noAnswer', 100_000)?.at).toBe(110_000);
   });
   it('a 503 fails at the probe itself, without waiting the timeout', () => {
     expect(viewFlip(GCE_PRESET.local, 0, true, 'fail', 100_000)?.at).toBe(105_000);
@@ -37,6 +44,13 @@ describe('when a load balancer starts sending to a node', () => {
       30_000,
     );
     expect(viewFlip(AWS_NLB_PRESET.cluster, 0, false, 'ok', 5_000)?.at).toBe(90_000);
+  });
+  it('Azure: a new backend is healthy after one successful probe, a recovered one after two', () => {
+    expect(viewFlip(AZURE_PRESET.cluster, 0, false, 'ok', 1_000, { initial: true })?.at).toBe(
+      5_000,
+    );
+    expect(viewFlip(AZURE_PRESET.cluster, 0, false, 'ok', 1_000)?.at).toBe(10_000);
+    expect(viewFlip(AZURE_PRESET.local, 0, false, 'ok', 1_000)?.at).toBe(10_000);
   });
   it('no flip while the answer agrees with the view', () => {
     expect(viewFlip(GCE_PRESET.cluster, 0, true, 'ok', 5_000)).toBeUndefined();
