@@ -2,8 +2,14 @@
 // after its container starts. ingress-nginx sends straight to endpoints and tries the next one on
 // a connect error up to proxy-next-upstream-tries (3); when every try fails the client gets 502.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type ConnectResult, type Simulation } from '@kubesim/sim';
-import { runTo, webApp } from './helpers.js';
+import { defaultNodeLifecycleConfig, unknownTransitionTime } from '@kubesim/core';
+import {
+  INGRESS_NGINX_DEFAULTS,
+  createSimulation,
+  type ConnectResult,
+  type Simulation,
+} from '@kubesim/sim';
+import { podsOf, runTo, webApp } from './helpers.js';
 
 const ingress = {
   apiVersion: 'networking.k8s.io/v1',
@@ -116,5 +122,59 @@ describe('a rolling update behind an Ingress (app listens 10 s after start)', ()
     expect(get('http://shop.example.com/cartx')).toBe('http_404');
     expect(get('http://shop.example.com/empty')).toBe('http_503');
     expect(get('http://other.example.com/cart')).toBe('nxdomain');
+  });
+});
+
+describe('a node crash behind an Ingress: the ingress black-hole window', () => {
+  // ingress-nginx sends straight to the endpoints in its own view, so it keeps sending to a dead
+  // pod until that view drops it: the EndpointSlice turns not ready when the node monitor marks the
+  // node Unknown (t0 + 55 s, as in-cluster), the controller syncs at once (no sync in the last
+  // 1 / 0.3 s), and the nginx workers pick the new list up at their next 1 s tick: t0 + 56 s.
+  it('opens at the crash for the dead pod and closes when the workers drop it (t0 + 56 s); retries hide it from clients', () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.addNodes(4, { zones: ['a', 'b'] });
+    sim.addIngressController();
+    sim.apply([...webApp('web', 3), ingress] as never);
+    sim.settle();
+    const controllers = new Set(
+      sim.list('Pod', { namespace: 'ingress-nginx' }).map((p) => p.spec.nodeName),
+    );
+    // A node with a web pod and no controller pod: the load balancer in front is not involved.
+    const deadPod = podsOf(sim, 'web').find((p) => !controllers.has(p.spec.nodeName));
+    const victim = deadPod?.spec.nodeName ?? '';
+    expect(victim).not.toBe('');
+
+    const t0 = 120_000; // a multiple of the kubelets' 10 s lease renewal (they started at 0)
+    runTo(sim, t0);
+    sim.faults.crashNode(victim);
+    const results: { t: number; r: ConnectResult }[] = [];
+    for (let t = t0; t <= t0 + 70_000; t += 250) {
+      runTo(sim, t);
+      results.push({
+        t,
+        r: sim.connect({ from: { external: true }, to: 'http://shop.example.com/cart' }),
+      });
+    }
+
+    const notReadyAt = unknownTransitionTime(t0, defaultNodeLifecycleConfig);
+    expect(notReadyAt - t0).toBe(55_000);
+    const inCluster = sim.metrics.blackHoleWindows('default/web', { via: 'cluster' });
+    expect(inCluster.map((w) => [w.start - t0, (w.end ?? Infinity) - t0])).toEqual([[0, 55_000]]);
+    // The controller's sync at t0 + 55 s, then the workers' first tick strictly after it.
+    expect(INGRESS_NGINX_DEFAULTS.backendsSyncIntervalMs).toBe(1_000);
+    const windows = sim.metrics.blackHoleWindows('default/web', { via: 'ingress' });
+    expect(windows.map((w) => [w.ip, w.podKey, w.start - t0, (w.end ?? Infinity) - t0])).toEqual([
+      [deadPod?.status.podIP, `default/${deadPod?.metadata.name}`, 0, 56_000],
+    ]);
+
+    // Inside the window every request still succeeds: one that round robin sends to the dead pod
+    // times out on it and is retried on the next endpoint ("connected on try 2").
+    expect(results.filter((x) => x.r.outcome !== 'ok')).toEqual([]);
+    const retried = results.filter((x) => x.r.reason === 'connected on try 2');
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried.every((x) => x.t < t0 + 56_000)).toBe(true);
+    expect(results.filter((x) => x.t >= t0 + 56_000).every((x) => x.r.reason === 'connected')).toBe(
+      true,
+    );
   });
 });

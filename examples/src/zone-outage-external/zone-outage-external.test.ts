@@ -25,6 +25,22 @@ describe('zone-outage example: what external users see when a zone dies', () => 
     }
   });
 
+  it("through the Ingress, the controller keeps sending to the zone's dead pods until its workers drop them: 56 s", () => {
+    // Zone a's nodes go Unknown at the first node-monitor pass strictly after 2m + 50 s grace
+    // (2m55s); their endpoints turn not ready then, ingress-nginx syncs at once and its workers
+    // pick the lists up at their next 1 s tick (2m56s). In-cluster clients stop at 2m55s.
+    const ingress = path('ingress')?.windows ?? [];
+    const inCluster = path('cluster')?.windows ?? [];
+    expect(inCluster.length).toBeGreaterThan(0);
+    expect(
+      inCluster.every((w) => w.start === OUTAGE_AT_MS && w.end === OUTAGE_AT_MS + 55_000),
+    ).toBe(true);
+    expect(ingress.map((w) => w.ip).sort()).toEqual(inCluster.map((w) => w.ip).sort());
+    expect(ingress.every((w) => w.start === OUTAGE_AT_MS && w.end === OUTAGE_AT_MS + 56_000)).toBe(
+      true,
+    );
+  });
+
   it('through the Ingress, ingress-nginx retries the next endpoint: no more failures than via the load balancer', () => {
     const ingress = path('ingress');
     expect(ingress?.ok).toBeGreaterThan(0);
@@ -39,7 +55,7 @@ describe('zone-outage example: what external users see when a zone dies', () => 
     });
     expect(html).toContain('data-testid="external-windows"');
     expect(html).toMatch(
-      /in-cluster: 02:00.000 → 02:55.000[^<]*via load balancer: 02:00.000 → 02:17.000/,
+      /in-cluster: 02:00.000 → 02:55.000[^<]*via load balancer: 02:00.000 → 02:17.000[^<]*via Ingress: 02:00.000 → 02:56.000/,
     );
   });
 

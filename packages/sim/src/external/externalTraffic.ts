@@ -100,6 +100,7 @@ export class ExternalTraffic {
   /** A node lost or regained power. */
   powerChanged(node: string): void {
     this.lb?.powerChanged(node);
+    this.ingress?.powerChanged(node);
   }
 
   /** kube-proxy applied changes. */

@@ -38,7 +38,28 @@ export const INGRESS_NGINX_DEFAULTS = Object.freeze({
    * 1/0.3 s, rounded up to whole ms.
    */
   syncPeriodMs: 3_334,
+  /**
+   * How often each nginx worker picks up the endpoint lists the controller posted
+   * (rootfs/etc/nginx/lua/balancer.lua `BACKENDS_SYNC_INTERVAL = 1`, run by `ngx.timer.every`):
+   * a change reaches the data path at the worker's first tick after the controller's sync. The
+   * model puts the ticks at k × 1 s from t = 0 (a fixed phase, like the node-monitor passes), and
+   * a tick at the very instant of the sync has already run: the change waits for the next one.
+   */
+  backendsSyncIntervalMs: 1_000,
 });
+
+/**
+ * The first nginx worker tick strictly after a controller sync at `syncAt`: when the posted
+ * endpoints reach the data path.
+ * @example backendsAppliedAt(175_000) === 176_000
+ * @example backendsAppliedAt(175_400) === 176_000
+ */
+export function backendsAppliedAt(
+  syncAt: number,
+  intervalMs: number = INGRESS_NGINX_DEFAULTS.backendsSyncIntervalMs,
+): number {
+  return (Math.floor(syncAt / intervalMs) + 1) * intervalMs;
+}
 
 /** Options of `sim.addIngressController`. */
 export interface IngressControllerOptions {
@@ -133,6 +154,17 @@ interface Pending {
   readonly ev: StoreEvent;
 }
 
+/** An open ingress black-hole window: a dead endpoint still in the data path's view. */
+interface OpenWindow {
+  readonly service: string;
+  readonly ip: string;
+  readonly node: string;
+}
+
+function ingressNamespace(ing: IngressObject): string {
+  return ing.metadata.namespace ?? 'default';
+}
+
 /** The controller's state: its delayed view of Services and EndpointSlices, round-robin counters. */
 export class IngressNginx {
   readonly #host: ExternalHost;
@@ -143,6 +175,8 @@ export class IngressNginx {
   readonly #batcher: MinSyncBatcher;
   #pending: Pending[] = [];
   readonly #rr = new Map<string, number>();
+  /** Open black-hole windows by `service\u0000ip`. */
+  readonly #open = new Map<string, OpenWindow>();
 
   constructor(host: ExternalHost, opts: IngressControllerOptions = {}) {
     this.#host = host;
@@ -153,7 +187,11 @@ export class IngressNginx {
     for (const slice of host.store.list('EndpointSlice')) this.#view.applySlice('ADDED', slice);
   }
 
-  /** Feeds Service and EndpointSlice events; they apply at the controller's next sync. */
+  /**
+   * Feeds Service and EndpointSlice events. The controller syncs them at most once per
+   * `syncPeriodMs` (the first change after a quiet period at once); the nginx workers pick the
+   * result up at their next tick ({@link backendsAppliedAt}), and only then do requests see it.
+   */
   observe(ev: StoreEvent): void {
     if (ev.kind !== 'Service' && ev.kind !== 'EndpointSlice') return;
     this.#pending.push({ ev });
@@ -166,14 +204,84 @@ export class IngressNginx {
   }
 
   #sync(): void {
-    const ready = this.#pending;
+    const batch = this.#pending;
     this.#pending = [];
-    for (const { ev } of ready) {
+    this.#batcher.synced(this.#host.now);
+    this.#host.traceActivity('ingress-nginx', 'IngressSync', { changes: batch.length });
+    this.#host.schedule(backendsAppliedAt(this.#host.now), 'ingress-nginx backends', () => {
+      this.#apply(batch);
+    });
+  }
+
+  #apply(batch: readonly Pending[]): void {
+    for (const { ev } of batch) {
       if (ev.kind === 'Service') this.#view.applyService(ev.type, ev.object as Service);
       else this.#view.applySlice(ev.type, ev.object as EndpointSlice);
     }
-    this.#batcher.synced(this.#host.now);
-    this.#host.traceActivity('ingress-nginx', 'IngressSync', { changes: ready.length });
+    // A window closes when the workers' view no longer has its endpoint as ready.
+    for (const [key, w] of [...this.#open]) {
+      if (!this.#readyEndpoints(w.service).has(w.ip)) {
+        this.#open.delete(key);
+        this.#host.windows.close('ingress', w.service, w.ip);
+      }
+    }
+  }
+
+  /**
+   * A node lost or regained power. Every ready endpoint on it that the workers still route to, of
+   * a Service some served Ingress names, opens an ingress black-hole window (`via: 'ingress'`):
+   * from the power loss until the data path's view drops the endpoint, after the EndpointSlice
+   * turns not ready, the controller's sync and the workers' next tick. During the window each
+   * request that round robin sends to the dead endpoint first waits `proxy-connect-timeout` (5 s)
+   * and is then retried on the next endpoint (up to `proxy-next-upstream-tries`), so it succeeds
+   * late rather than failing unless every try lands on a dead endpoint (then `http_504`).
+   */
+  powerChanged(nodeName: string): void {
+    if (this.#host.isNodePowered(nodeName)) {
+      for (const [key, w] of [...this.#open]) {
+        if (w.node !== nodeName) continue;
+        this.#open.delete(key);
+        this.#host.windows.close('ingress', w.service, w.ip);
+      }
+      return;
+    }
+    for (const service of this.#backendServices()) {
+      for (const [ip, node] of this.#readyEndpoints(service)) {
+        if (node !== nodeName) continue;
+        const key = `${service}\u0000${ip}`;
+        if (this.#open.has(key)) continue;
+        this.#open.set(key, { service, ip, node });
+        this.#host.windows.open('ingress', service, ip, this.#host.podAtIP(ip));
+      }
+    }
+  }
+
+  /** The Services the served Ingresses send to (rule paths and default backends), sorted. */
+  #backendServices(): string[] {
+    const keys = new Set<string>();
+    for (const ing of this.ingresses()) {
+      const ns = ingressNamespace(ing);
+      const add = (name: string | undefined): void => {
+        if (name !== undefined) keys.add(`${ns}/${name}`);
+      };
+      add(ing.spec?.defaultBackend?.service?.name);
+      for (const rule of ing.spec?.rules ?? []) {
+        for (const p of rule.http?.paths ?? []) add(p.backend.service?.name);
+      }
+    }
+    return [...keys].sort();
+  }
+
+  /** The ready endpoints of `service` in the workers' view (any port), IP → node name. */
+  #readyEndpoints(service: string): Map<string, string | undefined> {
+    const out = new Map<string, string | undefined>();
+    const svc = this.#view.getService(service);
+    for (const port of svc?.spec.ports ?? []) {
+      for (const e of this.#view.endpointsOf(service, port.name, port.protocol)) {
+        if (e.ready && !out.has(e.ip)) out.set(e.ip, e.nodeName);
+      }
+    }
+    return out;
   }
 
   /** The Ingresses this controller serves. */

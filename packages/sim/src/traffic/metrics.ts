@@ -45,9 +45,15 @@ export interface OutcomeSeries {
 export type Series = readonly { readonly t: number; readonly value: number }[];
 
 /**
- * A window in which clients were sent to a dead backend. In-cluster (`via: 'cluster'`) and
- * through the ingress controller the backend is a pod IP; through a cloud load balancer it is a
- * node (its address), from its death until the load balancer's health checks take it out.
+ * A window in which clients were sent to a dead backend.
+ * - `via: 'cluster'`: a pod IP, from its node's power loss until no live kube-proxy routes to it.
+ * - `via: 'loadBalancer'`: a node (its address), from its power loss until the load balancer's
+ *   health checks take it out.
+ * - `via: 'ingress'`: a pod IP, from its node's power loss until the ingress controller's data
+ *   path drops it (its EndpointSlice turns not ready, the controller syncs, the nginx workers pick
+ *   the list up at their next 1 s tick). With retries the window is not a window of failures: a
+ *   request sent to the dead pod inside it times out there (`proxy-connect-timeout`) and is
+ *   retried on the next endpoint, failing (`http_504`) only when every try hits a dead one.
  */
 export interface Window {
   readonly ip: string;
