@@ -12,11 +12,13 @@
 //   `require('@kubesim/sim')` resolves; test/packaging.test.ts requires every subpath to prove it.
 // - Nothing else. Every subpath, `/testing` and `/openapi` included, also resolves under node10
 //   through `typesVersions`, so the node10 excuse the project allows for `/testing` is not needed.
-/* global process, console, URL */
 import { execFileSync } from 'node:child_process';
+import console from 'node:console';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const workspaces = ['@kubesim/core', '@kubesim/sim'];
