@@ -2,7 +2,6 @@
  * POST: admission of a new object (validate, default, identity, status, allocation) and its write.
  * @packageDocumentation
  */
-import { produce } from 'immer';
 import { NAME_SUFFIX_LENGTH } from '../sources.js';
 import { admitServiceAllocation, checkCreate, checkJson, checkStatus } from './admissionChecks.js';
 import { defaultObject } from './deps.js';
@@ -79,18 +78,19 @@ export function createObject(core: StoreCore, input: unknown): StoredObject {
   const name = chooseName(core, loc.kind, loc.namespace, loc.name, defaulted.metadata.generateName);
   const uid = core.ids.uid();
   const now = core.nowTimestamp();
-  let obj = produce(defaulted, (d) => {
-    const meta = d.metadata;
-    if (loc.namespace === undefined) delete meta.namespace;
-    else meta.namespace = loc.namespace;
-    meta.name = name;
-    meta.uid = uid;
-    meta.creationTimestamp = now;
-    meta.generation = 1;
-    delete meta.resourceVersion;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
-  });
+  // The store's identity fields, on a fresh root and metadata (keys keep their places, new ones
+  // go last, as an immer recipe would leave them); the rest of the defaulted object is shared.
+  const meta: Record<string, unknown> = { ...defaulted.metadata };
+  if (loc.namespace === undefined) delete meta.namespace;
+  else meta.namespace = loc.namespace;
+  meta.name = name;
+  meta.uid = uid;
+  meta.creationTimestamp = now;
+  meta.generation = 1;
+  delete meta.resourceVersion;
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  let obj = { ...defaulted, metadata: meta } as unknown as LooseObject;
   if (loc.kind === 'Service') obj = admitServiceAllocation(core, obj, undefined);
   const rv = core.nextResourceVersion();
   const stored = stampResourceVersion(obj, rv) as LooseObject & StoredObject;
