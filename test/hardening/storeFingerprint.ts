@@ -7,12 +7,19 @@ import type { Simulation } from '@kubesim/sim';
 export function fingerprint(sim: Simulation): string {
   const objects: string[] = [];
   for (const info of knownKinds) {
-    const list = info.simulated ? sim.list(info.kind as Parameters<Simulation['list']>[0]) : [];
+    const list = info.simulated
+      ? sim.list(info.kind as Parameters<Simulation['list']>[0])
+      : sim.listInert(info.kind);
     for (const o of list) {
       objects.push(
         `${info.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}@${o.metadata.resourceVersion}`,
       );
     }
   }
-  return JSON.stringify({ objects, hash: sim.trace.hash(), length: sim.trace.entries.length });
+  return JSON.stringify({
+    objects,
+    now: sim.now,
+    hash: sim.trace.hash(),
+    length: sim.trace.entries.length,
+  });
 }

@@ -347,6 +347,7 @@ export type {
   SrvData,
 } from './dns/index.js';
 export { parseManifests } from './manifest/index.js';
+export type { ManifestLimits } from './manifest/index.js';
 export { applyAction, createSyncDriver, reconcileToFixedPoint } from './driver/index.js';
 export type {
   ActionOutcome,

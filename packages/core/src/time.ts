@@ -16,7 +16,13 @@ export type Duration = number | string;
 /** A duration string or number that cannot be read. */
 export class DurationParseError extends KubesimError {
   constructor(input: unknown, detail: string) {
-    super('DurationParse', `invalid duration ${JSON.stringify(input)}: ${detail}`);
+    const shown =
+      typeof input === 'string' || typeof input === 'number'
+        ? JSON.stringify(input)
+        : input === null
+          ? 'null'
+          : `(${typeof input})`;
+    super('DurationParse', `invalid duration ${shown}: ${detail}`);
   }
 }
 
@@ -41,7 +47,16 @@ export function parseDuration(input: Duration): number {
     if (!Number.isFinite(input) || input < 0) {
       throw new DurationParseError(input, 'must be a finite number of milliseconds, at least 0');
     }
+    if (input > Number.MAX_SAFE_INTEGER) {
+      throw new DurationParseError(input, `must be at most ${Number.MAX_SAFE_INTEGER} ms`);
+    }
     return Math.round(input);
+  }
+  if (typeof input !== 'string') {
+    throw new DurationParseError(
+      input,
+      "must be a duration string such as '30s' or a number of milliseconds",
+    );
   }
   const text = input.trim();
   if (text === '0') return 0;
@@ -60,6 +75,9 @@ export function parseDuration(input: Duration): number {
     }
     total += Number(m[1]) * (unitMs[m[2] ?? ''] ?? 0);
     pos = re.lastIndex;
+  }
+  if (!(total <= Number.MAX_SAFE_INTEGER)) {
+    throw new DurationParseError(input, `must be at most ${Number.MAX_SAFE_INTEGER} ms`);
   }
   return Math.round(total);
 }

@@ -34,10 +34,14 @@ function defaultProbe(probe: Draft<ProbeInput>): void {
   }
 }
 
+/** True for an object (a list item validation let through is one; defaulting checks anyway). */
+const isRecord = (v: unknown): boolean => v !== null && typeof v === 'object';
+
 /** Container port protocols (`TCP`) and probe timings of one container. */
 export function defaultContainer(container: Draft<ContainerInput>): void {
+  // Validation refuses null items before defaulting; defaulting still never trips on one.
   for (const port of container.ports ?? []) {
-    if (!port.protocol) port.protocol = 'TCP';
+    if (isRecord(port) && !port.protocol) port.protocol = 'TCP';
   }
   if (container.readinessProbe) defaultProbe(container.readinessProbe);
   if (container.livenessProbe) defaultProbe(container.livenessProbe);
@@ -56,6 +60,6 @@ export function defaultPodSpec(spec: Draft<PodSpecInput>): void {
   if (!spec.schedulerName) spec.schedulerName = 'default-scheduler';
   spec.containers ??= [];
   spec.tolerations ??= [];
-  for (const c of spec.containers) defaultContainer(c);
-  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const c of spec.containers) if (isRecord(c)) defaultContainer(c);
+  for (const c of spec.initContainers ?? []) if (isRecord(c)) defaultContainer(c);
 }

@@ -1,1 +1,2 @@
 export { parseManifests } from './parseManifests.js';
+export type { ManifestLimits } from './parseManifests.js';

@@ -4,9 +4,11 @@
  * @packageDocumentation
  */
 import type { FieldIssue } from '../errors.js';
-import { ValidationError } from '../errors.js';
+import { KubesimError, ValidationError } from '../errors.js';
 import type { Service } from '../objects/service.js';
 import { validateObject, validateStatus, validateUpdate } from './deps.js';
+import { invalid } from '../validation/fieldIssues.js';
+import { findInt32Overflows, UnmarshalError } from '../validation/strict/int32Fields.js';
 import { jsonValueIssues } from './jsonValue.js';
 import type { LooseObject } from './looseObject.js';
 import type { StoreCore } from './storeCore.js';
@@ -45,8 +47,61 @@ export function checkJson(obj: unknown, value: unknown = obj, path = ''): void {
 
 /** Throws ValidationError unless `obj` (a manifest as written) is valid. */
 export function checkCreate(obj: unknown): void {
+  // What the API server's decoder refuses comes first (400): a value of the wrong JSON type for
+  // its field, or a number too large for an int32 field.
+  const undecodable = findInt32Overflows(obj)[0];
+  if (undecodable !== undefined) {
+    const o = obj as { kind?: unknown; apiVersion?: unknown };
+    throw new UnmarshalError(String(o.kind), String(o.apiVersion), undecodable);
+  }
   const issues = validateObject(obj);
   if (issues.length > 0) throw new ValidationError(issues, kindOf(obj), nameOf(obj));
+}
+
+const REPLICATED_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
+
+/**
+ * Throws ValidationError when a write passes one of this simulation's size limits: `spec.replicas`
+ * of a workload above `config.maxReplicas` (upstream allows up to int32; kubesim refuses sooner so
+ * a typo such as `replicas: 1e6` fails at once instead of running for minutes).
+ */
+export function checkLimits(core: Pick<StoreCore, 'config'>, obj: unknown): void {
+  const kind = kindOf(obj);
+  if (kind === undefined || !REPLICATED_KINDS.has(kind)) return;
+  const replicas = (obj as { spec?: { replicas?: unknown } }).spec?.replicas;
+  const max = core.config.maxReplicas;
+  if (typeof replicas === 'number' && replicas > max) {
+    throw new ValidationError(
+      [
+        invalid(
+          'spec.replicas',
+          replicas,
+          `must be no more than ${max} (this simulation's maxReplicas; raise it in the config of createSimulation)`,
+        ),
+      ],
+      kind,
+      nameOf(obj),
+    );
+  }
+}
+
+/**
+ * Defaults a user's object that passed validation. Defaulting assumes the shape validation
+ * checked; should a shape slip through that it cannot read, the write is refused as invalid
+ * (naming the kind) instead of a TypeError escaping from inside the store.
+ */
+export function defaultValidated<T>(obj: T, fn: (o: T) => T): T {
+  try {
+    return fn(obj);
+  } catch (err) {
+    if (err instanceof KubesimError) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new ValidationError(
+      [invalid('', '(object)', `has a field of a shape kubesim cannot default (${detail})`)],
+      kindOf(obj),
+      nameOf(obj),
+    );
+  }
 }
 
 /** Throws ValidationError unless `status`, written for an object of `kind`, is valid. */

@@ -3,13 +3,21 @@
  * @packageDocumentation
  */
 import { NAME_SUFFIX_LENGTH } from '../sources.js';
-import { admitServiceAllocation, checkCreate, checkJson, checkStatus } from './admissionChecks.js';
+import {
+  admitServiceAllocation,
+  checkCreate,
+  checkJson,
+  checkLimits,
+  defaultValidated,
+  checkStatus,
+} from './admissionChecks.js';
 import { defaultObject } from './deps.js';
 import { alreadyExists, namespaceNotFound } from './storeErrors.js';
 import { ForbiddenError } from './forbiddenError.js';
 import type { LooseObject } from './looseObject.js';
 import { withoutCreateStatus } from './looseObject.js';
 import { withoutNullMetadata } from './nullMetadata.js';
+import { dropNullFields } from '../validation/strict/nullFields.js';
 import { locate } from './objectLocation.js';
 import { stampResourceVersion } from './stamp.js';
 import type { StoreCore } from './storeCore.js';
@@ -66,15 +74,21 @@ export function createObject(core: StoreCore, input: unknown): StoredObject {
   const validating = core.validating;
   if (validating) checkJson(input);
   const loc = locate(input);
-  const manifest = withoutNullMetadata(loc.object);
+  // A user's null field is Go's zero value (absent), as the API server decodes a POST body.
+  const manifest = validating
+    ? dropNullFields(withoutNullMetadata(loc.object))
+    : withoutNullMetadata(loc.object);
   if (validating) {
     checkCreate(manifest);
+    checkLimits(core, manifest);
     // A Node keeps the status it registers with (withoutCreateStatus): it is validated like a
     // status write, before anything is stored.
     if (loc.kind === 'Node') checkStatus(loc.kind, manifest.status, loc.name);
   }
   if (loc.namespace !== undefined) assertNamespaceOpen(core, loc.namespace);
-  const defaulted = defaultObject(withoutCreateStatus(manifest), core.config);
+  const defaulted = validating
+    ? defaultValidated(withoutCreateStatus(manifest), (o) => defaultObject(o, core.config))
+    : defaultObject(withoutCreateStatus(manifest), core.config);
   const name = chooseName(core, loc.kind, loc.namespace, loc.name, defaulted.metadata.generateName);
   const uid = core.ids.uid();
   const now = core.nowTimestamp();

@@ -5,7 +5,7 @@
  */
 import type { ClusterConfig } from '../config.js';
 import type { EndpointSlice } from '../objects/discovery.js';
-import type { InertObject, Kind, KindMap, KubeObject } from '../objects/kinds.js';
+import type { InertObject, Kind, KindInfo, KindMap, KubeObject } from '../objects/kinds.js';
 import type { Pod } from '../objects/pod.js';
 import type { Service } from '../objects/service.js';
 import type { Selector } from '../selector/types.js';
@@ -33,6 +33,11 @@ export abstract class ClusterReadModel implements ClusterView {
   protected abstract tableOf(kind: string): KindTable | undefined;
   /** The secondary indexes (a snapshot builds them on first use). */
   protected abstract indexes(): SecondaryIndexes;
+
+  /** What this cluster knows of `kind`: a built-in kind, or a custom kind of a stored CRD. */
+  kindInfoOf(kind: string): KindInfo | undefined {
+    return resolveKindInfo(this.tableOf('CustomResourceDefinition'), kind);
+  }
 
   /** The object of `kind` at `key` (`namespace/name`; a bare name means `default/name`). */
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {

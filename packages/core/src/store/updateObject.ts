@@ -8,6 +8,8 @@ import { ValidationError } from '../errors.js';
 import {
   admitServiceAllocation,
   checkCreate,
+  checkLimits,
+  defaultValidated,
   checkJson,
   checkStatus,
   checkUpdate,
@@ -18,6 +20,7 @@ import { finalizeIfReleased } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
 import { nextGeneration } from './looseObject.js';
 import { withoutNullMetadata } from './nullMetadata.js';
+import { dropNullFields } from '../validation/strict/nullFields.js';
 import { locate } from './objectLocation.js';
 import { stampResourceVersion } from './stamp.js';
 import { notFound, staleConflict, uidConflict } from './storeErrors.js';
@@ -113,12 +116,18 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   const loc = liveFor(core, input);
   const live = loc.live;
   // Validated as written, before defaulting (which assumes a valid shape), on update as on create.
-  const source = withoutNullMetadata(loc.object);
-  if (validating) checkCreate(source);
+  // A user's null field is Go's zero value (absent), as the API server decodes a PUT body.
+  const source = validating
+    ? dropNullFields(withoutNullMetadata(loc.object))
+    : withoutNullMetadata(loc.object);
+  if (validating) {
+    checkCreate(source);
+    checkLimits(core, source);
+  }
   // kubesim's own updates start from a stored, defaulted object: defaulting would add nothing, so
   // a trusted write only copies what is new (paranoid mode checks that claim on every write).
   const defaulted = validating
-    ? defaultObject(source, core.config)
+    ? defaultValidated(source, (o) => defaultObject(o, core.config))
     : (cloneUnfrozen(source) as LooseObject);
   if (!validating && core.paranoid) checkAlreadyDefaulted(core, defaulted);
   const meta: Record<string, unknown> = { ...defaulted.metadata };
@@ -137,7 +146,9 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   if (loc.kind === 'Service') {
     // Allocated fields (nodePorts, healthCheckNodePort) are restored first, as upstream's
     // patchAllocatedValues does, so re-applying an unchanged manifest changes nothing.
-    next = admitServiceAllocation(core, next, live);
+    next = validating
+      ? defaultValidated(next, (o) => admitServiceAllocation(core, o, live))
+      : admitServiceAllocation(core, next, live);
     const regenerated = nextGeneration(live, next);
     if (regenerated !== next.metadata.generation) {
       next = produce(next, (d) => {

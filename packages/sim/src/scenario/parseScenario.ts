@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { ManifestParseError } from '@kubesim/core';
+import { ManifestParseError, ScenarioError } from '@kubesim/core';
 import type { Scenario } from './types.js';
 import { validateScenario } from './validateScenario.js';
 
@@ -19,6 +19,9 @@ import { validateScenario } from './validateScenario.js';
  * ```
  */
 export function parseScenario(text: string): Scenario {
+  if (typeof text !== 'string') {
+    throw new ScenarioError('', `a scenario is YAML or JSON text, got ${typeof text}`);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];

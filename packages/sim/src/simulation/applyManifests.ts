@@ -5,6 +5,8 @@
  */
 import {
   applyFieldValidation,
+  FIELD_VALIDATION_MODES,
+  InvalidArgumentError,
   isSimulatedKind,
   kindInfo,
   normalizeKey,
@@ -18,6 +20,7 @@ import type { FaultHost } from '../world/index.js';
 /** What applying manifests needs of the simulation. */
 type ApplyHost = Pick<FaultHost, 'store' | 'withCause' | 'traceActivity'>;
 import { checkBehaviorAnnotations } from './behaviorAnnotations.js';
+import { describeValue } from './guards.js';
 
 /** Options of `apply`. */
 export interface ApplyOptions {
@@ -65,12 +68,37 @@ export function applyManifests(
   input: string | KubeObjectInput | readonly KubeObjectInput[],
   mode: FieldValidation,
 ): ApplyResult {
+  const raw: unknown = input;
+  if (raw === null || (typeof raw !== 'string' && typeof raw !== 'object')) {
+    throw new InvalidArgumentError(
+      'apply(input)',
+      `must be YAML text, a manifest object or an array of them, got ${raw === null ? 'null' : typeof raw}`,
+    );
+  }
+  if (!(FIELD_VALIDATION_MODES as readonly unknown[]).includes(mode)) {
+    throw new InvalidArgumentError(
+      'apply(opts).fieldValidation',
+      `must be one of ${FIELD_VALIDATION_MODES.join(', ')}, got ${describeValue(mode)}`,
+    );
+  }
+  const config = world.store.config;
+  const limits = { maxLength: config.maxManifestLength, maxDepth: config.maxNestingDepth };
   const parsed: readonly KubeObjectInput[] =
     typeof input === 'string'
-      ? parseManifests(input)
+      ? parseManifests(input, limits)
       : Array.isArray(input)
         ? input
         : [input as KubeObjectInput];
+  parsed.forEach((item, i) => {
+    const o: unknown = item;
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+      const at = Array.isArray(input) ? `apply(input)[${i}]` : 'apply(input)';
+      throw new InvalidArgumentError(
+        at,
+        `must be a manifest object (apiVersion, kind, metadata, …), got ${o === null ? 'null' : Array.isArray(o) ? 'an array' : typeof o}`,
+      );
+    }
+  });
   const { objects, warnings } = applyFieldValidation(parsed, mode, (o) => existsIn(world, o));
   checkBehaviorAnnotations(objects);
   const store = world.store;

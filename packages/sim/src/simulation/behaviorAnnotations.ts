@@ -30,7 +30,7 @@ function annotationOf(o: unknown, path: readonly string[]): unknown {
 /** The issues of `o`'s behaviour annotation ([] when it has none or it reads). */
 export function behaviorIssues(o: unknown): FieldIssue[] {
   const kind = isMap(o) && typeof o.kind === 'string' ? o.kind : '';
-  const holder = ANNOTATION_HOLDERS[kind];
+  const holder = Object.hasOwn(ANNOTATION_HOLDERS, kind) ? ANNOTATION_HOLDERS[kind] : undefined;
   if (holder === undefined) return [];
   const text = annotationOf(o, holder);
   if (typeof text !== 'string') return [];

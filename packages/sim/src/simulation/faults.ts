@@ -15,6 +15,7 @@ import {
 import type { Kubelet } from '../kubelet/index.js';
 import type { FaultHost } from '../world/index.js';
 import type { MetricsRecorder } from '../traffic/metrics.js';
+import { horizon, requireDuration, requireString } from './guards.js';
 
 /** The faults of a simulation. */
 export interface Faults {
@@ -51,9 +52,18 @@ export interface FaultSpec {
 
 const ZONE = 'topology.kubernetes.io/zone';
 
+const FAULT_TYPES: readonly FaultSpec['type'][] = [
+  'crashNode',
+  'partitionNode',
+  'killPod',
+  'failReadiness',
+  'zoneOutage',
+];
+
 /** Builds `sim.faults` over the World's fault face; black-hole windows go to `metrics`. */
 export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults {
   const kubelet = (name: string): Kubelet => {
+    requireString('faults: node name', name);
     if (world.store.get('Node', name) === undefined)
       throw new NotFoundError(`nodes "${name}" not found`);
     const k = world.kubelets.get(name) as Kubelet | undefined;
@@ -61,6 +71,7 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
     return k;
   };
   const podKubelet = (podKey: string): [Kubelet, string] => {
+    requireString('faults: pod key', podKey);
     const key = normalizeKey('Pod', podKey).key;
     const pod: Pod | undefined = world.store.get('Pod', key);
     if (pod?.spec.nodeName === undefined)
@@ -141,37 +152,59 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
       });
     },
     failReadiness(podKey, d) {
+      const ms = d === undefined ? undefined : requireDuration('failReadiness(d)', d);
       const [k, key] = podKubelet(podKey);
       world.traceActivity('fault', 'FailReadiness', { pod: key });
       world.withCause(`kubelet/${k.nodeName}`, () => {
-        k.failReadiness(key, d === undefined ? undefined : parseDuration(d));
+        k.failReadiness(key, ms);
       });
     },
     zoneOutage(zone, d) {
+      requireString('zoneOutage(zone)', zone);
+      // The end is checked before anything crashes: a bad duration changes nothing.
+      const end = d === undefined ? undefined : horizon('zoneOutage(d)', world.now, d);
       const nodes = world.store.list('Node').filter((n) => n.metadata.labels?.[ZONE] === zone);
       if (nodes.length === 0) throw new NotFoundError(`no node is in zone ${zone}`);
       for (const n of nodes) faults.crashNode(n.metadata.name);
-      if (d !== undefined) {
-        world.schedule(world.now + parseDuration(d), `fault zoneOutage ${zone} ends`, () => {
+      if (end !== undefined) {
+        world.schedule(end, `fault zoneOutage ${zone} ends`, () => {
           for (const n of nodes) faults.recoverNode(n.metadata.name);
         });
       }
     },
     schedule(list) {
-      list.forEach((f, i) => {
+      if (!Array.isArray(list)) {
+        throw new ScenarioError('faults', 'must be an array of { at, type, target, duration? }');
+      }
+      // Every fault is checked before any is scheduled: a bad one schedules nothing.
+      const checked = list.map((f: FaultSpec, i) => {
         const path = `faults[${i}]`;
-        let at: number;
-        let duration: number | undefined;
+        const raw: unknown = f;
+        if (raw === null || typeof raw !== 'object') {
+          throw new ScenarioError(path, 'must be an object');
+        }
+        if (!FAULT_TYPES.includes(f.type)) {
+          throw new ScenarioError(`${path}.type`, `must be one of ${FAULT_TYPES.join(', ')}`);
+        }
+        if (typeof f.target !== 'string' || f.target === '') {
+          throw new ScenarioError(`${path}.target`, 'must be a non-empty string');
+        }
         try {
-          at = parseDuration(f.at);
-          duration = f.duration === undefined ? undefined : parseDuration(f.duration);
+          const at = parseDuration(f.at);
+          const duration = f.duration === undefined ? undefined : parseDuration(f.duration);
+          if (at + (duration ?? 0) > Number.MAX_SAFE_INTEGER) {
+            throw new RangeError('ends after the largest instant virtual time keeps exact');
+          }
+          return { f, at, duration };
         } catch (err) {
           throw new ScenarioError(path, err instanceof Error ? err.message : String(err));
         }
+      });
+      for (const { f, at, duration } of checked) {
         world.schedule(at, `fault ${f.type} ${f.target}`, () => {
           applyFault(faults, f.type, f.target, duration, world);
         });
-      });
+      }
     },
   };
   return faults;

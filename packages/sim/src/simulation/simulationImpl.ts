@@ -41,6 +41,7 @@ import { endpointsOf } from './endpointsOf.js';
 import { ExternalTraffic, type CloudLoadBalancerOptions } from '../external/externalTraffic.js';
 import { ingressNginxManifests, type IngressControllerOptions } from '../external/ingressNginx.js';
 import { externalHostOf } from './externalHost.js';
+import * as guard from './guards.js';
 import { serveHost, type ServeHandle, type ServeOptions } from '../server/index.js';
 import type {
   EndpointView,
@@ -84,6 +85,7 @@ export class SimulationImpl implements Simulation {
     input: string | KubeObjectInput | readonly KubeObjectInput[],
     opts: ApplyOptions = {},
   ): ApplyResult {
+    guard.requireObject('apply(opts)', opts, true);
     return applyManifests(
       this.#world,
       input,
@@ -92,6 +94,10 @@ export class SimulationImpl implements Simulation {
   }
 
   addNodes(count: number, template: NodeTemplate = {}): KindMap['Node'][] {
+    const existing = this.#world.kubelets.size;
+    const max = this.#world.config.maxNodes;
+    guard.requireCount('addNodes(count)', count, 0, Math.max(0, max - existing));
+    guard.requireNodeTemplate('addNodes(template)', template);
     const nodes = buildNodes(this.#nextNode, count, template);
     const store = this.#world.store;
     const created = this.#world.withCause('user', () =>
@@ -102,15 +108,21 @@ export class SimulationImpl implements Simulation {
   }
 
   get<K extends Kind>(kind: K, key: string): KindMap[K] | undefined {
+    this.#kind('get(kind)', kind);
+    guard.requireString('get(key)', key);
     return this.#world.store.get(kind, normalizeKey(kind, key).key);
   }
 
   getInert(kind: string, key: string): InertObject | undefined {
+    this.#kind('getInert(kind)', kind);
+    guard.requireString('getInert(key)', key);
     // The store resolves the key itself, custom kinds (cluster-scoped ones too) included.
     return this.#world.store.getInert(kind, key);
   }
 
   listInert(kind: string, opts: ListOptions = {}): InertObject[] {
+    this.#kind('listInert(kind)', kind);
+    guard.requireListOptions('listInert(opts)', opts);
     const selector =
       opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
     return [
@@ -122,6 +134,7 @@ export class SimulationImpl implements Simulation {
   }
 
   updateInert(kind: string, key: string, recipe: (draft: Draft<InertObject>) => void): InertObject {
+    this.#recipeArgs('updateInert', kind, key, recipe);
     const next = produce(this.#mustGetInert(kind, key), recipe);
     return this.#world.withCause('user', () => this.#world.store.update(next) as InertObject);
   }
@@ -131,11 +144,14 @@ export class SimulationImpl implements Simulation {
     key: string,
     recipe: (draft: Draft<InertObject>) => void,
   ): InertObject {
+    this.#recipeArgs('updateInertStatus', kind, key, recipe);
     const next = produce(this.#mustGetInert(kind, key), recipe);
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as InertObject);
   }
 
   list<K extends Kind>(kind: K, opts: ListOptions = {}): KindMap[K][] {
+    this.#kind('list(kind)', kind);
+    guard.requireListOptions('list(opts)', opts);
     const selector =
       opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
     return [
@@ -151,6 +167,7 @@ export class SimulationImpl implements Simulation {
     key: string,
     recipe: (draft: Draft<KindMap[K]>) => void,
   ): KindMap[K] {
+    this.#recipeArgs('update', kind, key, recipe);
     const current = this.#mustGet(kind, key);
     const next = produce(current, recipe);
     return this.#world.withCause('user', () => this.#world.store.update(next) as KindMap[K]);
@@ -161,12 +178,20 @@ export class SimulationImpl implements Simulation {
     key: string,
     recipe: (draft: Draft<KindMap[K]>) => void,
   ): KindMap[K] {
+    this.#recipeArgs('updateStatus', kind, key, recipe);
     const current = this.#mustGet(kind, key);
     const next = produce(current, recipe);
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as KindMap[K]);
   }
 
   delete(kind: string, key: string, opts: { gracePeriodSeconds?: number } = {}): void {
+    this.#kind('delete(kind)', kind);
+    guard.requireString('delete(key)', key);
+    guard.requireObject('delete(opts)', opts, true);
+    const grace = (opts as { gracePeriodSeconds?: unknown } | undefined)?.gracePeriodSeconds;
+    if (grace !== undefined) {
+      guard.requireCount('delete(opts).gracePeriodSeconds', grace, 0, Number.MAX_SAFE_INTEGER);
+    }
     this.#world.withCause('user', () => {
       // The store resolves the key itself, custom kinds (cluster-scoped ones too) included.
       this.#world.store.delete(kind, key, opts);
@@ -174,6 +199,7 @@ export class SimulationImpl implements Simulation {
   }
 
   evict(podKey: string): void {
+    guard.requireString('evict(podKey)', podKey);
     const world = this.#world;
     world.withCause('user', () => {
       evictPod(world.store, normalizeKey('Pod', podKey).key, world.now);
@@ -181,11 +207,13 @@ export class SimulationImpl implements Simulation {
   }
 
   drain(nodeName: string): DrainHandle {
+    guard.requireString('drain(nodeName)', nodeName);
     return startDrain(this.#world, nodeName);
   }
 
   at(time: Duration, fn: (sim: Simulation) => void): void {
-    const at = parseDuration(time);
+    const at = guard.requireDuration('at(time)', time);
+    guard.requireFunction('at(fn)', fn);
     this.#world.schedule(at, 'user at', () => {
       this.#world.withCause('user', () => {
         fn(this);
@@ -194,12 +222,18 @@ export class SimulationImpl implements Simulation {
   }
 
   runFor(d: Duration): void {
-    this.#world.runTo(this.#world.now + parseDuration(d));
+    this.#world.runTo(guard.horizon('runFor(d)', this.#world.now, d));
   }
 
   runUntil(pred: (sim: Simulation) => boolean, opts: { timeout?: Duration } = {}): boolean {
     const world = this.#world;
-    const deadline = world.now + parseDuration(opts.timeout ?? world.config.settleTimeout);
+    guard.requireFunction('runUntil(pred)', pred);
+    guard.requireTimeoutOptions('runUntil(opts)', opts);
+    const deadline = guard.horizon(
+      'runUntil(opts).timeout',
+      world.now,
+      opts.timeout ?? world.config.settleTimeout,
+    );
     if (pred(this)) return true;
     for (;;) {
       const next = world.nextEventTime();
@@ -214,8 +248,13 @@ export class SimulationImpl implements Simulation {
 
   settle(opts: { timeout?: Duration } = {}): void {
     const world = this.#world;
-    const timeout = parseDuration(opts.timeout ?? world.config.settleTimeout);
-    const deadline = world.now + timeout;
+    guard.requireTimeoutOptions('settle(opts)', opts);
+    const deadline = guard.horizon(
+      'settle(opts).timeout',
+      world.now,
+      opts.timeout ?? world.config.settleTimeout,
+    );
+    const timeout = deadline - world.now;
     while (world.unsettled) {
       const next = world.nextEventTime();
       if (next === undefined) break;
@@ -231,10 +270,12 @@ export class SimulationImpl implements Simulation {
   }
 
   connect(req: ConnectRequest): ConnectResult {
+    guard.requireConnectRequest('connect(req)', req);
     return this.#world.withCause('traffic', () => connect(this.#world, req, this.#affinity));
   }
 
   traffic(spec: TrafficSpec): TrafficHandle {
+    guard.requireTrafficSpec('traffic(spec)', spec);
     return startTraffic(this.#world, this.#metrics, spec, this.#affinity);
   }
 
@@ -281,6 +322,7 @@ export class SimulationImpl implements Simulation {
   }
 
   endpointsOf(serviceKey: string): EndpointView[] {
+    guard.requireString('endpointsOf(serviceKey)', serviceKey);
     return endpointsOf(this.#world.store, normalizeKey('Service', serviceKey));
   }
 
@@ -288,6 +330,8 @@ export class SimulationImpl implements Simulation {
     name: string,
     opts: { fromNamespace?: string; type?: 'A' | 'SRV' | 'PTR' | 'CNAME' | 'ANY' } = {},
   ): DnsAnswer {
+    guard.requireString('resolve(name)', name);
+    guard.requireObject('resolve(opts)', opts, true);
     return resolveDns(this.#world.store, name, {
       fromNamespace: opts.fromNamespace ?? 'default',
       ...(opts.type !== undefined ? { type: opts.type } : {}),
@@ -302,6 +346,10 @@ export class SimulationImpl implements Simulation {
   watch(kind: string, handler: (ev: WatchEvent) => void, opts?: WatchOptions): () => void;
   watch(kind: string, handler: (ev: WatchEvent) => void, opts: WatchOptions = {}): () => void {
     const world = this.#world;
+    this.#kind('watch(kind)', kind);
+    guard.requireFunction('watch(handler)', handler);
+    guard.requireListOptions('watch(opts)', opts);
+    if (opts.delay !== undefined) guard.requireDuration('watch(opts).delay', opts.delay);
     const selector =
       opts.labelSelector === undefined ? undefined : parseSelector(opts.labelSelector);
     const matches = (obj: StoredObject): boolean =>
@@ -361,10 +409,14 @@ export class SimulationImpl implements Simulation {
     kind: Kind,
     opts: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {},
   ): string {
+    this.#kind('table(kind)', kind);
+    guard.requireObject('table(opts)', opts, true);
     return kubectlTable(this, kind, { ...opts, startTime: this.#world.config.startTime });
   }
 
   describe(kind: Kind, key: string): string {
+    this.#kind('describe(kind)', kind);
+    guard.requireString('describe(key)', key);
     return kubectlDescribe(this, kind, key, { startTime: this.#world.config.startTime });
   }
 
@@ -397,6 +449,17 @@ export class SimulationImpl implements Simulation {
       },
       opts,
     );
+  }
+
+  /** Guards a kind argument: a kind this cluster stores (custom kinds of stored CRDs included). */
+  #kind(path: string, kind: unknown): void {
+    guard.requireKind(path, kind, (k) => this.#world.store.kindInfoOf(k));
+  }
+
+  #recipeArgs(method: string, kind: unknown, key: unknown, recipe: unknown): void {
+    this.#kind(`${method}(kind)`, kind);
+    guard.requireString(`${method}(key)`, key);
+    guard.requireFunction(`${method}(recipe)`, recipe);
   }
 
   #mustGetInert(kind: string, key: string): InertObject {

@@ -2,7 +2,13 @@
  * A steady client load in virtual time: one new connection per source every `every`.
  * @packageDocumentation
  */
-import { normalizeKey, parseDuration, parseTarget, type Duration } from '@kubesim/core';
+import {
+  normalizeKey,
+  NotFoundError,
+  parseDuration,
+  parseTarget,
+  type Duration,
+} from '@kubesim/core';
 import type { TrafficHost } from '../world/index.js';
 import type { MetricsRecorder } from './metrics.js';
 import {
@@ -84,9 +90,15 @@ export function startTraffic(
     scheduled = undefined;
     if (stopped || world.now > until) return;
     for (const from of sources) {
-      const result = world.withCause('traffic', () =>
-        connect(world, { from, to: spec.to }, affinity),
-      );
+      let result: ConnectResult;
+      try {
+        result = world.withCause('traffic', () => connect(world, { from, to: spec.to }, affinity));
+      } catch (err) {
+        // A client pod that is gone (or not running yet) opens no connection: it is skipped,
+        // not an error of the whole run.
+        if (err instanceof NotFoundError) continue;
+        throw err;
+      }
       sent += 1;
       counts[result.outcome] += 1;
       metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);

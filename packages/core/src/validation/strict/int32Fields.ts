@@ -15,13 +15,55 @@ const MAX_DEPTH = 512;
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
-/** One int32 field holding a number out of range. */
+/**
+ * One field the API server's JSON decoder cannot decode: an int32 field holding a number out of
+ * range, or a field of struct, list or map type holding a value of another JSON type.
+ */
 export interface Int32Overflow {
   /** `spec.replicas` */
   readonly path: string;
   /** The Go struct that holds the field: `DeploymentSpec`. */
   readonly struct: string;
-  readonly value: number;
+  /** The number, for an int32 overflow. */
+  readonly value?: number;
+  /** The JSON type written (`number`, `string`, `bool`, `array`, `object`). */
+  readonly jsonType?: string;
+  /** The Go type of the field, as the decoder names it: `int32`, `v1.Probe`, `[]v1.Container`. */
+  readonly goType?: string;
+}
+
+/** encoding/json's name of a JSON value's type. */
+function jsonTypeOf(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'object' ? 'object' : typeof v === 'string' ? 'string' : 'number';
+}
+
+/** The Go type of a list item of OpenAPI type `t`. */
+function goScalar(t: string): string {
+  return t === 'integer' ? 'int64' : t === 'number' ? 'float64' : t === 'boolean' ? 'bool' : t;
+}
+
+/** True when `v` decodes into a scalar of OpenAPI type `t` (an unknown type takes anything). */
+function scalarFits(t: string, v: unknown): boolean {
+  switch (t) {
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
+    case 'boolean':
+      return typeof v === 'boolean';
+    default:
+      return true;
+  }
+}
+
+/** `io.k8s.api.core.v1.Probe` → `v1.Probe` (the package-qualified Go name). */
+function goName(schema: string): string {
+  const parts = schema.split('.');
+  return parts.slice(-2).join('.');
 }
 
 function walk(
@@ -41,11 +83,44 @@ function walk(
     const here = path === '' ? key : `${path}.${key}`;
     const v = value[key];
     const target = child.slice(2);
+    const struct = schema.slice(schema.lastIndexOf('.') + 1);
     if (child === 'i') {
       if (typeof v === 'number' && Number.isInteger(v) && (v < INT32_MIN || v > INT32_MAX)) {
-        out.push({ path: here, struct: schema.slice(schema.lastIndexOf('.') + 1), value: v });
+        out.push({ path: here, struct, value: v });
       }
-    } else if (child[0] === 'o') walk(table, v, target, here, depth + 1, out);
+      continue;
+    }
+    // null decodes to a nil pointer, slice or map: absent. Any other JSON type is refused.
+    // A free-form object (`o:*`, `m:*`: RawExtension, preserve-unknown-fields) takes any JSON.
+    const freeForm = target === '*' && child[0] !== 'a';
+    const present = v !== null && v !== undefined;
+    const wrong =
+      present &&
+      !freeForm &&
+      ((child[0] === 'o' && !isMap(v)) ||
+        ((child[0] === 'a' || child[0] === 'l') && !Array.isArray(v)) ||
+        (child[0] === 'm' && !isMap(v)));
+    if (wrong) {
+      const elem =
+        child[0] === 'l' ? goScalar(target) : target === '*' ? 'interface {}' : goName(target);
+      const goType =
+        child[0] === 'o' ? elem : child[0] === 'm' ? `map[string]${elem}` : `[]${elem}`;
+      out.push({ path: here, struct, jsonType: jsonTypeOf(v), goType });
+      continue;
+    }
+    if (child[0] === 'l' && Array.isArray(v)) {
+      const bad = v.findIndex((item: unknown) => item !== null && !scalarFits(target, item));
+      if (bad >= 0) {
+        out.push({
+          path: `${here}[${bad}]`,
+          struct,
+          jsonType: jsonTypeOf(v[bad]),
+          goType: goScalar(target),
+        });
+      }
+      continue;
+    }
+    if (child[0] === 'o') walk(table, v, target, here, depth + 1, out);
     else if (child[0] === 'a' && Array.isArray(v)) {
       v.forEach((item: unknown, i) => {
         walk(table, item, target, `${here}[${i}]`, depth + 1, out);
@@ -82,7 +157,11 @@ export class UnmarshalError extends KubesimError {
     // Upstream: encoding/json's UnmarshalTypeError through k8s.io/apimachinery's serializer.
     super(
       'BadRequest',
-      `${kind} in version ${JSON.stringify(apiVersion.slice(apiVersion.indexOf('/') + 1))} cannot be handled as a ${kind}: json: cannot unmarshal number ${String(overflow.value)} into Go struct field ${overflow.struct}.${overflow.path} of type int32`,
+      `${kind} in version ${JSON.stringify(apiVersion.slice(apiVersion.indexOf('/') + 1))} cannot be handled as a ${kind}: json: cannot unmarshal ${
+        overflow.value !== undefined
+          ? `number ${String(overflow.value)}`
+          : (overflow.jsonType ?? 'value')
+      } into Go struct field ${overflow.struct}.${overflow.path} of type ${overflow.goType ?? 'int32'}`,
     );
     this.path = overflow.path;
   }
