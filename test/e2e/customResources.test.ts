@@ -1,7 +1,7 @@
 // Custom resources through the simulation, as a new user tries them: apply a CRD and a custom
 // resource from YAML in one call, read it back, and delete the CRD with its objects.
 import { describe, expect, it } from 'vitest';
-import { StrictDecodingError, ValidationError } from '@kubesim/core';
+import { NotFoundError, StrictDecodingError, ValidationError } from '@kubesim/core';
 import { createSimulation } from '@kubesim/sim';
 
 const crdYaml = `
@@ -70,9 +70,14 @@ describe('custom resources in a simulation', () => {
   it('deleting the CRD deletes its objects, and the kind is unknown again', () => {
     const sim = createSimulation({ seed: 1 });
     sim.apply(`${crdYaml}---${widgetYaml}`);
+    expect(sim.getInert('Widget', 'w1')).toBeDefined();
     sim.delete('CustomResourceDefinition', 'widgets.example.com');
-    expect(sim.getInert('Widget', 'w1')).toBeUndefined();
+    // As kubectl after the CRD goes: `the server doesn't have a resource type "Widget"`.
+    expect(() => sim.getInert('Widget', 'w1')).toThrow(NotFoundError);
     expect(() => sim.apply(widgetYaml)).toThrow(ValidationError);
+    // Its objects went with it: the same CRD applied again serves an empty kind.
+    sim.apply(crdYaml);
+    expect(sim.listInert('Widget')).toEqual([]);
   });
 
   it('custom resources are listed, watched, updated and status-updated from the library', () => {

@@ -50,14 +50,23 @@ export class ValidationError extends KubesimError {
   /** The kind and name of the object that was refused, when known. */
   readonly objectKind: string | undefined;
   readonly objectName: string | undefined;
-  constructor(issues: readonly FieldIssue[], objectKind?: string, objectName?: string) {
+  /**
+   * @param decoded - for subclasses whose refusal upstream words differently (a manifest the
+   *   decoder cannot read is 400 `BadRequest`, not 422 `Invalid`): their code and message.
+   */
+  constructor(
+    issues: readonly FieldIssue[],
+    objectKind?: string,
+    objectName?: string,
+    decoded?: { readonly code: string; readonly message: string },
+  ) {
     const what =
       objectKind === undefined
         ? 'The object'
         : `The ${objectKind} ${JSON.stringify(objectName ?? '')}`;
     const list = issues.map(formatFieldIssue);
     const detail = list.length === 1 ? (list[0] ?? '') : `[${list.join(', ')}]`;
-    super('Invalid', `${what} is invalid: ${detail}`);
+    super(decoded?.code ?? 'Invalid', decoded?.message ?? `${what} is invalid: ${detail}`);
     this.issues = issues;
     this.objectKind = objectKind;
     this.objectName = objectName;

@@ -52,7 +52,7 @@ export function checkCreate(obj: unknown): void {
   const undecodable = findInt32Overflows(obj)[0];
   if (undecodable !== undefined) {
     const o = obj as { kind?: unknown; apiVersion?: unknown };
-    throw new UnmarshalError(String(o.kind), String(o.apiVersion), undecodable);
+    throw new UnmarshalError(String(o.kind), String(o.apiVersion), undecodable, nameOf(obj));
   }
   const issues = validateObject(obj);
   if (issues.length > 0) throw new ValidationError(issues, kindOf(obj), nameOf(obj));

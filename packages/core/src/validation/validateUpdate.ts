@@ -97,9 +97,50 @@ function podUpdate(
 }
 
 /**
+ * The spec fields of a StatefulSet an update may change (kubernetes
+ * `pkg/apis/apps/validation/validation.go` `ValidateStatefulSetUpdate`, 1.27+ wording).
+ */
+const STATEFULSET_MUTABLE = [
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'revisionHistoryLimit',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+] as const;
+
+/** Upstream's words for any other change of a StatefulSet's spec. */
+export const STATEFULSET_UPDATE_MESSAGE =
+  "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', " +
+  "'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and " +
+  "'minReadySeconds' are forbidden";
+
+function statefulSetUpdate(
+  oldSpec: JsonObject | undefined,
+  newSpec: JsonObject | undefined,
+  issues: FieldIssue[],
+): void {
+  if (oldSpec === undefined || newSpec === undefined) return;
+  // As upstream: the new spec with the mutable fields put back to the old values must equal the
+  // old spec. Fields absent from the new spec count as unchanged (the store keeps them).
+  for (const key of Object.keys({ ...oldSpec, ...newSpec })) {
+    if ((STATEFULSET_MUTABLE as readonly string[]).includes(key)) continue;
+    const next = get(newSpec, key);
+    if (absent(next)) continue;
+    if (!deepEqual(get(oldSpec, key), next)) {
+      issues.push(forbidden('spec', STATEFULSET_UPDATE_MESSAGE));
+      return;
+    }
+  }
+}
+
+/**
  * Validates `newObj` as an update of the stored `oldObj`: everything {@link validateObject}
  * reports for `newObj`, then the immutable fields the API server enforces:
- * - Deployment, ReplicaSet, StatefulSet: `spec.selector` (`field is immutable`);
+ * - Deployment, ReplicaSet: `spec.selector` (`field is immutable`);
+ * - StatefulSet: only replicas, ordinals, template, updateStrategy, revisionHistoryLimit,
+ *   persistentVolumeClaimRetentionPolicy and minReadySeconds may change (`spec: Forbidden: …`);
  * - Service: `spec.clusterIP` and `spec.clusterIPs[0]` once set, except when the type changes to
  *   or from ExternalName; absent or `""` in the new manifest means "keep";
  * - Pod: only container images, `activeDeadlineSeconds`, added tolerations and
@@ -118,8 +159,10 @@ export function validateUpdate(oldObj: KubeObject | InertObject, newObj: unknown
   switch (oldObj.kind) {
     case 'Deployment':
     case 'ReplicaSet':
-    case 'StatefulSet':
       immutable('spec.selector', get(oldSpec, 'selector'), get(newSpec, 'selector'), issues);
+      break;
+    case 'StatefulSet':
+      statefulSetUpdate(oldSpec, newSpec, issues);
       break;
     case 'Service':
       serviceUpdate(oldSpec, newSpec, issues);

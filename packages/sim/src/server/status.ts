@@ -116,7 +116,7 @@ export function statusOf(
     ...(ctx.group ? { group: ctx.group } : {}),
     ...(ctx.kind !== undefined ? { kind: ctx.kind } : {}),
   };
-  if (err instanceof ValidationError) {
+  if (err instanceof ValidationError && err.code === 'Invalid') {
     return {
       ...base,
       message: err.message,

@@ -2,7 +2,7 @@
  * `createSimulation`: a cluster in virtual time.
  * @packageDocumentation
  */
-import { evictPod } from '@kubesim/core';
+import { ConfigError, evictPod } from '@kubesim/core';
 import { resolveSimConfig } from '../engine/index.js';
 import { checkBlackHoles, recordSliceEvent } from '../traffic/blackHoles.js';
 import { MetricsRecorder } from '../traffic/metrics.js';
@@ -17,6 +17,8 @@ export interface InternalSimulationOptions extends SimulationOptions {
   kubelet?: KubeletFactory;
 }
 
+/** The options createSimulation takes (kubelet: the engine tests' wiring). */
+const OPTION_KEYS = new Set(['seed', 'config', 'keepTrace', 'kubelet']);
 /**
  * Creates a simulated cluster: the bootstrap namespaces and `kubernetes` Service, the controllers
  * (scheduler, ReplicaSet, Deployment, StatefulSet, EndpointSlice, Endpoints, mirroring), a kubelet
@@ -33,6 +35,19 @@ export interface InternalSimulationOptions extends SimulationOptions {
  * @throws ConfigError when a config value is out of range (the message names the field).
  */
 export function createSimulation(options: InternalSimulationOptions = {}): Simulation {
+  const raw: unknown = options;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError('options', 'must be an object such as { seed: 1, config: { … } }');
+  }
+  for (const key of Object.keys(raw)) {
+    // A setting at the top level (`{ maxNodes: 3 }`) would be silently ignored: say where it goes.
+    if (!OPTION_KEYS.has(key)) {
+      throw new ConfigError(
+        key,
+        `is not an option of createSimulation (seed, config, keepTrace); settings go in config: { ${key}: … }`,
+      );
+    }
+  }
   const config = resolveSimConfig(options.config ?? {});
   const seed = String(options.seed ?? 0);
   const world = createWorld({

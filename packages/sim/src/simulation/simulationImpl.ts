@@ -10,6 +10,7 @@ import {
   type Duration,
   evictPod,
   type InertObject,
+  InvalidArgumentError,
   type Kind,
   type KindMap,
   type KubeObjectInput,
@@ -94,7 +95,7 @@ export class SimulationImpl implements Simulation {
   }
 
   addNodes(count: number, template: NodeTemplate = {}): KindMap['Node'][] {
-    const existing = this.#world.kubelets.size;
+    const existing = this.#world.store.list('Node').length;
     const max = this.#world.config.maxNodes;
     guard.requireCount('addNodes(count)', count, 0, Math.max(0, max - existing));
     guard.requireNodeTemplate('addNodes(template)', template);
@@ -135,7 +136,7 @@ export class SimulationImpl implements Simulation {
 
   updateInert(kind: string, key: string, recipe: (draft: Draft<InertObject>) => void): InertObject {
     this.#recipeArgs('updateInert', kind, key, recipe);
-    const next = produce(this.#mustGetInert(kind, key), recipe);
+    const next = runRecipe('updateInert(recipe)', this.#mustGetInert(kind, key), recipe);
     return this.#world.withCause('user', () => this.#world.store.update(next) as InertObject);
   }
 
@@ -145,7 +146,7 @@ export class SimulationImpl implements Simulation {
     recipe: (draft: Draft<InertObject>) => void,
   ): InertObject {
     this.#recipeArgs('updateInertStatus', kind, key, recipe);
-    const next = produce(this.#mustGetInert(kind, key), recipe);
+    const next = runRecipe('updateInertStatus(recipe)', this.#mustGetInert(kind, key), recipe);
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as InertObject);
   }
 
@@ -169,7 +170,7 @@ export class SimulationImpl implements Simulation {
   ): KindMap[K] {
     this.#recipeArgs('update', kind, key, recipe);
     const current = this.#mustGet(kind, key);
-    const next = produce(current, recipe);
+    const next = runRecipe('update(recipe)', current, recipe);
     return this.#world.withCause('user', () => this.#world.store.update(next) as KindMap[K]);
   }
 
@@ -180,7 +181,7 @@ export class SimulationImpl implements Simulation {
   ): KindMap[K] {
     this.#recipeArgs('updateStatus', kind, key, recipe);
     const current = this.#mustGet(kind, key);
-    const next = produce(current, recipe);
+    const next = runRecipe('updateStatus(recipe)', current, recipe);
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as KindMap[K]);
   }
 
@@ -484,4 +485,20 @@ export class SimulationImpl implements Simulation {
 /** A metrics key: a Service key, or a host name (outside requests no Ingress rule matched). */
 function metricsKey(key: string): string {
   return key.includes('/') || !key.includes('.') ? normalizeKey('Service', key).key : key;
+}
+
+/**
+ * Runs a user's immer recipe. immer's own complaints (a recipe that both modifies its draft and
+ * returns a value, …) become an InvalidArgumentError naming the method; what the recipe itself
+ * throws is the user's and passes through unchanged.
+ */
+function runRecipe<T>(path: string, base: T, recipe: (draft: Draft<T>) => void): T {
+  try {
+    return produce(base, recipe);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('[Immer]')) {
+      throw new InvalidArgumentError(path, err.message);
+    }
+    throw err;
+  }
 }

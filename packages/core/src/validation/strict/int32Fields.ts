@@ -3,7 +3,7 @@
  * API server cannot decode them and answers 400 BadRequest before any validation.
  * @packageDocumentation
  */
-import { KubesimError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import type { KnownFieldTable } from './deriveKnownFields.js';
 import { KNOWN_FIELDS } from './knownFields.generated.js';
 import { schemaOfObject } from './unknownFields.js';
@@ -30,6 +30,8 @@ export interface Int32Overflow {
   readonly jsonType?: string;
   /** The Go type of the field, as the decoder names it: `int32`, `v1.Probe`, `[]v1.Container`. */
   readonly goType?: string;
+  /** The value written, for a value of the wrong JSON type. */
+  readonly written?: unknown;
 }
 
 /** encoding/json's name of a JSON value's type. */
@@ -61,6 +63,19 @@ function scalarFits(t: string, v: unknown): boolean {
 }
 
 /** `io.k8s.api.core.v1.Probe` → `v1.Probe` (the package-qualified Go name). */
+/** A written value as the message shows it: JSON, shortened. */
+function shown(v: unknown): string {
+  let text: string;
+  try {
+    // undefined, a function or a symbol has no JSON text.
+    const json: unknown = JSON.stringify(v);
+    text = typeof json === 'string' ? json : String(v);
+  } catch {
+    text = typeof v;
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 function goName(schema: string): string {
   const parts = schema.split('.');
   return parts.slice(-2).join('.');
@@ -105,7 +120,7 @@ function walk(
         child[0] === 'l' ? goScalar(target) : target === '*' ? 'interface {}' : goName(target);
       const goType =
         child[0] === 'o' ? elem : child[0] === 'm' ? `map[string]${elem}` : `[]${elem}`;
-      out.push({ path: here, struct, jsonType: jsonTypeOf(v), goType });
+      out.push({ path: here, struct, jsonType: jsonTypeOf(v), goType, written: v });
       continue;
     }
     if (child[0] === 'l' && Array.isArray(v)) {
@@ -116,6 +131,7 @@ function walk(
           struct,
           jsonType: jsonTypeOf(v[bad]),
           goType: goScalar(target),
+          written: v[bad],
         });
       }
       continue;
@@ -149,19 +165,40 @@ export function findInt32Overflows(
  * a Deployment: json: cannot unmarshal number 2147483648 into Go struct field
  * DeploymentSpec.spec.replicas of type int32`.
  */
-export class UnmarshalError extends KubesimError {
+export class UnmarshalError extends ValidationError {
   readonly status = 400;
   /** The field, by path. */
   readonly path: string;
-  constructor(kind: string, apiVersion: string, overflow: Int32Overflow) {
+  constructor(kind: string, apiVersion: string, overflow: Int32Overflow, name?: string) {
     // Upstream: encoding/json's UnmarshalTypeError through k8s.io/apimachinery's serializer.
+    // kubectl's client-side schema check calls the same input a ValidationError ("invalid type
+    // for io.k8s.api.core.v1.Container.ports"), so this is one for a library caller too; its
+    // code stays upstream's 400 BadRequest.
+    const found =
+      overflow.value !== undefined
+        ? `number ${String(overflow.value)}`
+        : (overflow.jsonType ?? 'value');
+    const goType = overflow.goType ?? 'int32';
     super(
-      'BadRequest',
-      `${kind} in version ${JSON.stringify(apiVersion.slice(apiVersion.indexOf('/') + 1))} cannot be handled as a ${kind}: json: cannot unmarshal ${
-        overflow.value !== undefined
-          ? `number ${String(overflow.value)}`
-          : (overflow.jsonType ?? 'value')
-      } into Go struct field ${overflow.struct}.${overflow.path} of type ${overflow.goType ?? 'int32'}`,
+      [
+        {
+          path: overflow.path,
+          type: 'FieldValueTypeInvalid',
+          message: `Invalid value: ${'written' in overflow ? shown(overflow.written) : found}: must be of type ${goType}`,
+        },
+      ],
+      kind,
+      name,
+      {
+        code: 'BadRequest',
+        message: `${kind} in version ${JSON.stringify(apiVersion.slice(apiVersion.indexOf('/') + 1))} cannot be handled as a ${kind}: ${
+          // A wrong JSON type also names the field and the value as validation does, so the
+          // reader finds the line to fix (upstream's decoder names only the Go field).
+          'written' in overflow
+            ? `${overflow.path}: Invalid value: ${shown(overflow.written)}: `
+            : ''
+        }json: cannot unmarshal ${found} into Go struct field ${overflow.struct}.${overflow.path} of type ${goType}`,
+      },
     );
     this.path = overflow.path;
   }
