@@ -90,10 +90,15 @@ describe('statefulSetController pod management', () => {
 
   it('scales 3 → 1 by deleting ordinal 2, and ordinal 1 only after 2 is gone', () => {
     const h = harness();
-    h.store.create(webSet(3, { podManagementPolicy: 'Parallel' }));
+    // OrderedReady (podManagementPolicy cannot change after create, as upstream): each pod is
+    // created once the one before it is Ready.
+    h.store.create(webSet(3, { podManagementPolicy: 'OrderedReady' }));
+    for (const name of ['web-0', 'web-1', 'web-2']) {
+      h.run();
+      h.makeReady(name);
+    }
     h.run();
-    for (const name of ['web-0', 'web-1', 'web-2']) h.makeReady(name);
-    h.store.update({ ...h.set(), spec: { ...h.set().spec, podManagementPolicy: 'OrderedReady' } });
+    expect(h.podNames()).toEqual(['web-0', 'web-1', 'web-2']);
     h.store.update({ ...h.set(), spec: { ...h.set().spec, replicas: 1 } });
     h.run();
     expect(h.pod('web-2')?.metadata.deletionTimestamp).toBeDefined();
