@@ -47,8 +47,9 @@ export async function demoCommand(
   );
   if (args.json) return { exitCode: failed ? 1 : 0, output: jsonOutcome(result, {}) };
   const lines = [
-    'kubesim demo: 6 nodes in 3 zones, a 3-replica web Deployment behind Service default/web,',
-    `a client on node-0 every 100ms; ${DEMO_CRASHED_NODE} loses power at 1m.`,
+    'kubesim demo: 6 nodes in 3 zones, a 3-replica web Deployment behind Service default/web',
+    '(type LoadBalancer, a GCE-style cloud load balancer in front); a client on node-0 and one',
+    `outside the cluster, each every 100ms; ${DEMO_CRASHED_NODE} loses power at 1m.`,
     '',
     ...formatCrashTimeline(result, DEMO_CRASHED_NODE, DEMO_SERVICE),
     '',

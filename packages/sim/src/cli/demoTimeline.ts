@@ -2,8 +2,14 @@
  * The node-failure demo's timeline, read from a run's trace and metrics.
  * @packageDocumentation
  */
-import { formatDuration } from '@kubesim/core';
+import {
+  HEALTH_CHECK_PRESETS,
+  formatDuration,
+  type HealthCheckPreset,
+  type ProbeTarget,
+} from '@kubesim/core';
 import type { ScenarioResult } from '../scenario/index.js';
+import type { EntryPathName, OutcomeCounts } from '../traffic/metrics.js';
 import type { TraceEntry } from '../world/trace.js';
 
 /** One moment of the timeline. */
@@ -49,6 +55,8 @@ export function crashTimeline(
       what: `${node} NotReady: no heartbeat for ${formatDuration(notReady.t - crash.t)} (node-monitor grace period)`,
     });
   }
+  const lbOut = loadBalancerDrop(result, node, service, crash.t);
+  if (lbOut !== undefined) events.push(lbOut);
   const series = result.sim.metrics.readyEndpoints(service);
   const before = [...series].reverse().find((p) => p.t < crash.t)?.value ?? 0;
   const drop = series.find((p) => p.t >= crash.t && p.value < before);
@@ -96,7 +104,82 @@ export function crashTimeline(
   return events.sort((a, b) => a.t - b.t);
 }
 
-/** The timeline, the black-hole windows and the request outcomes as printed lines. */
+const PROBED: Record<ProbeTarget, string> = {
+  kubeProxyHealthz: "kube-proxy's /healthz",
+  nodePortTcp: 'a TCP connect to the node port',
+  healthCheckNodePort: 'the healthCheckNodePort',
+};
+
+/** The health-check preset the run's load balancers use. */
+function presetOf(result: ScenarioResult): HealthCheckPreset {
+  return HEALTH_CHECK_PRESETS[result.scenario.external?.loadBalancers?.preset ?? 'default'];
+}
+
+/**
+ * The instant the load balancer of `service` took `node` out of rotation after the crash, with
+ * the health check that did it (the preset's probe, interval, timeout and threshold).
+ */
+function loadBalancerDrop(
+  result: ScenarioResult,
+  node: string,
+  service: string,
+  crashT: number,
+): TimelineEvent | undefined {
+  const out = result.trace.entries.find(
+    (e) =>
+      e.t >= crashT &&
+      e.type === 'LoadBalancerBackendUnhealthy' &&
+      e.detail?.service === service &&
+      e.detail.node === node,
+  );
+  if (out === undefined) return undefined;
+  const svc = result.sim.get('Service', service);
+  const preset = presetOf(result);
+  const check = svc?.spec.externalTrafficPolicy === 'Local' ? preset.local : preset.cluster;
+  return {
+    t: out.t,
+    what:
+      `load balancer stops sending to ${node}: ${check.unhealthyThreshold} failed checks of ` +
+      `${PROBED[check.target]} (${preset.name}: every ${formatDuration(check.intervalMs)}, ${formatDuration(check.timeoutMs)} timeout)`,
+  };
+}
+
+const PATHS: readonly { readonly via: EntryPathName; readonly label: string }[] = [
+  { via: 'cluster', label: 'in-cluster' },
+  { via: 'loadBalancer', label: 'via the load balancer' },
+  { via: 'ingress', label: 'via the Ingress' },
+];
+
+const failedOf = (c: OutcomeCounts): number =>
+  c.timeout + c.refused + c.nxdomain + c.http_404 + c.http_502 + c.http_503 + c.http_504;
+
+function countsLine(c: OutcomeCounts): string {
+  const http = (['http_404', 'http_502', 'http_503', 'http_504'] as const)
+    .filter((f) => c[f] > 0)
+    .map((f) => `, ${c[f]} ${f}`)
+    .join('');
+  return `${c.ok} ok, ${c.timeout} timeout, ${c.refused} refused, ${c.nxdomain} nxdomain${http}`;
+}
+
+interface PathRow {
+  readonly label: string;
+  readonly what: string;
+  readonly text: string;
+}
+
+function table(rows: readonly PathRow[]): string[] {
+  const w1 = Math.max(...rows.map((r) => r.label.length));
+  const w2 = Math.max(...rows.map((r) => r.what.length));
+  return rows.map((r) =>
+    `  ${r.label.padEnd(w1)}  ${r.what === '' ? '' : `${r.what.padEnd(w2)}  `}${r.text}`.trimEnd(),
+  );
+}
+
+/**
+ * The timeline, then per entry path (in-cluster, through the cloud load balancer, through the
+ * Ingress; the outside ones only when the run had them) the black-hole windows and the request
+ * outcomes, as printed lines.
+ */
 export function formatCrashTimeline(
   result: ScenarioResult,
   node: string,
@@ -105,25 +188,84 @@ export function formatCrashTimeline(
   const lines = crashTimeline(result, node, service).map(
     (e) => `  ${formatDuration(e.t).padStart(7)}  ${e.what}`,
   );
-  for (const w of result.sim.metrics.blackHoleWindows(service)) {
-    const end =
-      w.end === undefined
-        ? 'still open'
-        : `${formatDuration(w.end)} (${formatDuration(w.end - w.start)})`;
-    lines.push(`black-hole window of ${w.podKey ?? w.ip}: ${formatDuration(w.start)} → ${end}`);
-  }
-  const outcomes = result.sim.metrics.outcomes(service);
-  const total = outcomes.total;
-  lines.push(
-    `requests: ${total.ok} ok, ${total.timeout} timeout, ${total.refused} refused, ${total.nxdomain} nxdomain`,
+  const metrics = result.sim.metrics;
+  const paths = PATHS.filter(
+    ({ via }) =>
+      via === 'cluster' ||
+      metrics.blackHoleWindows(service, { via }).length > 0 ||
+      metrics.outcomes(service, { via }).buckets.length > 0,
   );
-  const failing = outcomes.buckets.filter((b) => b.timeout + b.refused > 0);
-  const first = failing[0];
-  const last = failing.at(-1);
-  if (first !== undefined && last !== undefined) {
-    lines.push(
-      `  failed requests between ${formatDuration(first.t)} and ${formatDuration(last.t + outcomes.bucketMs)}`,
-    );
+  const windows: PathRow[] = [];
+  for (const { via, label } of paths) {
+    for (const w of metrics.blackHoleWindows(service, { via })) {
+      const end =
+        w.end === undefined
+          ? 'still open'
+          : `${formatDuration(w.end)} (${formatDuration(w.end - w.start)})`;
+      const what = via === 'loadBalancer' ? blackHoleNode(result, w.ip) : (w.podKey ?? w.ip);
+      windows.push({ label, what, text: `${formatDuration(w.start)} → ${end}` });
+    }
   }
+  if (windows.length > 0) {
+    lines.push('', 'black-hole windows (new connections still sent to a dead backend):');
+    lines.push(...table(windows));
+  }
+  const requests: PathRow[] = [];
+  let lastFailure: Partial<Record<EntryPathName, number>> = {};
+  for (const { via, label } of paths) {
+    const outcomes = metrics.outcomes(service, { via });
+    const failing = outcomes.buckets.filter((b) => failedOf(b) > 0);
+    const first = failing[0];
+    const last = failing.at(-1);
+    const span =
+      first === undefined || last === undefined
+        ? ''
+        : `; failed between ${formatDuration(first.t)} and ${formatDuration(last.t + outcomes.bucketMs)}`;
+    if (last !== undefined) lastFailure = { ...lastFailure, [via]: last.t + outcomes.bucketMs };
+    requests.push({ label, what: '', text: `${countsLine(outcomes.total)}${span}` });
+  }
+  lines.push('', 'requests:', ...table(requests));
+  const note = clusterPolicyNote(result, service, lastFailure.loadBalancer);
+  if (note !== undefined) lines.push(note);
   return lines;
+}
+
+/**
+ * With `externalTrafficPolicy: Cluster`, outside users keep failing after the load balancer took
+ * the dead node out whenever the live nodes still forward to the dead pod: say so.
+ */
+function clusterPolicyNote(
+  result: ScenarioResult,
+  service: string,
+  lastExternalFailure: number | undefined,
+): string | undefined {
+  const metrics = result.sim.metrics;
+  const lbEnd = Math.max(
+    ...metrics.blackHoleWindows(service, { via: 'loadBalancer' }).map((w) => w.end ?? Infinity),
+  );
+  const clusterEnd = Math.max(
+    ...metrics.blackHoleWindows(service, { via: 'cluster' }).map((w) => w.end ?? Infinity),
+  );
+  const policy = result.sim.get('Service', service)?.spec.externalTrafficPolicy ?? 'Cluster';
+  if (
+    policy !== 'Cluster' ||
+    lastExternalFailure === undefined ||
+    !Number.isFinite(lbEnd) ||
+    !Number.isFinite(clusterEnd) ||
+    lastExternalFailure <= lbEnd
+  ) {
+    return undefined;
+  }
+  return (
+    `  (externalTrafficPolicy Cluster: the live nodes forwarded outside connections to the dead pod ` +
+    `until their kube-proxy dropped it at ${formatDuration(clusterEnd)})`
+  );
+}
+
+/** The node at a load-balancer window's address (its InternalIP), named. */
+function blackHoleNode(result: ScenarioResult, ip: string): string {
+  const node = result.sim
+    .list('Node')
+    .find((n) => n.status.addresses?.some((a) => a.address === ip) === true);
+  return node === undefined ? ip : `${node.metadata.name} (${ip})`;
 }

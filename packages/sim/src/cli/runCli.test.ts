@@ -125,8 +125,16 @@ describe('kubesim demo', () => {
     expect(out.output).toMatch(/taint node\.kubernetes\.io\/unreachable:NoExecute on node-1/);
     expect(out.output).toMatch(/default\/web-[a-z0-9-]+ evicted/);
     expect(out.output).toMatch(/replacements Ready: default\/web has 3 ready endpoints again/);
-    expect(out.output).toMatch(/black-hole window of default\/web-[a-z0-9-]+: 1m → 1m55s \(55s\)/);
-    expect(out.output).toMatch(/requests: \d+ ok, \d+ timeout, 0 refused, 0 nxdomain/);
+    expect(out.output).toMatch(
+      /1m21s {2}load balancer stops sending to node-1: 3 failed checks of kube-proxy's \/healthz \(gce: every 8s, 1s timeout\)/,
+    );
+    // The external window beside the in-cluster one, then the requests by entry path.
+    expect(out.output).toMatch(
+      /black-hole windows[^\n]*\n {2}in-cluster +default\/web-[a-z0-9-]+ +1m → 1m55s \(55s\)\n {2}via the load balancer +node-1 \(172\.16\.0\.\d+\) +1m → 1m21s \(21s\)\n/,
+    );
+    expect(out.output).toMatch(
+      /requests:\n {2}in-cluster +4496 ok, 205 timeout, 0 refused, 0 nxdomain; failed between 1m and 1m55s\n {2}via the load balancer +\d+ ok, \d+ timeout, 0 refused, 0 nxdomain; failed between 1m and 1m55s\n/,
+    );
     expect(out.exitCode, out.output).toBe(0);
   });
 });

@@ -83,6 +83,9 @@ export function connectViaLoadBalancer(
     };
   }
   const node = host.store.get('Node', pick.node);
+  // The node's kube-proxy picks an endpoint at random. Outside connections draw from their own
+  // stream per node (not the in-cluster clients' `traffic/lb/<node>`), so adding an outside client
+  // to a run leaves every in-cluster client's picks, and so its numbers, as they were.
   const result = routeConnection(
     host.proxyStateFor(pick.node),
     {
@@ -90,7 +93,7 @@ export function connectViaLoadBalancer(
       to: { host: lbIP, port: toPort },
       via: proxyNode(node, pick.node),
     },
-    host.random(`traffic/lb/${pick.node}`),
+    host.random(`traffic/external/${pick.node}`),
     affinity(pick.node),
     host.now,
   );

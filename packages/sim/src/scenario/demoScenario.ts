@@ -10,13 +10,19 @@ export const DEMO_CRASHED_NODE = 'node-1';
 /** The Service the demo watches. */
 export const DEMO_SERVICE = 'default/web';
 
+/** The load-balancer preset of the demo's cloud (GCE/GKE health checks). */
+const DEMO_LB_PRESET = 'gce';
+
 /**
  * A node failure under load: six nodes in three zones, a 3-replica `web` Deployment behind a
- * Service, a client on node-0 connecting every 100 ms, and node-1 (which runs a `web` replica)
- * losing power at 1 min. Over the 8-minute horizon the node goes NotReady after the node-monitor
- * grace period, its endpoint turns not ready, the `unreachable` NoExecute taint is added, the pod
- * is evicted after the default 300 s toleration and its replacement becomes Ready elsewhere;
- * requests routed to the dead backend time out until the client's kube-proxy drops it.
+ * Service of type LoadBalancer (a GCE-style cloud load balancer, `externalTrafficPolicy: Cluster`),
+ * a client on node-0 and a client outside the cluster each connecting every 100 ms, and node-1
+ * (which runs a `web` replica) losing power at 1 min. Over the 8-minute horizon the node goes
+ * NotReady after the node-monitor grace period, its endpoint turns not ready, the `unreachable`
+ * NoExecute taint is added, the pod is evicted after the default 300 s toleration and its
+ * replacement becomes Ready elsewhere; requests routed to the dead backend time out until the
+ * client's kube-proxy drops it. Outside, the load balancer keeps sending new connections to the
+ * dead node until its health checks of kube-proxy's healthz have failed three times.
  *
  * @example
  * ```ts
@@ -29,6 +35,7 @@ export function demoScenario(): Scenario {
     version: 1,
     name: 'node failure under load',
     seed: 1,
+    external: { loadBalancers: { preset: DEMO_LB_PRESET } },
     nodes: [{ count: 6, zones: ['zone-a', 'zone-b', 'zone-c'] }],
     manifests: [
       {
@@ -57,10 +64,22 @@ export function demoScenario(): Scenario {
         apiVersion: 'v1',
         kind: 'Service',
         metadata: { name: 'web' },
-        spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+        spec: {
+          type: 'LoadBalancer',
+          selector: { app: 'web' },
+          ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+        },
       },
     ],
-    traffic: [{ from: { node: 'node-0' }, to: 'web', every: '100ms', start: '10s' }],
+    traffic: [
+      { from: { node: 'node-0' }, to: 'web', every: '100ms', start: '10s' },
+      {
+        from: { external: true },
+        to: { loadBalancer: DEMO_SERVICE },
+        every: '100ms',
+        start: '10s',
+      },
+    ],
     faults: [{ at: '1m', type: 'crashNode', target: DEMO_CRASHED_NODE }],
     horizon: '8m',
   };
