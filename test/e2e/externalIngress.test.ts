@@ -6,6 +6,7 @@ import { defaultNodeLifecycleConfig, unknownTransitionTime } from '@kubesim/core
 import {
   INGRESS_NGINX_DEFAULTS,
   createSimulation,
+  renderReport,
   type ConnectResult,
   type Simulation,
 } from '@kubesim/sim';
@@ -33,7 +34,10 @@ const ingress = {
   },
 };
 
-function rollout(withProbe: boolean): { sim: Simulation; results: ConnectResult[] } {
+function rollout(
+  withProbe: boolean,
+  opts: { traffic?: boolean } = {},
+): { sim: Simulation; results: ConnectResult[] } {
   const sim = createSimulation({ seed: 3 });
   sim.addNodes(3);
   sim.addIngressController();
@@ -56,6 +60,12 @@ function rollout(withProbe: boolean): { sim: Simulation; results: ConnectResult[
   });
   const results: ConnectResult[] = [];
   const t0 = sim.now;
+  if (opts.traffic === true) {
+    // Steady traffic instead of one-off connects: its outcomes are recorded in the metrics.
+    sim.traffic({ from: { external: true }, to: 'http://shop.example.com/cart', every: '200ms' });
+    runTo(sim, t0 + 120_000);
+    return { sim, results };
+  }
   for (let t = t0; t <= t0 + 120_000; t += 200) {
     runTo(sim, t);
     results.push(sim.connect({ from: { external: true }, to: 'http://shop.example.com/cart' }));
@@ -82,6 +92,19 @@ describe('a rolling update behind an Ingress (app listens 10 s after start)', ()
     expect(b502.every((r) => r.reason.startsWith('3 upstream tries failed'))).toBe(true);
     // Once every new pod listens, everything succeeds again.
     expect(results.slice(-50).every((r) => r.outcome === 'ok')).toBe(true);
+  });
+
+  it("without one, the report stacks the controller's http_502 answers to steady traffic", () => {
+    const { sim } = rollout(false, { traffic: true });
+    const total = sim.metrics.outcomes('default/web', { via: 'ingress' }).total;
+    expect(total.http_502).toBeGreaterThan(0);
+    expect(total.ok).toBeGreaterThan(total.http_502);
+    const html = renderReport({ sim, services: ['default/web'] });
+    expect(html).toContain('<g class="bars bar-http_502" data-series="http_502">');
+    expect(html).toContain(`· ${total.http_502} http_502 ·`);
+    expect(html).toMatch(
+      /<tr data-via="ingress"><td>via Ingress<\/td><td>[\d,]+<\/td><td>[\d,]+<\/td><td>[^<]*http_502[^<]*<\/td>/,
+    );
   });
 
   it('answers 404 for an unknown path and nxdomain for a host no Ingress names', () => {

@@ -57,6 +57,20 @@ describe('zone-outage example: what external users see when a zone dies', () => 
     expect(html).toMatch(
       /in-cluster: 02:00.000 → 02:55.000[^<]*via load balancer: 02:00.000 → 02:17.000[^<]*via Ingress: 02:00.000 → 02:56.000/,
     );
+    // One lane per entry path on the shared time axis: the zone's two nodes for the load balancer,
+    // the zone's pods in-cluster and through the Ingress.
+    const chart =
+      html.split('data-testid="chart-windows-default/web"')[1]?.split('</svg>')[0] ?? '';
+    const lanes = [
+      ...chart.matchAll(/<g class="lane-row" data-via="(\w+)" data-windows="(\d+)">/g),
+    ];
+    const inCluster = path('cluster')?.windows.length ?? 0;
+    expect(lanes.map((m) => [m[1], Number(m[2])])).toEqual([
+      ['cluster', inCluster],
+      ['loadBalancer', 2],
+      ['ingress', inCluster],
+    ]);
+    expect(html).toContain('data-testid="entry-paths-default/web"');
   });
 
   it('is deterministic: the same scenario gives the same trace hash', () => {

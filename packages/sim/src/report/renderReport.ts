@@ -7,6 +7,7 @@ import type { Violation } from '../invariants/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Simulation } from '../simulation/types.js';
 import { analyzeTrace } from './analyzeTrace.js';
+import { entryPathTable, entryPathsOf, externalWindowsLine, windowLanes } from './entryPaths.js';
 import { clock, count, esc } from './html.js';
 import { laneChart } from './laneChart.js';
 import {
@@ -16,8 +17,9 @@ import {
   readyLegend,
   summarySection,
   violationsSection,
+  windowLegend,
 } from './sections.js';
-import { outcomesChart, readyChart } from './serviceCharts.js';
+import { HTTP_OUTCOMES, outcomeKinds, outcomesChart, readyChart } from './serviceCharts.js';
 import { STYLES } from './styles.js';
 import { timeScale } from './timeScale.js';
 
@@ -77,8 +79,14 @@ function horizonOf(input: ReportInput): number {
  * `maxEvents` rows, saying so). Every text is escaped; the output depends only on the run, so two
  * identical runs render byte-identical pages.
  *
+ * A Service reached from outside (a cloud load balancer, the ingress controller) also shows its
+ * black-hole windows by entry path beside the in-cluster ones: a line, one lane per path on the
+ * shared time axis, and a table of each path's requests and windows; its outcomes chart stacks the
+ * ingress controller's HTTP errors when there were any.
+ *
  * Main elements carry `data-testid`: `summary`, `trace-hash`, `chart-ready-<svc>`,
- * `chart-outcomes-<svc>`, `lanes-nodes`, `fault-marker`, `violations`, `event-list`.
+ * `chart-outcomes-<svc>`, `lanes-nodes`, `fault-marker`, `violations`, `event-list`, and for
+ * Services reached from outside `external-windows`, `chart-windows-<svc>`, `entry-paths-<svc>`.
  *
  * @example writeFileSync('run.html', renderReport({ sim, violations }))
  */
@@ -92,25 +100,51 @@ export function renderReport(input: ReportInput): string {
   const services = [...(input.services ?? defaultServices(sim))];
   const title = input.title ?? input.scenario?.name ?? 'kubesim run';
 
-  const totals = { ok: 0, refused: 0, timeout: 0, nxdomain: 0 };
+  const totals = {
+    ok: 0,
+    refused: 0,
+    timeout: 0,
+    nxdomain: 0,
+    http_404: 0,
+    http_502: 0,
+    http_503: 0,
+    http_504: 0,
+  };
   let windows = 0;
+  const nodeNames = new Map<string, string>();
+  for (const n of sim.list('Node')) {
+    for (const a of n.status.addresses ?? []) nodeNames.set(a.address, n.metadata.name);
+  }
   const serviceBlocks = services.map((svc) => {
     const outcomes = sim.metrics.outcomes(svc);
     const holes = sim.metrics.blackHoleWindows(svc);
+    const paths = entryPathsOf(sim.metrics, svc);
     windows += holes.length;
-    for (const k of ['ok', 'refused', 'timeout', 'nxdomain'] as const)
-      totals[k] += outcomes.total[k];
+    for (const p of paths) if (p.via !== 'cluster') windows += p.windows.length;
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += outcomes.total[k];
     const t = outcomes.total;
-    const line = `${count(t.ok)} ok · ${count(t.refused)} refused · ${count(t.timeout)} timeout · ${count(t.nxdomain)} nxdomain · ${count(holes.length)} black-hole window${holes.length === 1 ? '' : 's'}`;
-    const external = externalWindowsLine(sim, svc, holes);
+    const http = HTTP_OUTCOMES.filter((k) => t[k] > 0)
+      .map((k) => ` · ${count(t[k])} ${k}`)
+      .join('');
+    const line = `${count(t.ok)} ok · ${count(t.refused)} refused · ${count(t.timeout)} timeout · ${count(t.nxdomain)} nxdomain${http} · ${count(holes.length)} black-hole window${holes.length === 1 ? '' : 's'}${paths.length > 0 ? ' in-cluster' : ''}`;
+    const external =
+      paths.length === 0
+        ? ''
+        : externalWindowsLine(paths) +
+          `<h3>Black-hole windows by entry path</h3>${windowLegend(paths)}` +
+          windowLanes(svc, paths, analysis.faults, scale, nodeNames) +
+          entryPathTable(svc, paths);
     return (
       `<section class="card service" data-service="${esc(svc)}"><h2 style="margin-top:0">Service <code>${esc(svc)}</code></h2>` +
       `<p class="note">${esc(line)}</p>` +
       external +
       `<h3>Ready endpoints</h3>${readyLegend()}${readyChart(svc, sim.metrics.readyEndpoints(svc), holes, analysis.faults, scale)}` +
-      `<h3>Request outcomes</h3>${outcomeLegend()}${outcomesChart(svc, outcomes, holes, analysis.faults, scale)}</section>`
+      `<h3>Request outcomes${paths.length > 0 ? ' (every entry path)' : ''}</h3>${outcomeLegend(outcomeKinds(outcomes))}${outcomesChart(svc, outcomes, holes, analysis.faults, scale)}</section>`
     );
   });
+  const httpTotals = HTTP_OUTCOMES.filter((k) => totals[k] > 0)
+    .map((k) => ` / ${count(totals[k])} ${k}`)
+    .join('');
 
   const summary = summarySection([
     { label: 'Scenario', value: input.scenario?.name ?? '—' },
@@ -124,7 +158,7 @@ export function renderReport(input: ReportInput): string {
     { label: 'Faults', value: count(analysis.faults.length) },
     {
       label: 'Requests',
-      value: `${count(totals.ok)} ok / ${count(totals.refused)} refused / ${count(totals.timeout)} timeout / ${count(totals.nxdomain)} nxdomain`,
+      value: `${count(totals.ok)} ok / ${count(totals.refused)} refused / ${count(totals.timeout)} timeout / ${count(totals.nxdomain)} nxdomain${httpTotals}`,
     },
     { label: 'Black-hole windows', value: count(windows) },
     { label: 'Violations', value: count(violations.length), testid: 'violation-count' },
@@ -154,27 +188,4 @@ export function renderReport(input: ReportInput): string {
     eventListSection(analysis.rows, analysis.interesting, entries.length) +
     `</main></body></html>\n`
   );
-}
-
-/**
- * The external windows beside the in-cluster ones (outside traffic through a cloud load balancer
- * or the ingress controller); empty when the run had none, so other reports are unchanged.
- */
-function externalWindowsLine(
-  sim: Pick<Simulation, 'metrics'>,
-  svc: string,
-  holes: readonly { start: number; end?: number }[],
-): string {
-  const lb = sim.metrics.blackHoleWindows(svc, { via: 'loadBalancer' });
-  const ing = sim.metrics.blackHoleWindows(svc, { via: 'ingress' });
-  if (lb.length === 0 && ing.length === 0) return '';
-  const span = (ws: readonly { start: number; end?: number }[]): string =>
-    ws.length === 0
-      ? 'none'
-      : ws
-          .map((w) => `${clock(w.start)} → ${w.end === undefined ? 'open' : clock(w.end)}`)
-          .join(', ');
-  const parts = [`in-cluster: ${span(holes)}`, `via load balancer: ${span(lb)}`];
-  if (ing.length > 0) parts.push(`via Ingress: ${span(ing)}`);
-  return `<p class="note" data-testid="external-windows">Black-hole windows: ${esc(parts.join(' · '))}</p>`;
 }

@@ -5,7 +5,7 @@
 import type { Violation } from '../invariants/types.js';
 import type { EventRow } from './analyzeTrace.js';
 import { clock, count, esc } from './html.js';
-import { OUTCOME_COLORS } from './styles.js';
+import { OUTCOME_COLORS, WINDOW_COLORS } from './styles.js';
 
 /** One labelled value of the summary. */
 export interface SummaryItem {
@@ -26,12 +26,20 @@ export function summarySection(items: readonly SummaryItem[]): string {
   return `<section class="card" data-testid="summary"><h2 style="margin-top:0">Summary</h2><dl class="summary">${cells}</dl></section>`;
 }
 
-/** Legend of the outcome bars and the black-hole shading. */
-export function outcomeLegend(): string {
-  const items = Object.entries(OUTCOME_COLORS)
-    .map(([k, c]) => `<span style="--c:${c}">${esc(k)}</span>`)
+/** Legend of the outcome bars (the kinds charted) and the black-hole shading. */
+export function outcomeLegend(kinds: readonly string[]): string {
+  const items = kinds
+    .map((k) => `<span style="--c:${OUTCOME_COLORS[k] ?? '#000'}">${esc(k)}</span>`)
     .join('');
   return `<div class="legend" data-testid="legend-outcomes">${items}<span style="--c:#11182722">black-hole window</span><span style="--c:#b91c1c" class="line">fault</span></div>`;
+}
+
+/** Legend of the window lanes: one colour per entry path shown. */
+export function windowLegend(paths: readonly { via: string; label: string }[]): string {
+  const items = paths
+    .map((p) => `<span style="--c:${WINDOW_COLORS[p.via] ?? '#000'}">${esc(p.label)}</span>`)
+    .join('');
+  return `<div class="legend" data-testid="legend-windows">${items}<span style="--c:#b91c1c" class="line">fault</span></div>`;
 }
 
 /** Legend of the ready line. */

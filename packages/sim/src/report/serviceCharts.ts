@@ -16,8 +16,18 @@ import {
   type TimeScale,
 } from './timeScale.js';
 
-/** The outcome kinds, in stacking order (bottom first). */
+/** The outcome kinds every outcomes chart stacks, bottom first. */
 export const OUTCOMES = ['ok', 'refused', 'timeout', 'nxdomain'] as const;
+/** The ingress controller's HTTP errors, stacked above the others when a run had them. */
+export const HTTP_OUTCOMES = ['http_404', 'http_502', 'http_503', 'http_504'] as const;
+
+/** An outcome kind of the chart. */
+export type OutcomeKind = (typeof OUTCOMES)[number] | (typeof HTTP_OUTCOMES)[number];
+
+/** The kinds to stack for `series`: the four TCP-level ones, then each HTTP error it recorded. */
+export function outcomeKinds(series: OutcomeSeries): OutcomeKind[] {
+  return [...OUTCOMES, ...HTTP_OUTCOMES.filter((k) => series.total[k] > 0)];
+}
 /** At most this many bars; finer metric buckets are summed into bins. */
 export const MAX_BINS = 240;
 
@@ -83,7 +93,9 @@ export function readyChart(
   );
 }
 
-type Bin = Record<(typeof OUTCOMES)[number], number> & { t: number };
+type Bin = Record<OutcomeKind, number> & { t: number };
+
+const ALL_KINDS: readonly OutcomeKind[] = [...OUTCOMES, ...HTTP_OUTCOMES];
 
 /** Sums metric buckets into at most {@link MAX_BINS} bins of equal width. */
 export function binOutcomes(
@@ -98,10 +110,20 @@ export function binOutcomes(
     const t = b.t - (b.t % binMs);
     let bin = bins[bins.length - 1];
     if (bin?.t !== t) {
-      bin = { t, ok: 0, refused: 0, timeout: 0, nxdomain: 0 };
+      bin = {
+        t,
+        ok: 0,
+        refused: 0,
+        timeout: 0,
+        nxdomain: 0,
+        http_404: 0,
+        http_502: 0,
+        http_503: 0,
+        http_504: 0,
+      };
       bins.push(bin);
     }
-    for (const o of OUTCOMES) bin[o] += b[o];
+    for (const o of ALL_KINDS) bin[o] += b[o];
   }
   return { binMs, bins };
 }
@@ -117,21 +139,24 @@ export function outcomesChart(
   const height = 210;
   const bottom = height - 28;
   const { binMs, bins } = binOutcomes(series, scale.horizon);
-  const max = Math.max(1, ...bins.map((b) => b.ok + b.refused + b.timeout + b.nxdomain));
+  const kinds = outcomeKinds(series);
+  const max = Math.max(1, ...bins.map((b) => kinds.reduce((n, k) => n + b[k], 0)));
   const y = (v: number): number => bottom - (v / max) * (bottom - TOP);
-  const groups = OUTCOMES.map((o) => {
-    const rects = bins
-      .filter((b) => b[o] > 0)
-      .map((b) => {
-        const below = OUTCOMES.slice(0, OUTCOMES.indexOf(o)).reduce((n, k) => n + b[k], 0);
-        const x0 = scale.x(b.t);
-        const w = Math.max(0.6, scale.x(b.t + binMs) - x0 - 0.4);
-        const yTop = y(below + b[o]);
-        return `<rect x="${px(x0)}" y="${px(yTop)}" width="${px(w)}" height="${px(y(below) - yTop)}"><title>${esc(o)}: ${b[o]} in [${b.t}, ${b.t + binMs}) ms</title></rect>`;
-      })
-      .join('');
-    return `<g class="bars bar-${o}" data-series="${o}">${rects}</g>`;
-  }).join('');
+  const groups = kinds
+    .map((o) => {
+      const rects = bins
+        .filter((b) => b[o] > 0)
+        .map((b) => {
+          const below = kinds.slice(0, kinds.indexOf(o)).reduce((n, k) => n + b[k], 0);
+          const x0 = scale.x(b.t);
+          const w = Math.max(0.6, scale.x(b.t + binMs) - x0 - 0.4);
+          const yTop = y(below + b[o]);
+          return `<rect x="${px(x0)}" y="${px(yTop)}" width="${px(w)}" height="${px(y(below) - yTop)}"><title>${esc(o)}: ${b[o]} in [${b.t}, ${b.t + binMs}) ms</title></rect>`;
+        })
+        .join('');
+      return `<g class="bars bar-${o}" data-series="${o}">${rects}</g>`;
+    })
+    .join('');
   const empty =
     bins.length === 0
       ? `<text class="empty" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${(TOP + bottom) / 2}" text-anchor="middle">no requests recorded</text>`

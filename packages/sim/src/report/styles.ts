@@ -9,6 +9,17 @@ export const OUTCOME_COLORS: Readonly<Record<string, string>> = {
   refused: '#f59e0b',
   timeout: '#dc2626',
   nxdomain: '#7c3aed',
+  http_404: '#64748b',
+  http_502: '#be185d',
+  http_503: '#0891b2',
+  http_504: '#7f1d1d',
+};
+
+/** Colours of the black-hole windows of each entry path (the window lanes). */
+export const WINDOW_COLORS: Readonly<Record<string, string>> = {
+  cluster: '#475569',
+  loadBalancer: '#ea580c',
+  ingress: '#0d9488',
 };
 
 /** The CSS of the report. */
@@ -44,6 +55,13 @@ svg .bar-ok rect { fill: ${OUTCOME_COLORS['ok'] ?? ''}; }
 svg .bar-refused rect { fill: ${OUTCOME_COLORS['refused'] ?? ''}; }
 svg .bar-timeout rect { fill: ${OUTCOME_COLORS['timeout'] ?? ''}; }
 svg .bar-nxdomain rect { fill: ${OUTCOME_COLORS['nxdomain'] ?? ''}; }
+svg .bar-http_404 rect { fill: ${OUTCOME_COLORS['http_404'] ?? ''}; }
+svg .bar-http_502 rect { fill: ${OUTCOME_COLORS['http_502'] ?? ''}; }
+svg .bar-http_503 rect { fill: ${OUTCOME_COLORS['http_503'] ?? ''}; }
+svg .bar-http_504 rect { fill: ${OUTCOME_COLORS['http_504'] ?? ''}; }
+svg .window-cluster { fill: ${WINDOW_COLORS['cluster'] ?? ''}; }
+svg .window-loadBalancer { fill: ${WINDOW_COLORS['loadBalancer'] ?? ''}; }
+svg .window-ingress { fill: ${WINDOW_COLORS['ingress'] ?? ''}; }
 svg .fault line { stroke: #b91c1c; stroke-width: 1.3; stroke-dasharray: 5 3; }
 svg .fault text { fill: #b91c1c; font-size: 11px; font-weight: 600; }
 svg .lane-name { fill: #3e4c59; font-size: 12px; }
