@@ -1,7 +1,7 @@
 // The README's short example, run as written (with a concrete manifest), and its numbers checked.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '@kubesim/sim';
+import { createSimulation, demoScenario, runScenario } from '@kubesim/sim';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -58,4 +58,38 @@ describe('README', () => {
     expect(total.ok).toBeGreaterThan(total.timeout);
     expect(sim.trace.hash()).toMatch(/^[0-9a-f]{16}$/);
   });
+
+  it('describes what the demo prints: the load balancer window beside the in-cluster one', () => {
+    const demo = readme.split('The demo (`kubesim demo`)')[1]?.split('\n\n')[0] ?? '';
+    const flat = demo.replace(/\s+/g, ' ');
+    expect(flat).toContain('a Service of type LoadBalancer with a GCE-style cloud load balancer');
+    expect(flat).toContain('a client on node-0 and a client outside the cluster');
+    const r = runScenario(demoScenario(), { invariants: [] });
+    const m = r.sim.metrics;
+    const span = (w: { start: number; end?: number } | undefined) =>
+      w === undefined ? '' : `${w.start / 60_000}m → ${formatMs(w.end)}`;
+    const inside = m.blackHoleWindows('default/web', { via: 'cluster' });
+    const outside = m.blackHoleWindows('default/web', { via: 'loadBalancer' });
+    expect(flat).toContain(
+      `in-cluster ${span(inside[0])}, via the load balancer ${span(outside[0])}`,
+    );
+    expect(flat).toContain(
+      `stops sending to the node ${((outside[0]?.end ?? 0) - 60_000) / 1000} s later`,
+    );
+    expect(flat).toContain(
+      `${((inside[0]?.end ?? 0) - 60_000) / 1000} s later, endpoints not ready`,
+    );
+    // Outside users fail until the in-cluster window closes, as the paragraph says.
+    const failing = m
+      .outcomes('default/web', { via: 'loadBalancer' })
+      .buckets.filter((b) => b.timeout > 0);
+    expect(formatMs((failing.at(-1)?.t ?? 0) + 1000)).toBe(formatMs(inside[0]?.end));
+    expect(flat).toContain(`outside users fail until ${formatMs(inside[0]?.end)} too`);
+  });
 });
+
+/** `1m55s`, `1m21s` as the demo prints them (whole seconds past a minute). */
+function formatMs(ms: number | undefined): string {
+  const s = Math.round((ms ?? 0) / 1000);
+  return `${Math.floor(s / 60)}m${s % 60 === 0 ? '' : `${s % 60}s`}`;
+}
