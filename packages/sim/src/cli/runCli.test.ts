@@ -136,6 +136,12 @@ describe('kubesim demo', () => {
       /requests:\n {2}in-cluster +4496 ok, 205 timeout, 0 refused, 0 nxdomain; failed between 1m and 1m55s\n {2}via the load balancer +\d+ ok, \d+ timeout, 0 refused, 0 nxdomain; failed between 1m and 1m55s\n/,
     );
     expect(out.exitCode, out.output).toBe(0);
+    // The demo's report shows the external window beside the in-cluster one.
+    const html = io.files.get('kubesim-demo-report.html') ?? '';
+    expect(html).toContain(
+      'data-testid="external-windows">Black-hole windows: in-cluster: 01:00.000 → 01:55.000 · via load balancer: 01:00.000 → 01:21.000</p>',
+    );
+    expect(html).toContain('data-testid="chart-windows-default/web"');
   });
 });
 
