@@ -87,7 +87,8 @@ export function externalWindowsLine(paths: readonly EntryPathView[]): string {
 }
 
 const TOP = 34;
-const ROW = 28;
+const ROW = 34;
+const BAR = 14;
 
 /**
  * The windows of each entry path as lanes on the shared time axis
@@ -107,10 +108,11 @@ export function windowLanes(
   const rows = paths
     .map((p, i) => {
       const y = TOP + i * ROW;
-      const name = `<text class="lane-name" x="${PLOT_LEFT - 6}" y="${y + 18}" text-anchor="end">${esc(p.label)}</text>`;
+      // The label sits in the lane above its bars: entry-path names are wider than the margin.
+      const name = `<text class="lane-name" x="${PLOT_LEFT + 4}" y="${y + 11}">${esc(p.label)}</text>`;
       // Windows of one path often coincide (a zone's nodes, its pods): stack them thinly.
       const n = Math.max(1, p.windows.length);
-      const h = Math.max(3, Math.floor(16 / n));
+      const h = Math.max(3, Math.floor(BAR / n));
       const bars = p.windows
         .map((w, k) => {
           const x0 = scale.x(w.start);
@@ -120,7 +122,7 @@ export function windowLanes(
           const name = w.podKey ?? nodeNames.get(w.ip);
           const who = name === undefined ? w.ip : `${name} (${w.ip})`;
           return (
-            `<rect class="window window-${p.via}" x="${px(x0)}" y="${y + 6 + ((k * h) % 16)}" width="${px(Math.max(1, x1 - x0))}" height="${h}">` +
+            `<rect class="window window-${p.via}" x="${px(x0)}" y="${y + 15 + ((k * h) % BAR)}" width="${px(Math.max(1, x1 - x0))}" height="${h}">` +
             `<title>${esc(`${p.label}: ${who} ${clock(w.start)} → ${end}${length}`)}</title></rect>`
           );
         })
