@@ -37,7 +37,7 @@ const ingress = {
 function rollout(
   withProbe: boolean,
   opts: { traffic?: boolean } = {},
-): { sim: Simulation; results: ConnectResult[] } {
+): { sim: Simulation; results: ConnectResult[]; t0: number; oldPods: Set<string> } {
   const sim = createSimulation({ seed: 3 });
   sim.addNodes(3);
   sim.addIngressController();
@@ -54,6 +54,7 @@ function rollout(
   expect(
     sim.connect({ from: { external: true }, to: 'http://shop.example.com/cart' }).outcome,
   ).toBe('ok');
+  const oldPods = new Set(podsOf(sim, 'web').map((p) => `default/${p.metadata.name}`));
   sim.update('Deployment', 'default/web', (d) => {
     const c = d.spec.template.spec.containers[0];
     if (c !== undefined) c.image = 'nginx:2';
@@ -64,13 +65,13 @@ function rollout(
     // Steady traffic instead of one-off connects: its outcomes are recorded in the metrics.
     sim.traffic({ from: { external: true }, to: 'http://shop.example.com/cart', every: '200ms' });
     runTo(sim, t0 + 120_000);
-    return { sim, results };
+    return { sim, results, t0, oldPods };
   }
   for (let t = t0; t <= t0 + 120_000; t += 200) {
     runTo(sim, t);
     results.push(sim.connect({ from: { external: true }, to: 'http://shop.example.com/cart' }));
   }
-  return { sim, results };
+  return { sim, results, t0, oldPods };
 }
 
 describe('a rolling update behind an Ingress (app listens 10 s after start)', () => {
@@ -92,6 +93,52 @@ describe('a rolling update behind an Ingress (app listens 10 s after start)', ()
     expect(b502.every((r) => r.reason.startsWith('3 upstream tries failed'))).toBe(true);
     // Once every new pod listens, everything succeeds again.
     expect(results.slice(-50).every((r) => r.outcome === 'ok')).toBe(true);
+  });
+
+  it('without one, every request fails from the workers taking the new pods until the first two listen', () => {
+    const { sim, results, t0, oldPods } = rollout(false);
+    const at = (i: number) => t0 + i * 200;
+    // Without a probe a new pod is Ready when its container starts, so the rollout replaces all
+    // four pods within seconds (maxSurge 1, maxUnavailable 1: two new pods, then two more as soon
+    // as those are available), while each new pod's app listens only 10 s after its start.
+    const starts = sim.trace.entries
+      .filter(
+        (e) =>
+          e.t >= t0 &&
+          e.kind === 'Pod' &&
+          e.key !== undefined &&
+          !oldPods.has(e.key) &&
+          e.cause.startsWith('kubelet/') &&
+          JSON.stringify(e.patches ?? []).includes('"Running"'),
+      )
+      .map((e) => e.t);
+    expect(starts.map((t) => t - t0)).toEqual([1_000, 1_000, 2_000, 2_000]);
+    const firstListen = (starts[0] ?? NaN) + 10_000;
+    // ingress-nginx synced at the update (t0) and may sync again 1 / 0.3 s later; its workers pick
+    // that list (the four new pods, none listening) up at their next 1 s tick: t0 + 4 s.
+    const syncs = sim.trace.entries.filter((e) => e.t >= t0 && e.type === 'IngressSync');
+    expect(syncs.map((e) => e.t - t0).slice(0, 2)).toEqual([
+      0,
+      INGRESS_NGINX_DEFAULTS.syncPeriodMs,
+    ]);
+    const tick = INGRESS_NGINX_DEFAULTS.backendsSyncIntervalMs;
+    const onlyNew = (Math.floor((t0 + INGRESS_NGINX_DEFAULTS.syncPeriodMs) / tick) + 1) * tick;
+    expect(onlyNew - t0).toBe(4_000);
+    const between = results.filter((_, i) => at(i) >= onlyNew && at(i) < firstListen);
+    // Every try of each of them is refused by a new pod: 502 after 3 tries.
+    expect(between.length).toBe(35);
+    expect(between.every((r) => r.outcome === 'http_502')).toBe(true);
+    expect(
+      between.every((r) => r.reason === '3 upstream tries failed: the backend is not listening'),
+    ).toBe(true);
+    // From the first two pods' listening on, 3 round-robin tries over 4 endpoints always reach one.
+    expect(results.filter((_, i) => at(i) >= firstListen).every((r) => r.outcome === 'ok')).toBe(
+      true,
+    );
+    // Before the workers' update, the old list mixes exited pods (refused, or gone: 504) with the
+    // first new ones; nothing failed before the first old pods were gone.
+    const firstBad = results.findIndex((r) => r.outcome !== 'ok');
+    expect(at(firstBad) - t0).toBe(2_000);
   });
 
   it("without one, the report stacks the controller's http_502 answers to steady traffic", () => {
