@@ -37,6 +37,10 @@ const binarySuffixes: Readonly<Record<string, number>> = {
 // optional exponent sign and digits. Anything left over is the regular-expression error.
 const shape = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/;
 
+const NANOS_PER_UNIT = 1_000_000_000n;
+/** int64's largest value (2^63 - 1) in nano-units: upstream's `maxAllowed` for binary quantities. */
+const MAX_BINARY_NANOS = (2n ** 63n - 1n) * NANOS_PER_UNIT;
+
 /** How many powers of ten, powers of two and which format a suffix stands for. */
 interface SuffixMeaning {
   readonly exp10: number;
@@ -71,7 +75,9 @@ function numberToText(q: number): string {
  * Parses a Kubernetes resource quantity exactly: decimal SI suffixes (`n u m k M G T P E`),
  * binary suffixes (`Ki Mi Gi Ti Pi Ei`), exponents (`1e3`, `1.5e-3`), signs and fractions
  * (`1.5`, `.5`). Like upstream, precision below one nano-unit is rounded up (away from zero), so
- * `1e-10` is `1n`. Numbers are read through their decimal text.
+ * `1e-10` is `1n`; a binary-suffix magnitude above 2^63 - 1 is capped there (`9Ei`), while decimal
+ * ones stay exact (`10E`); a binary quantity below one unit takes the `DecimalSI` format. Numbers
+ * are read through their decimal text.
  *
  * @throws {@link QuantityError} (code `InvalidQuantity`) for text that is not a quantity.
  * @example
@@ -100,8 +106,17 @@ export function parseQuantity(q: string | number): Quantity {
   if (exp10 >= 0) num *= 10n ** BigInt(exp10);
   else den = 10n ** BigInt(-exp10);
   // Round up to whole nanos (sign applied after, so the rounding is away from zero).
-  const nanos = (num + den - 1n) / den;
-  return new Quantity(sign * nanos, meaning.format);
+  let nanos = (num + den - 1n) / den;
+  let format = meaning.format;
+  // Upstream's slow path caps only binary-suffix magnitudes at int64's largest value (`9Ei` is
+  // 2^63 - 1); decimal and exponent forms stay exact (`10E`). A binary quantity that rounds to
+  // less than one unit switches to DecimalSI (`0.000000000001Ki` is `2n`). quantity.go
+  // `ParseQuantity`, rows `9Ei`, `12E` and `0.000000000001Ki` of quantity_test.go `TestQuantityParse`.
+  if (format === 'BinarySI') {
+    if (nanos > MAX_BINARY_NANOS) nanos = MAX_BINARY_NANOS;
+    if (nanos > 0n && nanos < NANOS_PER_UNIT) format = 'DecimalSI';
+  }
+  return new Quantity(sign * nanos, format);
 }
 
 /**
