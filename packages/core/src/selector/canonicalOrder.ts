@@ -2,39 +2,22 @@
  * The canonical order and string form of requirements (§1.1 rule 9).
  * @packageDocumentation
  */
-import type { Requirement, SelectorOperator } from './types.js';
+import type { Requirement } from './types.js';
 
-// Upstream sorts by key only (pkg/labels/selector.go `ByKey`); ties are broken here by operator
-// then values so that the order, and so the string form, never depends on input order.
-const OPERATOR_RANK: Readonly<Record<SelectorOperator, number>> = {
-  Exists: 0,
-  DoesNotExist: 1,
-  Equals: 2,
-  DoubleEquals: 3,
-  NotEquals: 4,
-  In: 5,
-  NotIn: 6,
-  GreaterThan: 7,
-  LessThan: 8,
-};
-
-// Code-unit order, like Go's byte-wise string order for the ASCII keys and values selectors allow.
+// Code-unit order, like Go's byte-wise string order for the ASCII keys selectors allow.
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Orders requirements by key, then operator, then values (element-wise, shorter first). */
+/**
+ * Orders requirements by key only, as upstream's `ByKey` does (pkg/labels/selector.go). Used with
+ * the stable `Array.prototype.sort`, requirements on one key keep the order they were written in:
+ * `z!=a,z` stays `z!=a,z` (selector_test.go `TestToString`). Upstream calls `sort.Sort`, which is
+ * not stable in general, but Go sorts 12 or fewer elements by insertion, which moves no equal keys;
+ * kubesim keeps the written order at every length.
+ */
 export function compareRequirements(a: Requirement, b: Requirement): number {
-  const byKey = compareText(a.key, b.key);
-  if (byKey !== 0) return byKey;
-  const byOperator = OPERATOR_RANK[a.operator] - OPERATOR_RANK[b.operator];
-  if (byOperator !== 0) return byOperator;
-  const n = Math.min(a.values.length, b.values.length);
-  for (let i = 0; i < n; i++) {
-    const byValue = compareText(a.values[i] ?? '', b.values[i] ?? '');
-    if (byValue !== 0) return byValue;
-  }
-  return a.values.length - b.values.length;
+  return compareText(a.key, b.key);
 }
 
 /**

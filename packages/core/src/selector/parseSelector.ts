@@ -167,7 +167,8 @@ class Parser {
  * comma-separated requirements, all ANDed — `k`, `!k`, `k=v`, `k==v`, `k!=v`, `k in (a,b)`,
  * `k notin (a,b)`, `k>N`, `k<N`. Keys must be qualified names and values label values; Gt/Lt
  * values base-10 int64s. The empty string gives the selector that matches everything.
- * Requirements come back sorted by key (then operator, then values); value lists sorted and
+ * Requirements come back sorted by key, requirements on one key in written order (as upstream:
+ * `z!=a,z` stays so); value lists sorted and
  * de-duplicated. Throws {@link SelectorParseError} with upstream's detail, e.g.
  * `found ',', expected: identifier after ','` or `<nil>: Invalid value: "Ab/x": prefix part …`.
  *

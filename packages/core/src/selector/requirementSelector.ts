@@ -91,7 +91,7 @@ class RequirementSelector implements Selector {
 }
 
 /**
- * A selector over already-checked requirements, sorted canonically (key, operator, values).
+ * A selector over already-checked requirements, sorted by key (stable: one key's requirements keep their order).
  * Callers guarantee each requirement is valid (built by `newRequirement`).
  */
 export function selectorOf(requirements: readonly Requirement[]): Selector {

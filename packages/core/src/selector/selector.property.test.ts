@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseSelector } from './parseSelector.js';
 import { selectorEquals } from './selectorEquals.js';
-import type { SelectorOperator } from './types.js';
+import type { Requirement, SelectorOperator } from './types.js';
 
 /** A generated requirement, before parsing: values may repeat and are unsorted. */
 interface GenRequirement {
@@ -156,11 +156,18 @@ describe('selector properties', () => {
     );
   });
 
-  it('does not depend on the order requirements are written in', () => {
+  it('orders keys whatever the order they are written in; one key keeps its written order', () => {
     fc.assert(
       fc.property(selectorInput, ({ texts, text }) => {
-        const reversed = parseSelector([...texts].reverse().join(','));
-        expect(selectorEquals(reversed, parseSelector(text))).toBe(true);
+        const forward = parseSelector(text).requirements;
+        const reversed = parseSelector([...texts].reverse().join(',')).requirements;
+        const keys = (rs: readonly Requirement[]): string[] => rs.map((r) => r.key);
+        expect(keys(reversed)).toEqual(keys(forward));
+        for (const key of new Set(keys(forward))) {
+          const onKey = (rs: readonly Requirement[]): Requirement[] =>
+            rs.filter((r) => r.key === key);
+          expect(onKey(reversed)).toEqual(onKey(forward).reverse());
+        }
       }),
     );
   });

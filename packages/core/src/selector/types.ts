@@ -31,8 +31,8 @@ export interface Selector {
   /** True when every requirement holds for `labels` (only the object's own labels are read). */
   matches(labels: Readonly<Record<string, string>> | undefined): boolean;
   /**
-   * Canonical string form: requirements sorted by key, then operator, then values; values sorted;
-   * no spaces. `parseSelector(s.toString())` equals `s` for every parsed selector. The
+   * Canonical string form: requirements sorted by key (requirements on one key in the order they
+   * were written, as upstream); values sorted; no spaces. `parseSelector(s.toString())` equals `s` for every parsed selector. The
    * match-nothing selector (from a nil LabelSelector) has no string form and renders as `<none>`.
    */
   toString(): string;
