@@ -8,6 +8,7 @@ import type { Endpoint } from '../../objects/discovery.js';
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service, ServicePort } from '../../objects/service.js';
+import { canonicalIP } from '../../validation/canonicalIP.js';
 import { LABEL_TOPOLOGY_ZONE } from './wellKnown.js';
 
 /** Address family of an EndpointSlice the controller writes. */
@@ -56,9 +57,12 @@ export function findPort(pod: Pod, servicePort: ServicePort): number | undefined
   return undefined;
 }
 
-/** The family of an IP address written in text. */
+/**
+ * The family of an IP address written in text. An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`)
+ * is IPv4, as upstream's `ip.To4() != nil` test has it.
+ */
 export function addressTypeOf(ip: string): IpAddressType {
-  return ip.includes(':') ? 'IPv6' : 'IPv4';
+  return ip.includes(':') && canonicalIP(ip).includes(':') ? 'IPv6' : 'IPv4';
 }
 
 /** The pod's IPs of one family (`status.podIPs`, or `status.podIP` when podIPs is absent). */
@@ -91,6 +95,9 @@ export function shouldSetHostname(pod: Pod, service: Service): boolean {
  * `ready` = publishNotReadyAddresses || (serving && !terminating). `zone` comes from the node's
  * `topology.kubernetes.io/zone` label (omitted when the node is unknown or the label is empty).
  * `addresses` is empty when the pod has no IP of that family (the caller drops such endpoints).
+ * Addresses are published in canonical form (`1234::5678:0:0:9abc:def0`), as upstream parses and
+ * re-prints each pod IP (utils.go `getEndpointAddresses`); the legacy Endpoints controller keeps
+ * the pod's text.
  */
 export function podToEndpoint(
   pod: Pod,
@@ -104,7 +111,7 @@ export function podToEndpoint(
   const zone = node?.metadata.labels?.[LABEL_TOPOLOGY_ZONE];
   const nodeName = pod.spec.nodeName;
   return {
-    addresses: podAddresses(pod, addressType),
+    addresses: podAddresses(pod, addressType).map(canonicalIP),
     conditions: { ready, serving, terminating },
     ...(shouldSetHostname(pod, service) && pod.spec.hostname !== undefined
       ? { hostname: pod.spec.hostname }
