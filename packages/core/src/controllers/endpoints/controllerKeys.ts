@@ -29,7 +29,9 @@ const ipsOf = (p: Pod): string =>
 
 /**
  * True when a pod change can change its endpoints: labels, hostname, subdomain, deletion, Ready,
- * IPs, phase or node. Other changes (container statuses, annotations) need no sync.
+ * IPs or phase. Other changes (container statuses, annotations) need no sync. A change of only
+ * `spec.nodeName` is none: upstream leaves it out because nodeName is set once, before the pod has
+ * an IP (util/controller_utils.go `podEndpointsChanged`).
  */
 export function podEndpointsChanged(oldPod: Pod, newPod: Pod): boolean {
   return (
@@ -39,8 +41,7 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): boolean {
     oldPod.metadata.deletionTimestamp !== newPod.metadata.deletionTimestamp ||
     isPodReady(oldPod) !== isPodReady(newPod) ||
     ipsOf(oldPod) !== ipsOf(newPod) ||
-    oldPod.status.phase !== newPod.status.phase ||
-    oldPod.spec.nodeName !== newPod.spec.nodeName
+    oldPod.status.phase !== newPod.status.phase
   );
 }
 
