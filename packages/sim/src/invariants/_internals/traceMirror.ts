@@ -6,7 +6,7 @@
  */
 import type { Simulation } from '../../simulation/types.js';
 import type { TraceEntry } from '../../world/trace.js';
-import { applyTracePatches } from './applyTracePatches.js';
+import { applyTracePatches } from '../../world/applyTracePatches.js';
 
 /** One object change read from the trace. */
 export interface MirroredChange {
