@@ -37,6 +37,20 @@ export interface CategorizeService {
 }
 
 /**
+ * kube-proxy's usable-endpoint rule: an endpoint can carry traffic when it is ready, or when it is
+ * serving and terminating (the KEP-1669 fallback, used only when no ready endpoint is left).
+ * Not-ready, non-terminating endpoints are never used (upstream pkg/proxy/topology.go
+ * `CategorizeEndpoints`, its `hasAnyEndpoints`).
+ *
+ * @example isUsableEndpoint({ ready: false, serving: true, terminating: true }) // true
+ */
+export function isUsableEndpoint(
+  ep: Pick<ProxyEndpoint, 'ready' | 'serving' | 'terminating'>,
+): boolean {
+  return ep.ready || (ep.serving && ep.terminating);
+}
+
+/**
  * Splits a Service port's endpoints into the Cluster-policy and Local-policy sets as kube-proxy
  * does (upstream pkg/proxy/topology.go `CategorizeEndpoints`).
  *
@@ -68,14 +82,11 @@ export function categorizeEndpoints(
   let hasLocalReady = false;
   let hasLocalServingTerminating = false;
   for (const ep of endpoints) {
-    const isLocal = ep.nodeName === node.name;
-    if (ep.ready) {
-      hasAnyEndpoints = true;
-      if (isLocal) hasLocalReady = true;
-    } else if (ep.serving && ep.terminating) {
-      hasAnyEndpoints = true;
-      if (isLocal) hasLocalServingTerminating = true;
-    }
+    if (!isUsableEndpoint(ep)) continue;
+    hasAnyEndpoints = true;
+    if (ep.nodeName !== node.name) continue;
+    if (ep.ready) hasLocalReady = true;
+    else hasLocalServingTerminating = true;
   }
   const local = hasLocalReady
     ? endpoints.filter((ep) => ep.nodeName === node.name && ep.ready)

@@ -6,7 +6,11 @@
  */
 export { AffinityTable, DEFAULT_AFFINITY_TIMEOUT_SECONDS } from './affinityTable.js';
 export type { AffinityEntry } from './affinityTable.js';
-export { categorizeEndpoints, topologyModeFromHints } from './categorizeEndpoints.js';
+export {
+  categorizeEndpoints,
+  isUsableEndpoint,
+  topologyModeFromHints,
+} from './categorizeEndpoints.js';
 export type {
   CategorizedEndpoints,
   CategorizeService,
@@ -15,7 +19,7 @@ export type {
 } from './categorizeEndpoints.js';
 export { chooseEndpoint } from './chooseEndpoint.js';
 export { mergeSliceEndpoints } from './mergeSliceEndpoints.js';
-export { proxyEndpointId, toProxyEndpoint } from './proxyEndpoint.js';
+export { proxyEndpointId, resolveEndpointConditions, toProxyEndpoint } from './proxyEndpoint.js';
 export type { ProxyEndpoint } from './proxyEndpoint.js';
 export { ProxyState } from './proxyState.js';
 export type { Frontend, FrontendKind, ProxyEventType } from './proxyState.js';

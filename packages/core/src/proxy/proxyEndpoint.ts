@@ -3,7 +3,7 @@
  * number of one Service port.
  * @packageDocumentation
  */
-import type { Endpoint } from '../objects/discovery.js';
+import type { Endpoint, EndpointConditions } from '../objects/discovery.js';
 import type { ObjectReference } from '../objects/meta.js';
 
 /**
@@ -47,9 +47,25 @@ export function proxyEndpointId(ep: Pick<ProxyEndpoint, 'ip' | 'port'>): string 
 }
 
 /**
+ * A slice endpoint's conditions with nil resolved as the API contract says (§3.8): `ready` and
+ * `serving` default to true, `terminating` to false (upstream pkg/proxy/endpointslicecache.go
+ * `newEndpointSliceInfo`).
+ *
+ * @example resolveEndpointConditions({ ready: false }) // { ready: false, serving: true, terminating: false }
+ */
+export function resolveEndpointConditions(
+  c: EndpointConditions,
+): Pick<ProxyEndpoint, 'ready' | 'serving' | 'terminating'> {
+  return {
+    ready: c.ready ?? true,
+    serving: c.serving ?? true,
+    terminating: c.terminating ?? false,
+  };
+}
+
+/**
  * Converts a slice endpoint for one port, or returns undefined when it has no address.
- * Nil conditions follow the API contract (§3.8): ready and serving default to true, terminating
- * to false (upstream pkg/proxy/endpointslicecache.go `newEndpointSliceInfo`).
+ * Nil conditions are resolved by {@link resolveEndpointConditions}.
  */
 export function toProxyEndpoint(ep: Endpoint, port: number): ProxyEndpoint | undefined {
   const ip = ep.addresses[0];
@@ -61,9 +77,7 @@ export function toProxyEndpoint(ep: Endpoint, port: number): ProxyEndpoint | und
     port,
     ...(ep.nodeName !== undefined ? { nodeName: ep.nodeName } : {}),
     ...(ep.zone !== undefined ? { zone: ep.zone } : {}),
-    ready: ep.conditions.ready ?? true,
-    serving: ep.conditions.serving ?? true,
-    terminating: ep.conditions.terminating ?? false,
+    ...resolveEndpointConditions(ep.conditions),
     zoneHints:
       zoneHints !== undefined && zoneHints.length > 0
         ? new Set(zoneHints.map((z) => z.name))

@@ -4,19 +4,25 @@
  * view routes to its backend.
  * @packageDocumentation
  */
-import type { ProxyState, StoreEvent, Store } from '@kubesim/core';
+import {
+  isUsableEndpoint,
+  resolveEndpointConditions,
+  type ProxyState,
+  type StoreEvent,
+  type Store,
+} from '@kubesim/core';
 import { MetricsRecorder } from './metrics.js';
 
-/** True when `view` still has `ip` as a usable endpoint of `serviceKey` (ready, or serving and terminating). */
+/**
+ * True when `view` still has `ip` as a usable endpoint of `serviceKey`, by kube-proxy's own rule
+ * (ready, or serving and terminating; nil conditions resolved as the API says).
+ */
 function routesTo(view: ProxyState, serviceKey: string, ip: string): boolean {
   for (const slice of view.slicesOf(serviceKey)) {
     for (const e of slice.endpoints) {
-      if (!e.addresses.includes(ip)) continue;
-      // A user-written endpoint may omit conditions: nil ready/serving mean true (§3.8).
-      const c = (e.conditions as typeof e.conditions | undefined) ?? {};
-      const ready = c.ready ?? true;
-      const serving = c.serving ?? true;
-      if (ready || (serving && (c.terminating ?? false))) return true;
+      if (e.addresses.includes(ip) && isUsableEndpoint(resolveEndpointConditions(e.conditions))) {
+        return true;
+      }
     }
   }
   return false;
