@@ -5,22 +5,11 @@
  * lists without a type may repeat items.
  * @packageDocumentation
  */
+import { canonicalJson } from '../controllers/shared/podTemplateHash.js';
 import type { FieldIssue } from '../errors.js';
 import { formatValue } from '../validation/fieldIssues.js';
 import type { JsonSchemaProps } from './schemaTypes.js';
 import { isJsonObject } from './schemaTypes.js';
-
-// A canonical text of a JSON value (object keys sorted) so equal values compare as equal strings.
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isJsonObject(v)) {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-      .join(',')}}`;
-  }
-  return v === undefined ? 'null' : JSON.stringify(v);
-}
 
 /** Appends a `Duplicate value` issue for each repeated item of a set or map list. */
 export function validateListType(
@@ -37,14 +26,14 @@ export function validateListType(
     let id: string;
     let shown: unknown;
     if (listType === 'set') {
-      id = canonical(item);
+      id = canonicalJson(item);
       shown = item;
     } else {
       if (!isJsonObject(item)) return;
       const tuple: Record<string, unknown> = {};
       for (const k of keys)
         tuple[k] = Object.prototype.hasOwnProperty.call(item, k) ? item[k] : null;
-      id = canonical(tuple);
+      id = canonicalJson(tuple);
       shown = tuple;
     }
     if (seen.has(id)) {
