@@ -4,7 +4,7 @@
  * never touched.
  * @packageDocumentation
  */
-import { applyTracePatches } from '../world/applyTracePatches.js';
+import { objectAfter } from '../world/applyTracePatches.js';
 import type { TraceEntry } from '../world/trace.js';
 
 type Json = unknown;
@@ -26,13 +26,10 @@ export class ObjectReplay {
     if (e.kind === undefined || e.key === undefined || !this.#kinds.has(e.kind)) return undefined;
     const id = `${e.kind}|${e.key}`;
     const before = this.#objects.get(id);
-    let after: Json;
-    if (e.type === 'ADDED') after = e.object;
-    else if (e.type === 'MODIFIED') {
-      if (before === undefined) return undefined;
-      after = applyTracePatches(before, e.patches ?? []);
-    } else if (e.type === 'DELETED') after = undefined;
-    else return undefined;
+    if (e.type !== 'ADDED' && e.type !== 'MODIFIED' && e.type !== 'DELETED') return undefined;
+    // A change to an object never seen whole cannot be rebuilt: skipped.
+    if (e.type === 'MODIFIED' && before === undefined) return undefined;
+    const after = objectAfter(before, e);
     if (after === undefined) this.#objects.delete(id);
     else this.#objects.set(id, after);
     return { before, after };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyTracePatches } from './applyTracePatches.js';
+import { applyTracePatches, objectAfter } from './applyTracePatches.js';
 import { diffPatches } from './diffPatches.js';
 
 describe('applyTracePatches', () => {
@@ -25,5 +25,19 @@ describe('applyTracePatches', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('objectAfter', () => {
+  it('is the whole object after ADDED, the patched one after MODIFIED, nothing after DELETED', () => {
+    expect(objectAfter(undefined, { type: 'ADDED', object: { v: 1 } })).toEqual({ v: 1 });
+    expect(
+      objectAfter(
+        { v: 1 },
+        { type: 'MODIFIED', patches: [{ op: 'replace', path: ['v'], value: 2 }] },
+      ),
+    ).toEqual({ v: 2 });
+    expect(objectAfter({ v: 2 }, { type: 'DELETED' })).toBeUndefined();
+    expect(objectAfter({ v: 2 }, { type: 'evict' })).toBeUndefined();
   });
 });

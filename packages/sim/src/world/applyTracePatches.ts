@@ -3,6 +3,7 @@
  * the trace (the report's object replay, the invariants' trace mirror).
  * @packageDocumentation
  */
+import type { TraceEntry } from './trace.js';
 
 /** One immer-shaped patch as trace entries carry them (`add`, `replace`, `remove`). */
 export interface TracePatch {
@@ -50,4 +51,20 @@ export function applyTracePatches(base: unknown, patches: readonly TracePatch[])
   let out = base;
   for (const p of patches) out = setIn(out, p.path, 0, p);
   return out;
+}
+
+/**
+ * The object after an object-change entry, from the version before it: an ADDED entry carries the
+ * whole object, a MODIFIED one patches `before`, a DELETED one leaves nothing (`undefined`).
+ * Undefined as well for an entry that is not an object change.
+ *
+ * @example objectAfter({ a: 1 }, { type: 'MODIFIED', patches: [{ op: 'replace', path: ['a'], value: 2 }] }) // { a: 2 }
+ */
+export function objectAfter(
+  before: unknown,
+  entry: Pick<TraceEntry, 'type' | 'object' | 'patches'>,
+): unknown {
+  if (entry.type === 'ADDED') return entry.object;
+  if (entry.type === 'MODIFIED') return applyTracePatches(before, entry.patches ?? []);
+  return undefined;
 }

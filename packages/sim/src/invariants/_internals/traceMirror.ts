@@ -6,7 +6,7 @@
  */
 import type { Simulation } from '../../simulation/types.js';
 import type { TraceEntry } from '../../world/trace.js';
-import { applyTracePatches } from '../../world/applyTracePatches.js';
+import { objectAfter } from '../../world/applyTracePatches.js';
 
 /** One object change read from the trace. */
 export interface MirroredChange {
@@ -58,9 +58,7 @@ export class TraceMirror {
       const map = this.#objects.get(kind);
       if (map === undefined) continue;
       const before = map.get(key);
-      let after: unknown;
-      if (type === 'ADDED') after = entry.object;
-      else if (type === 'MODIFIED') after = applyTracePatches(before, entry.patches ?? []);
+      const after = objectAfter(before, entry);
       if (after === undefined) map.delete(key);
       else map.set(key, after);
       onChange({ entry, kind, key, type, before, after });
