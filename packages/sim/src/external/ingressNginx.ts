@@ -197,8 +197,8 @@ export class IngressNginx {
     this.#pending.push({ ev });
     const req = this.#batcher.request(this.#host.now);
     if (req.isNew) {
-      this.#host.schedule(req.at, `ingress-nginx sync`, () => {
-        this.#sync();
+      this.#host.schedule(req.at, `ingress-nginx sync`, this, (ingress) => {
+        ingress.#sync();
       });
     }
   }
@@ -208,9 +208,14 @@ export class IngressNginx {
     this.#pending = [];
     this.#batcher.synced(this.#host.now);
     this.#host.traceActivity('ingress-nginx', 'IngressSync', { changes: batch.length });
-    this.#host.schedule(backendsAppliedAt(this.#host.now), 'ingress-nginx backends', () => {
-      this.#apply(batch);
-    });
+    this.#host.schedule(
+      backendsAppliedAt(this.#host.now),
+      'ingress-nginx backends',
+      this,
+      (ingress) => {
+        ingress.#apply(batch);
+      },
+    );
   }
 
   #apply(batch: readonly Pending[]): void {

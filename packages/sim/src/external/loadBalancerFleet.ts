@@ -327,30 +327,40 @@ export class LoadBalancerFleet {
       initial: !b.everHealthy,
     });
     if (flip === undefined) return;
-    const id = this.#host.schedule(flip.at, `cloud-lb ${lb.key} probe ${node}`, () => {
-      b.flip = undefined;
-      b.healthy = flip.healthy;
-      if (flip.healthy) b.everHealthy = true;
-      else if (!this.#allUnhealthyFailOpen(lb)) {
-        this.#host.windows.close(
-          'loadBalancer',
-          lb.key,
-          nodeAddress(this.#host.store.get('Node', node), node),
-        );
-      }
-      this.#host.traceActivity(
-        'cloud-lb',
-        flip.healthy ? 'LoadBalancerBackendHealthy' : 'LoadBalancerBackendUnhealthy',
-        { service: lb.key, node },
-      );
-      // The answer may have changed after the flip's last probe: plan from then on.
-      const current = this.#answer(lb, node);
-      if (current !== b.answer) {
-        b.answer = current;
-        b.answerSince = this.#host.now;
-      }
-      this.#plan(lb, node, b, Math.max(b.answerSince, this.#host.now));
+    const key = lb.key;
+    // Removing a balancer or a backend, or a newer flip, cancels this one: at run time the
+    // fleet that runs it holds the same balancer and backend (its own copies in a fork).
+    const id = this.#host.schedule(flip.at, `cloud-lb ${key} probe ${node}`, this, (fleet) => {
+      const own = fleet.#balancers.get(key);
+      const backend = own?.backends.get(node);
+      if (own !== undefined && backend !== undefined) fleet.#flipped(own, node, backend, flip);
     });
     b.flip = { ...flip, id };
+  }
+
+  /** A planned flip of `node`'s health in `lb`'s view happens now. */
+  #flipped(lb: Balancer, node: string, b: Backend, flip: ViewFlip): void {
+    b.flip = undefined;
+    b.healthy = flip.healthy;
+    if (flip.healthy) b.everHealthy = true;
+    else if (!this.#allUnhealthyFailOpen(lb)) {
+      this.#host.windows.close(
+        'loadBalancer',
+        lb.key,
+        nodeAddress(this.#host.store.get('Node', node), node),
+      );
+    }
+    this.#host.traceActivity(
+      'cloud-lb',
+      flip.healthy ? 'LoadBalancerBackendHealthy' : 'LoadBalancerBackendUnhealthy',
+      { service: lb.key, node },
+    );
+    // The answer may have changed after the flip's last probe: plan from then on.
+    const current = this.#answer(lb, node);
+    if (current !== b.answer) {
+      b.answer = current;
+      b.answerSince = this.#host.now;
+    }
+    this.#plan(lb, node, b, Math.max(b.answerSince, this.#host.now));
   }
 }

@@ -23,17 +23,27 @@ export interface Termination {
 /** What a container needs from its pod. */
 export interface ContainerOwner {
   readonly host: AgentHost;
-  readonly timers: Timers;
+  readonly timers: Timers<ContainerOwner>;
   readonly restartPolicy: string;
   readonly backoff: RestartBackoffPolicy;
   /** The pod is shutting down: exits are final. */
   readonly terminating: boolean;
   /** Readiness failures injected by faults, absolute. */
   readonly injectedReadiness: readonly FailureWindow[];
+  /** The pod's container named `name` (how a scheduled callback finds its container). */
+  container(name: string): ContainerRunner | undefined;
   /** Called after every exit (and restart decision). */
   onContainerExit(c: ContainerRunner): void;
   /** Records an Event on the pod. */
   event(type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+/** A pod's scheduled callback that acts on its container named `name`. */
+function mine(name: string, fn: (c: ContainerRunner) => void): (owner: ContainerOwner) => void {
+  return (owner) => {
+    const c = owner.container(name);
+    if (c !== undefined) fn(c);
+  };
 }
 
 interface ProbeTrack {
@@ -95,13 +105,21 @@ export class ContainerRunner {
     return `${this.spec.name}/${what}`;
   }
 
-  /** Runs `fn` now when `t` is not in the future, else at `t`. */
-  #at(what: string, t: number, fn: () => void, opts?: { periodic?: boolean }): void {
+  /**
+   * Runs `fn` on this container now when `t` is not in the future, else at `t` on the container
+   * of the same name of the pod that runs the callback (a fork's own copy).
+   */
+  #at(
+    what: string,
+    t: number,
+    fn: (c: ContainerRunner) => void,
+    opts?: { periodic?: boolean },
+  ): void {
     if (t <= this.#owner.host.now) {
       this.#owner.timers.clear(this.#slot(what));
-      fn();
+      fn(this);
     } else {
-      this.#owner.timers.set(this.#slot(what), t, fn, opts);
+      this.#owner.timers.set(this.#slot(what), t, mine(this.name, fn), opts);
     }
   }
 
@@ -119,9 +137,9 @@ export class ContainerRunner {
       this.#at(
         'crash',
         now + b.crashAfter,
-        () => {
+        (c) => {
           // containerd: reason Completed for exit 0, Error otherwise.
-          this.exit(b.exitCode, b.exitCode === 0 ? 'Completed' : 'Error');
+          c.exit(b.exitCode, b.exitCode === 0 ? 'Completed' : 'Error');
         },
         // A scripted crash is the application's lifetime, not convergence work: settle does not
         // wait for it (DESIGN.md "Running and settling").
@@ -139,12 +157,12 @@ export class ContainerRunner {
     const success = nextPhase(now + b.startedAfter, timing.periodMs, timing.phase);
     const failuresBefore = (success - timing.phase) / timing.periodMs;
     if (failuresBefore >= timing.failureThreshold) {
-      this.#at('startup', timing.phase + (timing.failureThreshold - 1) * timing.periodMs, () => {
-        this.#probeKill('Startup');
+      this.#at('startup', timing.phase + (timing.failureThreshold - 1) * timing.periodMs, (c) => {
+        c.#probeKill('Startup');
       });
     } else {
-      this.#at('startup', success, () => {
-        this.#onStarted(success);
+      this.#at('startup', success, (c) => {
+        c.#onStarted(success);
       });
     }
   }
@@ -176,8 +194,8 @@ export class ContainerRunner {
         this.#at(
           'liveness',
           kill,
-          () => {
-            this.#probeKill('Liveness');
+          (c) => {
+            c.#probeKill('Liveness');
           },
           { periodic: true },
         );
@@ -209,11 +227,14 @@ export class ContainerRunner {
     this.#at(
       'readiness',
       flip,
-      () => {
-        track.state = !track.state;
-        track.after = flip;
-        this.probeReady = track.state;
-        this.#planReadiness();
+      (c) => {
+        // The track this flip was planned on: a new run or an exit replaces or clears the slot.
+        const own = c.#readiness;
+        if (own === undefined) return;
+        own.state = !own.state;
+        own.after = flip;
+        c.probeReady = own.state;
+        c.#planReadiness();
       },
       { periodic: scripted },
     );
@@ -266,9 +287,9 @@ export class ContainerRunner {
         this.#owner.timers.set(
           this.#slot('restart'),
           host.now + d.delay,
-          () => {
-            this.restart();
-          },
+          mine(this.name, (c) => {
+            c.restart();
+          }),
           { periodic: d.delay >= this.#owner.backoff.max },
         );
       }
@@ -288,9 +309,13 @@ export class ContainerRunner {
   stopAt(at: number, exitCode: number): void {
     this.#owner.timers.clearPrefix(`${this.spec.name}/`);
     if (this.#readiness !== undefined) this.#planReadiness(); // the kubelet keeps probing
-    this.#owner.timers.set(this.#slot('exit'), at, () => {
-      this.exit(exitCode, exitCode === 0 ? 'Completed' : 'Error');
-    });
+    this.#owner.timers.set(
+      this.#slot('exit'),
+      at,
+      mine(this.name, (c) => {
+        c.exit(exitCode, exitCode === 0 ? 'Completed' : 'Error');
+      }),
+    );
   }
 
   /** Gives up a back-off wait: the container stays stopped with its last exit (pod shutdown). */

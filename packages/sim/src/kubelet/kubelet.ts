@@ -77,8 +77,8 @@ export class Kubelet implements NodeAgent {
       },
     };
     // Written from an event, not from inside the store watch that created this kubelet.
-    host.schedule(host.now, `kubelet/${nodeName} lease`, () => {
-      this.#writeLease();
+    host.schedule(host.now, `kubelet/${nodeName} lease`, this, (k) => {
+      k.#writeLease();
     });
   }
 

@@ -43,7 +43,7 @@ export class PodWorker implements ContainerOwner {
   /** The pod's uid (a recreated pod of the same name is another worker). */
   readonly uid: string;
   /** The pod's scheduled callbacks; each is followed by a status flush. */
-  readonly timers: Timers;
+  readonly timers: Timers<PodWorker>;
   /** `spec.restartPolicy`. */
   readonly restartPolicy: string;
   /** CrashLoopBackOff settings from the config. */
@@ -79,7 +79,7 @@ export class PodWorker implements ContainerOwner {
       max: c.containerBackoffMax,
       reset: c.containerBackoffReset,
     };
-    this.timers = new Timers(ctx.host, `kubelet/${ctx.nodeName} ${this.key}`, () => {
+    this.timers = new Timers(ctx.host, `kubelet/${ctx.nodeName} ${this.key}`, this, () => {
       this.flush();
     });
     const behavior = this.#behavior(pod);
@@ -110,6 +110,11 @@ export class PodWorker implements ContainerOwner {
     }
   }
 
+  /** The container named `name` (init or regular; names are unique in a pod). */
+  container(name: string): ContainerRunner | undefined {
+    return this.containers.find((c) => c.name === name) ?? this.init.find((c) => c.name === name);
+  }
+
   /** Records an Event about the pod. */
   event(type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.host.store.recordEvent(
@@ -137,8 +142,8 @@ export class PodWorker implements ContainerOwner {
     this.timers.set(
       'sandbox',
       this.host.now + this.#ctx.delay(this.host.config.podSandboxDelay),
-      () => {
-        this.#sandboxReady();
+      (w) => {
+        w.#sandboxReady();
       },
     );
   }
@@ -182,9 +187,9 @@ export class PodWorker implements ContainerOwner {
         this.#ctx.delay(cfg.imagePullDelay) +
         this.#ctx.delay(cfg.containerStartDelay);
       for (const r of this.containers) r.waitingReason = 'ContainerCreating';
-      this.timers.set('start', at, () => {
-        this.stage = 'running';
-        for (const r of this.containers) r.start();
+      this.timers.set('start', at, (w) => {
+        w.stage = 'running';
+        for (const r of w.containers) r.start();
       });
       return;
     }
@@ -195,10 +200,11 @@ export class PodWorker implements ContainerOwner {
     this.timers.set(
       `init-${i}`,
       this.host.now + this.#ctx.delay(this.host.config.containerStartDelay),
-      () => {
-        if (sidecar) c.start();
-        else c.complete();
-        this.#runInit(i + 1);
+      (w) => {
+        const own = w.init[i];
+        if (sidecar) own?.start();
+        else own?.complete();
+        w.#runInit(i + 1);
       },
     );
   }

@@ -7,7 +7,7 @@ import { DEFAULT_START_TIME_MS, Store, formatTimestamp } from '@kubesim/core';
 import type { Condition, Pod, PodInput, StoreEvent } from '@kubesim/core';
 import { EventQueue, RandomStreams, defaultSimConfig } from '../engine/index.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
-import type { AgentHost, NodeAgent, ScheduledId } from '../world/agentHost.js';
+import type { AgentHost, NodeAgent, Scheduled, ScheduledId } from '../world/agentHost.js';
 
 interface Task {
   readonly label: string;
@@ -45,8 +45,8 @@ export class TestHost implements AgentHost {
       const node = pod.spec.nodeName ?? (ev.oldObject as Pod | undefined)?.spec.nodeName;
       for (const agent of this.#agents) {
         if (agent.nodeName !== node) continue;
-        this.schedule(this.now, `watch ${ev.key}`, () => {
-          agent.onPodEvent(ev);
+        this.schedule(this.now, `watch ${ev.key}`, agent, (a) => {
+          a.onPodEvent(ev);
         });
       }
     });
@@ -57,9 +57,14 @@ export class TestHost implements AgentHost {
     this.#agents.push(agent);
   }
 
-  schedule(at: number, label: string, fn: () => void): ScheduledId {
+  schedule<O extends object>(at: number, label: string, owner: O, fn: Scheduled<O>): ScheduledId {
     if (at < this.now) throw new Error(`scheduled in the past: ${label} at ${at} < ${this.now}`);
-    const id = this.#queue.push(at, { label, fn });
+    const id = this.#queue.push(at, {
+      label,
+      fn: () => {
+        fn(owner);
+      },
+    });
     this.#labels.set(id, label);
     return id;
   }
@@ -104,7 +109,7 @@ export class TestHost implements AgentHost {
 
   /** Runs `fn` at virtual time `t` (absolute). */
   at(t: number, fn: () => void): void {
-    this.schedule(t, 'test', fn);
+    this.schedule(t, 'test', this, fn);
   }
 
   /** A Ready node with an InternalIP. */

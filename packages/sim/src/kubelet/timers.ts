@@ -2,39 +2,47 @@
  * Named one-shot schedules of a pod, so a newer plan replaces an older one.
  * @packageDocumentation
  */
-import type { AgentHost, ScheduledId } from '../world/agentHost.js';
+import type { AgentHost, Scheduled, ScheduledId } from '../world/agentHost.js';
 
 /**
  * Slots of scheduled callbacks on an {@link AgentHost}: setting a slot cancels what it held,
- * `clear*` cancel. Each callback is followed by `after` (the pod's status flush), so everything
- * one event changes is written once.
+ * `clear*` cancel. Each callback gets the slots' owner (the pod worker) and is followed by `after`
+ * (the pod's status flush), so everything one event changes is written once. The scheduled task
+ * is owned by these Timers, so a fork runs it against its own copy (see `Scheduled`).
  */
-export class Timers {
+export class Timers<O> {
   readonly #host: AgentHost;
   readonly #label: string;
+  readonly #owner: O;
   readonly #after: () => void;
   readonly #slots = new Map<string, ScheduledId>();
 
-  /** @param label prefix of every schedule's label, e.g. `kubelet/node-1 default/web-x`. */
-  constructor(host: AgentHost, label: string, after: () => void) {
+  /**
+   * @param label prefix of every schedule's label, e.g. `kubelet/node-1 default/web-x`.
+   * @param owner what every callback gets (the pod worker).
+   */
+  constructor(host: AgentHost, label: string, owner: O, after: () => void) {
     this.#host = host;
     this.#label = label;
+    this.#owner = owner;
     this.#after = after;
   }
 
   /**
    * Runs `fn` at `at` in `slot`, replacing what the slot held. `periodic` marks a step of a
-   * steady loop (a crash loop at its back-off cap) that `settle` need not wait for.
+   * steady loop (a crash loop at its back-off cap) that `settle` need not wait for. `fn` captures
+   * only immutable data and reaches the rest through the owner it gets.
    */
-  set(slot: string, at: number, fn: () => void, opts?: { periodic?: boolean }): void {
+  set(slot: string, at: number, fn: Scheduled<O>, opts?: { periodic?: boolean }): void {
     this.clear(slot);
     const id = this.#host.schedule(
       at,
       `${this.#label} ${slot}`,
-      () => {
-        this.#slots.delete(slot);
-        fn();
-        this.#after();
+      this,
+      (timers) => {
+        timers.#slots.delete(slot);
+        fn(timers.#owner);
+        timers.#after();
       },
       opts,
     );

@@ -177,8 +177,10 @@ export class NodeLifecycleController {
     if (work === undefined) {
       const created: PassWork = { unknown: new Set(), recover: new Set(), enqueue: new Set() };
       this.#passes.set(at, created);
-      this.#host.schedule(at, `${NAME} monitor pass`, () => {
-        this.#runPass(at, created);
+      this.#host.schedule(at, `${NAME} monitor pass`, this, (nlc) => {
+        // The pass's work as the running controller holds it (a fork keeps its own copy).
+        const own = nlc.#passes.get(at);
+        if (own !== undefined) nlc.#runPass(at, own);
       });
       work = created;
     }

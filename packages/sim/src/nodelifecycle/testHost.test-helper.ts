@@ -7,7 +7,7 @@ import { Store, applyAction, formatTimestamp } from '@kubesim/core';
 import type { Controller, Node, NodeInput, Pod, StoreEvent, Toleration } from '@kubesim/core';
 import { EventQueue, RandomStreams, defaultSimConfig } from '../engine/index.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
-import type { ScheduledId } from '../world/agentHost.js';
+import type { Scheduled, ScheduledId } from '../world/agentHost.js';
 import type { NodeLifecycleHost } from './nodeLifecycleController.js';
 
 /**
@@ -40,9 +40,11 @@ export class TestHost implements NodeLifecycleHost {
     this.activities.push({ cause, type, ...(detail === undefined ? {} : { detail }) });
   }
 
-  schedule(at: number, label: string, fn: () => void): ScheduledId {
+  schedule<O extends object>(at: number, label: string, owner: O, fn: Scheduled<O>): ScheduledId {
     if (at < this.now) throw new Error(`scheduled in the past: ${at} < ${this.now} (${label})`);
-    const id = this.#queue.push(at, fn);
+    const id = this.#queue.push(at, () => {
+      fn(owner);
+    });
     this.#labels.set(id, label);
     return id;
   }
@@ -91,7 +93,7 @@ export function runController(host: TestHost, controller: Controller): void {
     const existing = requeues.get(key);
     if (existing !== undefined && existing.at <= at && existing.at > host.now) return;
     if (existing !== undefined) host.cancel(existing.id);
-    const id = host.schedule(at, `${controller.name} requeue ${key}`, () => {
+    const id = host.schedule(at, `${controller.name} requeue ${key}`, host, () => {
       requeues.delete(key);
       reconcile(key);
     });
@@ -99,7 +101,7 @@ export function runController(host: TestHost, controller: Controller): void {
   };
   host.store.watch((ev: StoreEvent) => {
     for (const key of controller.keysFor(ev, host.store)) {
-      host.schedule(host.now, `${controller.name} sync ${key}`, () => {
+      host.schedule(host.now, `${controller.name} sync ${key}`, host, () => {
         reconcile(key);
       });
     }

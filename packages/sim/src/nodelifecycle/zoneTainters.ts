@@ -65,9 +65,9 @@ export class ZoneTainters {
       this.#drains.delete(zone);
     }
     if (next === undefined) return;
-    const id = this.#host.schedule(next, `${this.#label} taint zone=${zone}`, () => {
-      this.#drains.delete(zone);
-      this.#drain(zone, next);
+    const id = this.#host.schedule(next, `${this.#label} taint zone=${zone}`, this, (tainters) => {
+      tainters.#drains.delete(zone);
+      tainters.#drain(zone, next);
     });
     this.#drains.set(zone, { at: next, id });
   }

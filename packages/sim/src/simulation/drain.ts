@@ -39,12 +39,12 @@ export function startDrain(world: DrainHost, nodeName: string): DrainHandle {
   const store = world.store;
   const node = store.get('Node', nodeName);
   if (node === undefined) throw new NotFoundError(`nodes "${nodeName}" not found`);
-  const state = {
+  const state: DrainState = {
     done: false,
-    evicted: [] as string[],
+    evicted: [],
     refusals: 0,
-    error: undefined as string | undefined,
-    warnings: [] as string[],
+    error: undefined,
+    warnings: [],
   };
   world.withCause('drain', () => {
     if (node.spec.unschedulable !== true) {
@@ -62,10 +62,39 @@ export function startDrain(world: DrainHost, nodeName: string): DrainHandle {
     return state;
   }
   const targets = plan.pods.map((p) => ({ key: objectKey(p), uid: p.metadata.uid }));
-  const attempt = (): void => {
+  const drain = new Drain(world, nodeName, interval, targets, state, admitted);
+  world.schedule(world.now, `drain ${nodeName}`, drain, (d) => {
+    d.attempt();
+  });
+  return state;
+}
+
+/** The drain's progress: the handle the caller holds, written by the attempts. */
+interface DrainState {
+  done: boolean;
+  evicted: string[];
+  refusals: number;
+  error: string | undefined;
+  warnings: string[];
+}
+
+/** A drain's retries: its scheduled attempts are owned by it (see `Scheduled`). */
+class Drain {
+  constructor(
+    readonly world: DrainHost,
+    readonly nodeName: string,
+    readonly interval: number,
+    readonly targets: readonly { readonly key: string; readonly uid: string }[],
+    readonly state: DrainState,
+    readonly admitted: Set<string>,
+  ) {}
+
+  attempt(): void {
+    const { world, state, admitted, nodeName } = this;
+    const store = world.store;
     let pending = false;
     let refused = false;
-    for (const { key, uid } of targets) {
+    for (const { key, uid } of this.targets) {
       const pod = store.get('Pod', key);
       if (pod?.metadata.uid !== uid) continue; // gone (or replaced by a namesake): done
       if (admitted.has(key)) {
@@ -100,8 +129,14 @@ export function startDrain(world: DrainHost, nodeName: string): DrainHandle {
     }
     // Retrying a refused eviction is polling: a drain blocked by a PodDisruptionBudget waits for
     // other changes, so settle does not wait for it (use runUntil(() => handle.done)).
-    world.schedule(world.now + interval, `drain ${nodeName}`, attempt, { periodic: refused });
-  };
-  world.schedule(world.now, `drain ${nodeName}`, attempt);
-  return state;
+    world.schedule(
+      world.now + this.interval,
+      `drain ${nodeName}`,
+      this,
+      (d) => {
+        d.attempt();
+      },
+      { periodic: refused },
+    );
+  }
 }

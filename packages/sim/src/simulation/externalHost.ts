@@ -15,7 +15,7 @@ export function externalHostOf(world: WorldHandle, metrics: MetricsRecorder): Ex
     },
     config: world.config,
     store: world.store,
-    schedule: (at, label, fn, opts) => world.schedule(at, label, fn, opts),
+    schedule: (at, label, owner, fn, opts) => world.schedule(at, label, owner, fn, opts),
     cancel: (id) => world.cancel(id),
     random: (stream) => world.random(stream),
     proxyStateFor: (node) => world.proxies.stateFor(node),

@@ -167,8 +167,8 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
       if (nodes.length === 0) throw new NotFoundError(`no node is in zone ${zone}`);
       for (const n of nodes) faults.crashNode(n.metadata.name);
       if (end !== undefined) {
-        world.schedule(end, `fault zoneOutage ${zone} ends`, () => {
-          for (const n of nodes) faults.recoverNode(n.metadata.name);
+        world.schedule(end, `fault zoneOutage ${zone} ends`, faults, (own) => {
+          for (const n of nodes) own.recoverNode(n.metadata.name);
         });
       }
     },
@@ -201,36 +201,45 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
         }
       });
       for (const { f, at, duration } of checked) {
-        world.schedule(at, `fault ${f.type} ${f.target}`, () => {
-          applyFault(faults, f.type, f.target, duration, world);
+        world.schedule(at, `fault ${f.type} ${f.target}`, faults, (own) => {
+          applyFault(own, f.type, f.target, duration);
         });
       }
     },
   };
+  hosts.set(faults, world);
   return faults;
 }
+
+/**
+ * The World face each `Faults` acts on. Scheduled faults are owned by their `Faults` (a fork has
+ * its own) and find the face here, so they capture nothing of one simulation.
+ */
+const hosts = new WeakMap<Faults, FaultHost>();
 
 function applyFault(
   faults: Faults,
   type: FaultSpec['type'],
   target: string,
   duration: number | undefined,
-  world: FaultHost,
 ): void {
-  const later = (label: string, fn: () => void): void => {
-    if (duration !== undefined) world.schedule(world.now + duration, label, fn);
+  const later = (label: string, fn: (own: Faults) => void): void => {
+    const world = hosts.get(faults);
+    if (duration !== undefined && world !== undefined) {
+      world.schedule(world.now + duration, label, faults, fn);
+    }
   };
   switch (type) {
     case 'crashNode':
       faults.crashNode(target);
-      later(`fault recoverNode ${target}`, () => {
-        faults.recoverNode(target);
+      later(`fault recoverNode ${target}`, (own) => {
+        own.recoverNode(target);
       });
       return;
     case 'partitionNode':
       faults.partitionNode(target);
-      later(`fault healNode ${target}`, () => {
-        faults.healNode(target);
+      later(`fault healNode ${target}`, (own) => {
+        own.healNode(target);
       });
       return;
     case 'killPod':

@@ -215,9 +215,10 @@ export class SimulationImpl implements Simulation {
   at(time: Duration, fn: (sim: Simulation) => void): void {
     const at = guard.requireDuration('at(time)', time);
     guard.requireFunction('at(fn)', fn);
-    this.#world.schedule(at, 'user at', () => {
-      this.#world.withCause('user', () => {
-        fn(this);
+    // Owned by this handle: in a fork, `fn` gets the fork's handle.
+    this.#world.schedule(at, 'user at', this, (sim) => {
+      sim.#world.withCause('user', () => {
+        fn(sim);
       });
     });
   }

@@ -71,7 +71,35 @@ export function startTraffic(
   const sources: readonly ConnectSource[] = Array.isArray(spec.from)
     ? (spec.from as readonly ConnectSource[])
     : [spec.from as ConnectSource];
-  const counts: Record<ConnectResult['outcome'], number> = {
+  const load = new SteadyLoad(world, metrics, affinity, {
+    sources,
+    to: spec.to,
+    every,
+    until,
+    fallbackKey: serviceKeyOfTarget(spec.to, 'default'),
+    isUrl: typeof spec.to === 'string' && /^https?:\/\//i.test(spec.to),
+  });
+  load.schedule(world.now);
+  return load;
+}
+
+/** What a load sends, fixed when it starts. */
+interface LoadPlan {
+  readonly sources: readonly ConnectSource[];
+  readonly to: string | LoadBalancerTarget;
+  readonly every: number;
+  readonly until: number;
+  readonly fallbackKey: string;
+  readonly isUrl: boolean;
+}
+
+/** A running load: its counts so far and its next tick (owned by the load, see `Scheduled`). */
+class SteadyLoad implements TrafficHandle {
+  readonly #world: TrafficHost;
+  readonly #metrics: MetricsRecorder;
+  readonly #affinity: AffinityTables;
+  readonly #plan: LoadPlan;
+  readonly #counts: Record<ConnectResult['outcome'], number> = {
     ok: 0,
     refused: 0,
     timeout: 0,
@@ -81,48 +109,71 @@ export function startTraffic(
     http_503: 0,
     http_504: 0,
   };
-  let sent = 0;
-  let stopped = false;
-  let scheduled: number | undefined;
-  const fallbackKey = serviceKeyOfTarget(spec.to, 'default');
-  const isUrl = typeof spec.to === 'string' && /^https?:\/\//i.test(spec.to);
-  const tick = (): void => {
-    scheduled = undefined;
-    if (stopped || world.now > until) return;
+  #sent = 0;
+  #stopped = false;
+  #scheduled: number | undefined;
+
+  constructor(
+    world: TrafficHost,
+    metrics: MetricsRecorder,
+    affinity: AffinityTables,
+    plan: LoadPlan,
+  ) {
+    this.#world = world;
+    this.#metrics = metrics;
+    this.#affinity = affinity;
+    this.#plan = plan;
+  }
+
+  get sent(): number {
+    return this.#sent;
+  }
+
+  get counts(): Readonly<Record<ConnectResult['outcome'], number>> {
+    return { ...this.#counts };
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#scheduled !== undefined) this.#world.cancel(this.#scheduled);
+  }
+
+  /** Schedules the next tick at `at`. A steady load is periodic: settle does not wait for it. */
+  schedule(at: number): void {
+    this.#scheduled = this.#world.schedule(
+      at,
+      'traffic',
+      this,
+      (load) => {
+        load.#tick();
+      },
+      { periodic: true },
+    );
+  }
+
+  #tick(): void {
+    const world = this.#world;
+    const { sources, to, every, until, fallbackKey, isUrl } = this.#plan;
+    this.#scheduled = undefined;
+    if (this.#stopped || world.now > until) return;
     for (const from of sources) {
       let result: ConnectResult;
       try {
-        result = world.withCause('traffic', () => connect(world, { from, to: spec.to }, affinity));
+        result = world.withCause('traffic', () => connect(world, { from, to }, this.#affinity));
       } catch (err) {
         // A client pod that is gone (or not running yet) opens no connection: it is skipped,
         // not an error of the whole run.
         if (err instanceof NotFoundError) continue;
         throw err;
       }
-      sent += 1;
-      counts[result.outcome] += 1;
-      metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
+      this.#sent += 1;
+      this.#counts[result.outcome] += 1;
+      this.#metrics.recordOutcome(result.service ?? fallbackKey, world.now, result);
       // A URL's outcomes are also kept under its host, whichever Service a rule picked.
       if (isUrl && result.service !== undefined && result.service !== fallbackKey) {
-        metrics.recordOutcome(fallbackKey, world.now, result);
+        this.#metrics.recordOutcome(fallbackKey, world.now, result);
       }
     }
-    if (world.now + every <= until) {
-      // A steady load is periodic activity: settle does not wait for it.
-      scheduled = world.schedule(world.now + every, 'traffic', tick, { periodic: true });
-    }
-  };
-  scheduled = world.schedule(world.now, 'traffic', tick, { periodic: true });
-  return {
-    get sent() {
-      return sent;
-    },
-    get counts() {
-      return { ...counts };
-    },
-    stop() {
-      stopped = true;
-      if (scheduled !== undefined) world.cancel(scheduled);
-    },
-  };
+    if (world.now + every <= until) this.schedule(world.now + every);
+  }
 }

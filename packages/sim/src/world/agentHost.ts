@@ -10,6 +10,14 @@ import type { SimConfig } from '../engine/index.js';
 /** A handle on a scheduled callback, to cancel it. */
 export type ScheduledId = number;
 
+/**
+ * A scheduled callback. It receives its owner — the object it acts on, as the simulation that
+ * runs it holds it — and captures nothing mutable besides: only immutable data (keys, frozen
+ * objects, numbers). That is what lets a fork share a pending callback with its parent: the fork
+ * runs it against its own copy of the owner (DESIGN.md, Fork).
+ */
+export type Scheduled<O> = (owner: O) => void;
+
 /** The simulation as a node agent sees it. */
 export interface AgentHost {
   /** Virtual milliseconds since the start. */
@@ -20,9 +28,16 @@ export interface AgentHost {
   /**
    * Runs `fn` at virtual time `at` (≥ now; ties run in scheduling order). `label` names the
    * activity in traces and in settle's "still pending" message, e.g. `kubelet/node-1 start default/web-x`.
-   * `periodic` marks purely periodic activity, which `settle` does not wait for.
+   * `periodic` marks purely periodic activity, which `settle` does not wait for. `fn` gets
+   * `owner` back and must reach every mutable thing through it (see {@link Scheduled}).
    */
-  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId;
+  schedule<O extends object>(
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId;
   /** Cancels a scheduled callback; false if it already ran or was cancelled. */
   cancel(id: ScheduledId): boolean;
   /** The named, seeded random stream (stable across runs with the same seed). */

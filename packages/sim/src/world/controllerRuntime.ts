@@ -101,8 +101,8 @@ export class ControllerRuntime {
       return;
     }
     const at = this.#world.now + delay;
-    this.#world.schedule(at, `${this.controller.name} watch`, () => {
-      for (const key of keys) this.#enqueue(key);
+    this.#world.schedule(at, `${this.controller.name} watch`, this, (rt) => {
+      for (const key of keys) rt.#enqueue(key);
     });
   }
 
@@ -115,8 +115,8 @@ export class ControllerRuntime {
     this.#ready.add(key);
     if (!this.#syncScheduled) {
       this.#syncScheduled = true;
-      this.#world.schedule(this.#world.now, `${this.controller.name} sync`, () => {
-        this.#sync();
+      this.#world.schedule(this.#world.now, `${this.controller.name} sync`, this, (rt) => {
+        rt.#sync();
       });
     }
   }
@@ -170,9 +170,10 @@ export class ControllerRuntime {
     const id = this.#world.schedule(
       at,
       `${this.controller.name} requeue ${key}`,
-      () => {
-        this.#requeues.delete(key);
-        this.#enqueue(key);
+      this,
+      (rt) => {
+        rt.#requeues.delete(key);
+        rt.#enqueue(key);
       },
       { periodic },
     );

@@ -6,7 +6,7 @@
  */
 import { KubesimError, type Store } from '@kubesim/core';
 import type { RandomStream, SimConfig } from '../engine/index.js';
-import type { AgentHost, ScheduledId } from './agentHost.js';
+import type { AgentHost, Scheduled, ScheduledId } from './agentHost.js';
 
 /** The part of the World a NodeHost delegates to. */
 export interface NodeHostWorld extends AgentHost {
@@ -98,8 +98,14 @@ export class NodeHost implements AgentHost {
     return this.#world.nodesPartitioned.has(this.#node) ? this.#cutStore : this.#world.store;
   }
 
-  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId {
-    return this.#world.schedule(at, label, fn, opts);
+  schedule<O extends object>(
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId {
+    return this.#world.schedule(at, label, owner, fn, opts);
   }
 
   cancel(id: ScheduledId): boolean {

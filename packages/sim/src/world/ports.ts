@@ -7,7 +7,7 @@
 import type { Controller, ProxyState, Store, StoreEvent } from '@kubesim/core';
 import type { ExternalTraffic } from '../external/externalTraffic.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
-import type { AgentHost, KubeletAgent, ScheduledId } from './agentHost.js';
+import type { AgentHost, KubeletAgent, Scheduled, ScheduledId } from './agentHost.js';
 import type { Trace } from './trace.js';
 
 /** Runs `fn` with `cause` written into the trace entries of the changes it makes. */
@@ -87,7 +87,13 @@ export interface WorldHandle extends FaultHost {
   nextEventTime(): number | undefined;
   step(): boolean;
   runTo(t: number): void;
-  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId;
+  schedule<O extends object>(
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId;
   addController(controller: Controller): unknown;
   addUserWatch(watch: UserWatch): void;
   removeUserWatch(watch: UserWatch): void;

@@ -51,17 +51,22 @@ export class ProxyFleet {
     const world = this.#world;
     const delay = world.proxyWatchDelay();
     const seenAt = world.now + delay;
-    const arrive = (): void => {
-      this.#pending.push({ seenAt, ev });
-      const req = this.#batcher.request(world.now);
-      if (req.isNew) {
-        world.schedule(req.at, 'kube-proxy sync', () => {
-          this.#sync();
-        });
-      }
-    };
-    if (delay === 0) arrive();
-    else world.schedule(seenAt, 'kube-proxy watch', arrive);
+    if (delay === 0) this.#arrive(seenAt, ev);
+    else {
+      world.schedule(seenAt, 'kube-proxy watch', this, (fleet) => {
+        fleet.#arrive(seenAt, ev);
+      });
+    }
+  }
+
+  #arrive(seenAt: number, ev: StoreEvent): void {
+    this.#pending.push({ seenAt, ev });
+    const req = this.#batcher.request(this.#world.now);
+    if (req.isNew) {
+      this.#world.schedule(req.at, 'kube-proxy sync', this, (fleet) => {
+        fleet.#sync();
+      });
+    }
   }
 
   #sync(): void {

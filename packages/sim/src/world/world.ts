@@ -26,7 +26,13 @@ import {
   type RandomStream,
   type SimConfig,
 } from '../engine/index.js';
-import type { AgentHost, KubeletAgent, KubeletFactory, ScheduledId } from './agentHost.js';
+import type {
+  AgentHost,
+  KubeletAgent,
+  KubeletFactory,
+  Scheduled,
+  ScheduledId,
+} from './agentHost.js';
 import { applyPlan } from './applyPlan.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
@@ -50,9 +56,14 @@ export interface WorldOptions {
   readonly keepTrace?: boolean;
 }
 
+/**
+ * A pending task: what it acts on (`owner`) and what it does to it (`run`, which captures only
+ * immutable data). A fork runs the same `run` against its own copy of the owner.
+ */
 interface Task {
   readonly label: string;
-  readonly run: () => void;
+  readonly owner: object;
+  readonly run: Scheduled<object>;
 }
 
 /**
@@ -273,9 +284,15 @@ export class World implements AgentHost, WorldHandle {
     }
   }
 
-  schedule(at: number, label: string, fn: () => void, opts?: { periodic?: boolean }): ScheduledId {
+  schedule<O extends object>(
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId {
     const time = Math.max(at, this.clock.now);
-    const id = this.queue.push(time, { label, run: fn });
+    const id = this.queue.push(time, { label, owner, run: fn as Scheduled<object> });
     if (opts?.periodic !== true) this.#settling.set(id, label);
     return id;
   }
@@ -319,7 +336,9 @@ export class World implements AgentHost, WorldHandle {
     // Tasks are the engine's own work (controllers, kubelets, node lifecycle): their writes are
     // trusted; user callbacks inside them mark themselves (withCause('user'), user controllers).
     this.store.trusted(() => {
-      this.withCause(space < 0 ? task.label : task.label.slice(0, space), task.run);
+      this.withCause(space < 0 ? task.label : task.label.slice(0, space), () => {
+        task.run(task.owner);
+      });
     });
     return true;
   }
@@ -416,8 +435,9 @@ export class World implements AgentHost, WorldHandle {
     for (const w of this.#userWatches) {
       if (!w.active || w.kind !== ev.kind || !w.filter(ev)) continue;
       const delay = w.delay();
-      this.schedule(this.clock.now + delay, `watch ${ev.kind}`, () => {
-        if (w.active) w.handler(ev);
+      // A user watch is not carried over to a fork: its deliveries are owned by the watch.
+      this.schedule(this.clock.now + delay, `watch ${ev.kind}`, w, (watch) => {
+        if (watch.active) watch.handler(ev);
       });
     }
   }
@@ -518,10 +538,9 @@ export class World implements AgentHost, WorldHandle {
       return;
     }
     const delay = this.#kubeletDelay();
-    this.schedule(this.clock.now + delay, `kubelet/${node} watch ${ev.key}`, () => {
-      this.withCause(`kubelet/${node}`, () => {
-        kubelet.onPodEvent(ev);
-      });
+    // step() traces the task with the label's first word as the cause: `kubelet/<node>`.
+    this.schedule(this.clock.now + delay, `kubelet/${node} watch ${ev.key}`, kubelet, (k) => {
+      k.onPodEvent(ev);
     });
   }
 
@@ -559,8 +578,8 @@ export class World implements AgentHost, WorldHandle {
     this.kubelets.set(name, kubelet);
     if (written === undefined) {
       // The node IPAM controller assigns a CIDR once it sees the node.
-      this.schedule(this.clock.now, `nodeipam ${name}`, () => {
-        this.#assignPodCIDR(name);
+      this.schedule(this.clock.now, `nodeipam ${name}`, this, (world) => {
+        world.#assignPodCIDR(name);
       });
     }
   }
