@@ -26,6 +26,12 @@ export class AllocationBitmap {
     this.words = new Uint32Array(Math.ceil(size / 32));
   }
 
+  /** Takes the slots `other` (a bitmap of the same size) has taken, for a fork of the store. */
+  copyFrom(other: AllocationBitmap): void {
+    this.words.set(other.words);
+    this.count = other.count;
+  }
+
   /** Slots in use. */
   get used(): number {
     return this.count;

@@ -66,6 +66,11 @@ export class ClusterIPAllocator {
     this.bits = new AllocationBitmap(this.size, this.staticBandSize, random);
   }
 
+  /** Takes the allocations of `other` (same range), for a fork of the store. */
+  copyFrom(other: this): void {
+    this.bits.copyFrom(other.bits);
+  }
+
   /** Addresses in use. */
   get used(): number {
     return this.bits.used;

@@ -63,6 +63,11 @@ export class NodePortAllocator {
     this.bits = new AllocationBitmap(size, this.staticBandSize, random);
   }
 
+  /** Takes the allocations of `other` (same range), for a fork of the store. */
+  copyFrom(other: this): void {
+    this.bits.copyFrom(other.bits);
+  }
+
   /** Ports in use. */
   get used(): number {
     return this.bits.used;

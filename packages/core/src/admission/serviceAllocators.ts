@@ -59,6 +59,15 @@ export class ServiceAllocators {
   }
 
   /**
+   * Takes the allocations of `other` (same config), for a fork of the store; outside any
+   * transaction only.
+   */
+  copyFrom(other: ServiceAllocators): void {
+    this.clusterIPs.copyFrom(other.clusterIPs);
+    this.nodePorts.copyFrom(other.nodePorts);
+  }
+
+  /**
    * Allocates what a defaulted Service needs on create (`old` undefined) or update:
    * - `ExternalName`: no ClusterIP; an update to ExternalName releases the old one;
    * - `clusterIP: None`: headless, `clusterIPs: ['None']`;

@@ -9,24 +9,59 @@ import { compareKeys, lowerBound, mergeSorted } from './sortedKeys.js';
 // above, it sorts the additions and merges (O(n + m log m)). Either way no read re-sorts everything.
 const SPLICE_LIMIT = 32;
 
+/** How many tables hold one objects map and key order (copy-on-write, see {@link KindTable.fork}). */
+interface Share {
+  holders: number;
+}
+
 /**
  * One kind's objects. The sorted key order is built on first read and then maintained from the
  * keys added and removed since the last read, so a burst of writes costs nothing until a list.
+ *
+ * A fork ({@link KindTable.fork}) shares the objects map and the key order with its parent until
+ * either side writes: the writer copies them first (copy-on-write; the objects themselves are
+ * frozen and stay shared), and the last holder writes in place.
  */
 export class KindTable {
-  /** Objects by store key. Mutated only through {@link KindTable.set} and {@link KindTable.delete}. */
-  readonly objects: Map<string, StoredObject>;
+  /**
+   * Objects by store key. Mutated only through {@link KindTable.set} and {@link KindTable.delete}
+   * (which may replace the map by a private copy: read it afresh after a write).
+   */
+  objects: Map<string, StoredObject>;
   private sorted: string[] | undefined;
   private readonly added = new Set<string>();
   private readonly removed = new Set<string>();
+  private share: Share;
 
-  constructor(objects?: Map<string, StoredObject>, sorted?: string[]) {
+  constructor(objects?: Map<string, StoredObject>, sorted?: string[], share?: Share) {
     this.objects = objects ?? new Map<string, StoredObject>();
     this.sorted = sorted;
+    this.share = share ?? { holders: 1 };
+  }
+
+  /**
+   * A table with the same objects that shares this one's map and key order until either writes
+   * (O(1) now; the first write on each side that still shares copies the map, O(n)).
+   */
+  fork(): KindTable {
+    // Pending key-order changes are this table's own: apply them so both start from one order.
+    const sorted = this.sorted === undefined ? undefined : this.flush();
+    this.share.holders += 1;
+    return new KindTable(this.objects, sorted, this.share);
+  }
+
+  /** Makes the map and key order this table's own before it changes them. */
+  private own(): void {
+    if (this.share.holders === 1) return;
+    this.share.holders -= 1;
+    this.share = { holders: 1 };
+    this.objects = new Map(this.objects);
+    this.sorted = this.sorted?.slice();
   }
 
   /** Stores `obj` at `key`. */
   set(key: string, obj: StoredObject): void {
+    this.own();
     if (!this.objects.has(key) && this.sorted !== undefined) {
       if (this.removed.has(key)) this.removed.delete(key);
       else this.added.add(key);
@@ -36,6 +71,10 @@ export class KindTable {
 
   /** Removes `key`; true when it was present. */
   delete(key: string): boolean {
+    if (this.share.holders > 1) {
+      if (!this.objects.has(key)) return false;
+      this.own();
+    }
     if (!this.objects.delete(key)) return false;
     if (this.sorted !== undefined) {
       if (this.added.has(key)) this.added.delete(key);

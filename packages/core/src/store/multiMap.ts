@@ -30,6 +30,12 @@ export class MultiMap {
     return this.map.get(key);
   }
 
+  /** Makes this (empty) map an independent copy of `other` (every set copied). */
+  copyFrom(other: MultiMap): this {
+    for (const [key, set] of other.map) this.map.set(key, new Set(set));
+    return this;
+  }
+
   /** How many members `key` has. */
   count(key: string): number {
     return this.map.get(key)?.size ?? 0;

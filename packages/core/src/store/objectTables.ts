@@ -8,9 +8,24 @@ import type { StoredObject } from './types.js';
 
 /** The mutable collections of the store (DESIGN.md point 3: owned by the engine, never copied). */
 export class ObjectTables {
-  private readonly tables = new Map<string, KindTable>();
+  private readonly tables: Map<string, KindTable>;
   /** Secondary indexes, always in step with the tables. */
-  readonly indexes = new SecondaryIndexes();
+  readonly indexes: SecondaryIndexes;
+
+  constructor(tables?: Map<string, KindTable>, indexes?: SecondaryIndexes) {
+    this.tables = tables ?? new Map<string, KindTable>();
+    this.indexes = indexes ?? new SecondaryIndexes();
+  }
+
+  /**
+   * Independent tables with the same objects, for a fork of the store: each kind's table is
+   * shared copy-on-write ({@link KindTable.fork}); the indexes are copied.
+   */
+  fork(): ObjectTables {
+    const tables = new Map<string, KindTable>();
+    for (const [kind, table] of this.tables) tables.set(kind, table.fork());
+    return new ObjectTables(tables, this.indexes.clone());
+  }
 
   /** The table of `kind`, if any object of that kind was ever stored. */
   table(kind: string): KindTable | undefined {

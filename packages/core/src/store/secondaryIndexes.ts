@@ -100,6 +100,20 @@ export class SecondaryIndexes {
   /** Objects per namespace, all kinds together. */
   private readonly namespaceCounts = new Map<string, number>();
 
+  /** An independent copy of every index, for a fork of the store. */
+  clone(): SecondaryIndexes {
+    const out = new SecondaryIndexes();
+    for (const [kind, byPair] of this.labels) out.labels.set(kind, new MultiMap().copyFrom(byPair));
+    out.podsByNode.copyFrom(this.podsByNode);
+    out.servicesByPair.copyFrom(this.servicesByPair);
+    out.slicesByService.copyFrom(this.slicesByService);
+    out.dependents.copyFrom(this.dependents);
+    for (const [k, v] of this.uids) out.uids.set(k, v);
+    for (const [k, v] of this.events) out.events.set(k, v);
+    for (const [k, v] of this.namespaceCounts) out.namespaceCounts.set(k, v);
+    return out;
+  }
+
   /** Indexes `obj`, stored as `kind` at `key`. */
   add(kind: string, key: string, obj: StoredObject): void {
     this.update(kind, key, obj, 1);

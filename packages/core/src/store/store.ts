@@ -198,6 +198,26 @@ export class Store extends ClusterReadModel {
     return this.core.delivery.subscribe(listener);
   }
 
+  /**
+   * An independent store that continues from this one's state: the same objects, indexes,
+   * resourceVersion and Service allocations, with its own ids, chance and clock (`deps`) and no
+   * watchers. Writes to either never show in the other. Each kind's table is shared
+   * copy-on-write (stored objects are frozen and stay shared), so a fork costs the indexes' copy
+   * now and a table's copy on the first write to that kind on each side.
+   *
+   * @example
+   * ```ts
+   * const copy = store.fork({ ids: counterIdSource(), random: seededRandomSource(1), clock: () => 0 });
+   * copy.delete('Pod', 'default/web'); // store still has it
+   * ```
+   * @throws InvalidArgumentError when called inside a transaction or from a watch callback.
+   */
+  fork(deps: Required<Pick<StoreConstraints, 'ids' | 'random' | 'clock'>>): Store {
+    const copy = new Store({ ...deps, config: this.config, bootstrap: false });
+    copy.core.adopt(this.core);
+    return copy;
+  }
+
   /** A frozen view of this instant that later writes do not change. */
   snapshot(): ClusterSnapshot {
     return new ClusterSnapshot(this.config, this.core.tables.cloneTables(), this.resourceVersion);

@@ -6,6 +6,7 @@
  */
 import { freeze, produce } from 'immer';
 import type { ClusterConfig } from '../config.js';
+import { InvalidArgumentError } from '../errors.js';
 import { paranoidByDefault } from '../config.js';
 import type { Service } from '../objects/service.js';
 import type { IdSource, RandomSource } from '../sources.js';
@@ -19,7 +20,8 @@ import type { StoreEvent } from './view.js';
 
 /** Internal state of one store. */
 export class StoreCore {
-  readonly tables = new ObjectTables();
+  /** The objects and indexes (replaced only by {@link StoreCore.adopt}). */
+  tables = new ObjectTables();
   readonly log = new TransactionLog();
   readonly delivery = new EventDelivery();
   readonly allocators: ServiceAllocators;
@@ -37,6 +39,24 @@ export class StoreCore {
   ) {
     this.allocators = new ServiceAllocators(config, random);
     this.paranoid = config.paranoid || paranoidByDefault();
+  }
+
+  /**
+   * Takes `parent`'s objects (each kind's table shared copy-on-write, indexes copied), its
+   * resourceVersion and its Service allocations: this core becomes a fork of `parent`. Its own
+   * ids, chance and clock stay. Watchers are not carried over.
+   * @throws InvalidArgumentError when `parent` is inside a transaction or delivering events.
+   */
+  adopt(parent: StoreCore): void {
+    if (parent.log.depth !== 0 || parent.delivery.busy) {
+      throw new InvalidArgumentError(
+        'store',
+        'cannot be forked inside a transaction or a watch callback; fork between writes',
+      );
+    }
+    this.tables = parent.tables.fork();
+    this.rv = parent.rv;
+    this.allocators.copyFrom(parent.allocators);
   }
 
   /** True when the write being made must be validated: a user's, or any under paranoid. */

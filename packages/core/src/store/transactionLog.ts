@@ -61,6 +61,11 @@ export class EventDelivery {
   private readonly queue: StoreEvent[] = [];
   private delivering = false;
 
+  /** True while events are being delivered (a listener is running). */
+  get busy(): boolean {
+    return this.delivering;
+  }
+
   /** Adds a listener; returns the function that removes it. */
   subscribe(listener: (ev: StoreEvent) => void): () => void {
     const wrapped = (ev: StoreEvent): void => {
