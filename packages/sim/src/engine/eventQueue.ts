@@ -35,7 +35,7 @@ export class EventQueue<T> {
   #nextSeq = 0;
   /** Live (not cancelled, not popped) events. */
   #live = 0;
-  readonly #pending = new PendingSequences();
+  #pending = new PendingSequences();
 
   /** Creates an empty queue; `initialCapacity` only sizes the first allocation. */
   constructor(initialCapacity = INITIAL_CAPACITY) {
@@ -104,6 +104,32 @@ export class EventQueue<T> {
     this.#pending.delete(seq, this.#nextSeq);
     this.#live--;
     return true;
+  }
+
+  /**
+   * An independent queue with the same pending events at the same times and sequence numbers
+   * (so ties keep their order and ids stay valid), for a fork of the simulation. Each payload
+   * goes through `map` (a fork's own copy of what it acts on); when `map` returns `undefined`
+   * the event is cancelled in the copy only. O(events): three array copies, no heap rebuild.
+   */
+  fork(map: (payload: T) => T | undefined): EventQueue<T> {
+    const out = new EventQueue<T>(this.#times.length);
+    out.#times.set(this.#times);
+    out.#seqs.set(this.#seqs);
+    out.#length = this.#length;
+    out.#nextSeq = this.#nextSeq;
+    out.#live = this.#live;
+    out.#pending = this.#pending.clone();
+    for (let i = 0; i < this.#length; i++) {
+      const seq = this.#seqs[i] ?? 0;
+      const payload = this.#payloads[i];
+      // Tombstones stay tombstones (dropped when they reach the top, as here).
+      if (payload === undefined || !this.#pending.has(seq)) continue;
+      const mapped = map(payload);
+      if (mapped === undefined) out.cancel(seq);
+      else out.#payloads[i] = mapped;
+    }
+    return out;
   }
 
   /** Whether the event with sequence `seq` is still pending. */

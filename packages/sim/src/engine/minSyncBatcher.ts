@@ -61,6 +61,14 @@ export class MinSyncBatcher {
     this.minSyncPeriodMs = minSyncPeriodMs;
   }
 
+  /** An independent copy (same period, last sync and pending sync), for a fork. */
+  clone(): MinSyncBatcher {
+    const out = new MinSyncBatcher(this.minSyncPeriodMs);
+    out.#lastSync = this.#lastSync;
+    out.#pendingAt = this.#pendingAt;
+    return out;
+  }
+
   /** Time of the last sync, if any. */
   get lastSync(): number | undefined {
     return this.#lastSync;

@@ -68,6 +68,13 @@ export class PendingSequences {
     }
   }
 
+  /** An independent copy (each chunk copied), for a fork of the queue. */
+  clone(): PendingSequences {
+    const out = new PendingSequences();
+    for (const [index, chunk] of this.#chunks) out.#chunks.set(index, chunk.slice());
+    return out;
+  }
+
   /** Number of chunks held (for tests of memory release). */
   get chunkCount(): number {
     return this.#chunks.size;

@@ -33,6 +33,11 @@ export class RandomStream implements RandomSource {
     this.#rng = rng;
   }
 
+  /** An independent stream in the same state: both draw the same values from here on. */
+  clone(): RandomStream {
+    return new RandomStream(this.name, this.#rng.clone());
+  }
+
   /**
    * A uniform integer in `[0, bound)` (pure-rand's unbiased uniform distribution).
    * @throws InvalidArgumentError when `bound` is not a positive safe integer.

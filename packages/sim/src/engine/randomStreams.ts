@@ -49,6 +49,17 @@ export class RandomStreams {
     return s;
   }
 
+  /**
+   * Independent streams in the same states, for a fork of the simulation: each stream continues
+   * in the copy with the values it would have drawn here; streams not created yet start fresh
+   * from (seed, name) on both sides.
+   */
+  fork(): RandomStreams {
+    const out = new RandomStreams(this.seed);
+    for (const [name, s] of this.#streams) out.#streams.set(name, s.clone());
+    return out;
+  }
+
   /** Names of the streams created so far, sorted (for diagnostics and traces). */
   streamNames(): string[] {
     return [...this.#streams.keys()].sort();
