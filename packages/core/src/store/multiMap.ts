@@ -3,37 +3,85 @@
  * @packageDocumentation
  */
 
-/** `key → set of members`; empty sets are dropped so memory follows the live objects. */
+/** How many multimaps hold one outer map (copy-on-write, see {@link MultiMap.fork}). */
+interface Share {
+  holders: number;
+}
+
+/**
+ * `key → set of members`; empty sets are dropped so memory follows the live objects.
+ *
+ * A fork ({@link MultiMap.fork}) shares the outer map and every set with its parent: a side that
+ * writes first copies the outer map (while another holder remains), and each side copies a set
+ * the first time it changes it after the fork. A multimap never forked pays one comparison per
+ * write.
+ */
 export class MultiMap {
-  private readonly map = new Map<string, Set<string>>();
+  private map: Map<string, Set<string>>;
+  private share: Share;
+  /** Keys whose set this multimap copied since it was forked; undefined: it owns every set. */
+  private owned: Set<string> | undefined;
+
+  constructor(map?: Map<string, Set<string>>, share?: Share) {
+    this.map = map ?? new Map<string, Set<string>>();
+    this.share = share ?? { holders: 1 };
+    this.owned = share === undefined ? undefined : new Set();
+  }
+
+  /** A multimap with the same entries, sharing them with this one until either writes (O(1)). */
+  fork(): MultiMap {
+    this.share.holders += 1;
+    // From now on this side's sets are shared too.
+    this.owned = new Set();
+    return new MultiMap(this.map, this.share);
+  }
+
+  /** The set under `key`, made this multimap's own before it is changed. */
+  private writable(key: string): Set<string> | undefined {
+    if (this.share.holders > 1) {
+      this.share.holders -= 1;
+      this.share = { holders: 1 };
+      this.map = new Map(this.map);
+    }
+    let set = this.map.get(key);
+    if (set !== undefined && this.owned !== undefined && !this.owned.has(key)) {
+      set = new Set(set);
+      this.map.set(key, set);
+      this.owned.add(key);
+    }
+    return set;
+  }
 
   /** Adds `member` under `key`. */
   add(key: string, member: string): void {
-    let set = this.map.get(key);
+    let set = this.owned === undefined ? this.map.get(key) : this.writable(key);
     if (set === undefined) {
       set = new Set();
       this.map.set(key, set);
+      this.owned?.add(key);
     }
     set.add(member);
   }
 
   /** Removes `member` from `key`. */
   remove(key: string, member: string): void {
-    const set = this.map.get(key);
+    let set = this.map.get(key);
     if (set === undefined) return;
+    if (this.owned !== undefined) {
+      // Forked: copy only when something changes.
+      if (!set.has(member)) return;
+      set = this.writable(key) ?? set;
+    }
     set.delete(member);
-    if (set.size === 0) this.map.delete(key);
+    if (set.size === 0) {
+      this.map.delete(key);
+      this.owned?.delete(key);
+    }
   }
 
   /** The members under `key` (live set: do not keep it across writes). */
   get(key: string): ReadonlySet<string> | undefined {
     return this.map.get(key);
-  }
-
-  /** Makes this (empty) map an independent copy of `other` (every set copied). */
-  copyFrom(other: MultiMap): this {
-    for (const [key, set] of other.map) this.map.set(key, new Set(set));
-    return this;
   }
 
   /** How many members `key` has. */

@@ -6,6 +6,7 @@
  */
 import type { StoredObject } from './types.js';
 import { MultiMap } from './multiMap.js';
+import { ShardedCowMap } from './shardedCowMap.js';
 
 /** Label whose value names the Service an EndpointSlice belongs to. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -84,33 +85,61 @@ function stringEntries(v: unknown): [string, string][] {
   return out;
 }
 
+/** The parts of a {@link SecondaryIndexes}, handed over by its clone. */
+interface IndexParts {
+  readonly labels: Map<string, MultiMap>;
+  readonly podsByNode: MultiMap;
+  readonly servicesByPair: MultiMap;
+  readonly slicesByService: MultiMap;
+  readonly dependents: MultiMap;
+  readonly uids: ShardedCowMap<string>;
+  readonly events: ShardedCowMap<string>;
+  readonly namespaceCounts: ShardedCowMap<number>;
+}
+
 /** All secondary indexes of one set of objects. */
 export class SecondaryIndexes {
   /** kind → `labelPairKey` → keys. */
-  private readonly labels = new Map<string, MultiMap>();
-  private readonly podsByNode = new MultiMap();
+  private readonly labels: Map<string, MultiMap>;
+  private readonly podsByNode: MultiMap;
   /** `labelPairKey` of each pair of a Service's selector → Service keys. */
-  private readonly servicesByPair = new MultiMap();
+  private readonly servicesByPair: MultiMap;
   /** `namespace/serviceName` → EndpointSlice keys. */
-  private readonly slicesByService = new MultiMap();
+  private readonly slicesByService: MultiMap;
   /** owner uid → dependent refs. */
-  private readonly dependents = new MultiMap();
-  private readonly uids = new Map<string, string>();
-  private readonly events = new Map<string, string>();
+  private readonly dependents: MultiMap;
+  private readonly uids: ShardedCowMap<string>;
+  private readonly events: ShardedCowMap<string>;
   /** Objects per namespace, all kinds together. */
-  private readonly namespaceCounts = new Map<string, number>();
+  private readonly namespaceCounts: ShardedCowMap<number>;
 
-  /** An independent copy of every index, for a fork of the store. */
+  /** Empty indexes, or (for {@link SecondaryIndexes.clone}) the given parts. */
+  constructor(parts?: IndexParts) {
+    this.labels = parts?.labels ?? new Map<string, MultiMap>();
+    this.podsByNode = parts?.podsByNode ?? new MultiMap();
+    this.servicesByPair = parts?.servicesByPair ?? new MultiMap();
+    this.slicesByService = parts?.slicesByService ?? new MultiMap();
+    this.dependents = parts?.dependents ?? new MultiMap();
+    this.uids = parts?.uids ?? new ShardedCowMap<string>();
+    this.events = parts?.events ?? new ShardedCowMap<string>();
+    this.namespaceCounts = parts?.namespaceCounts ?? new ShardedCowMap<number>();
+  }
+
+  /**
+   * An independent copy of every index, for a fork of the store: the multimaps are shared
+   * copy-on-write ({@link MultiMap.fork}), the flat maps copied.
+   */
   clone(): SecondaryIndexes {
-    const out = new SecondaryIndexes();
-    for (const [kind, byPair] of this.labels) out.labels.set(kind, new MultiMap().copyFrom(byPair));
-    out.podsByNode.copyFrom(this.podsByNode);
-    out.servicesByPair.copyFrom(this.servicesByPair);
-    out.slicesByService.copyFrom(this.slicesByService);
-    out.dependents.copyFrom(this.dependents);
-    for (const [k, v] of this.uids) out.uids.set(k, v);
-    for (const [k, v] of this.events) out.events.set(k, v);
-    for (const [k, v] of this.namespaceCounts) out.namespaceCounts.set(k, v);
+    const out = new SecondaryIndexes({
+      labels: new Map([...this.labels].map(([kind, byPair]) => [kind, byPair.fork()])),
+      podsByNode: this.podsByNode.fork(),
+      servicesByPair: this.servicesByPair.fork(),
+      slicesByService: this.slicesByService.fork(),
+      dependents: this.dependents.fork(),
+      uids: this.uids.fork(),
+      events: this.events.fork(),
+      namespaceCounts: this.namespaceCounts.fork(),
+    });
     return out;
   }
 
