@@ -13,7 +13,11 @@ export interface NodeHostWorld extends AgentHost {
   readonly nodesPartitioned: ReadonlySet<string>;
 }
 
-type Held = () => void;
+/**
+ * A write held while the node is cut off. It acts on the store it is flushed to and captures only
+ * immutable data (the written object), so a fork of the simulation can carry it over.
+ */
+type Held = (store: Store) => void;
 
 interface StatusWrite {
   readonly kind: string;
@@ -46,19 +50,19 @@ export class NodeHost implements AgentHost {
         switch (prop) {
           case 'updateStatus':
             return (obj: StatusWrite) => {
-              held.set(`status ${obj.kind} ${keyOf(obj)}`, () => {
+              held.set(`status ${obj.kind} ${keyOf(obj)}`, (store) => {
                 // Against the object as it is now: the status manager re-reads before it writes.
-                const current = target.get(obj.kind as 'Pod', keyOf(obj));
+                const current = store.get(obj.kind as 'Pod', keyOf(obj));
                 if (current === undefined || current.metadata.uid !== obj.metadata.uid) return;
-                target.updateStatus({ ...current, status: obj.status as typeof current.status });
+                store.updateStatus({ ...current, status: obj.status as typeof current.status });
               });
               return obj;
             };
           case 'remove':
             return (kind: string, key: string, opts?: { uid?: string }) => {
               held.delete(`status ${kind} ${key}`);
-              held.set(`remove ${kind} ${key}`, () => {
-                target.remove(kind, key, opts);
+              held.set(`remove ${kind} ${key}`, (store) => {
+                store.remove(kind, key, opts);
               });
             };
           case 'create':
@@ -70,8 +74,8 @@ export class NodeHost implements AgentHost {
             };
           case 'recordEvent':
             return (...args: Parameters<Store['recordEvent']>) => {
-              held.set(`event ${held.size}`, () => {
-                target.recordEvent(...args);
+              held.set(`event ${held.size}`, (store) => {
+                store.recordEvent(...args);
               });
               return undefined;
             };
@@ -122,7 +126,7 @@ export class NodeHost implements AgentHost {
     this.#held.clear();
     for (const write of writes) {
       try {
-        write();
+        write(this.#world.store);
       } catch (err) {
         // The object changed or went away meanwhile: the kubelet's next sync settles it.
         if (!(err instanceof KubesimError)) throw err;

@@ -34,16 +34,31 @@ interface PendingChange {
 /** kube-proxy on every node. */
 export class ProxyFleet {
   readonly #world: ProxyFleetHost;
-  readonly #shared = new ProxyState();
+  readonly #shared: ProxyState;
   readonly #batcher: MinSyncBatcher;
   #pending: PendingChange[] = [];
   readonly #frozen = new Map<string, ProxyState>();
   /** Number of syncs performed (each applies every change seen so far). */
   syncs = 0;
 
-  constructor(world: ProxyFleetHost) {
+  constructor(world: ProxyFleetHost, shared?: ProxyState, batcher?: MinSyncBatcher) {
     this.#world = world;
-    this.#batcher = new MinSyncBatcher(world.config.proxyMinSyncPeriod);
+    this.#shared = shared ?? new ProxyState();
+    this.#batcher = batcher ?? new MinSyncBatcher(world.config.proxyMinSyncPeriod);
+  }
+
+  /**
+   * The fleet of a fork of the simulation, on `world`: the shared view copied, the frozen views
+   * shared (they never change until dropped), the pending changes and the sync batcher copied.
+   * Pending watch arrivals and syncs are owned by this fleet: the fork's queue maps them to the
+   * copy.
+   */
+  fork(world: ProxyFleetHost): ProxyFleet {
+    const copy = new ProxyFleet(world, this.#shared.clone(), this.#batcher.clone());
+    copy.#pending = this.#pending.slice();
+    for (const [node, view] of this.#frozen) copy.#frozen.set(node, view);
+    copy.syncs = this.syncs;
+    return copy;
   }
 
   /** Feeds a Service or EndpointSlice store event. */
