@@ -88,7 +88,7 @@ describe('issue 14: upstream conformance', () => {
       metadata: { name: 'node-1', labels: { 'topology.kubernetes.io/zone': 'us-central1-a' } },
       spec: {},
       status: {},
-    } as Node;
+    } as unknown as Node;
     const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
