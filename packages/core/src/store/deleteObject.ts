@@ -3,7 +3,7 @@
  * off (garbage collection of dependents, the end of a terminating namespace).
  * @packageDocumentation
  */
-import { produce } from 'immer';
+import { withMetadata } from './deepFreeze.js';
 import { NotFoundError } from '../errors.js';
 import { formatTimestamp, parseTimestamp } from '../time.js';
 import { normalizeKindKey, removeCustomResourcesOf, resolveKindInfo } from './deps.js';
@@ -51,12 +51,12 @@ export function markDeleting(
 ): StoredObject {
   const rv = core.nextResourceVersion();
   const first = obj.metadata.deletionTimestamp === undefined;
-  const next = produce(obj, (d) => {
-    d.metadata.deletionTimestamp = formatTimestamp(deletionMs);
-    d.metadata.deletionGracePeriodSeconds = grace;
-    const gen = d.metadata.generation ?? 0;
-    if (first && gen > 0) d.metadata.generation = gen + 1;
-    d.metadata.resourceVersion = String(rv);
+  const gen = obj.metadata.generation ?? 0;
+  const next = withMetadata(obj, {
+    deletionTimestamp: formatTimestamp(deletionMs),
+    deletionGracePeriodSeconds: grace,
+    ...(first && gen > 0 ? { generation: gen + 1 } : {}),
+    resourceVersion: String(rv),
   });
   return core.write(kind, key, next, rv);
 }

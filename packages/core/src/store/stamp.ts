@@ -2,7 +2,7 @@
  * Setting the store-owned `metadata.resourceVersion` on an object about to be stored.
  * @packageDocumentation
  */
-import { produce } from 'immer';
+import { withMetadata } from './deepFreeze.js';
 import type { LooseObject } from './looseObject.js';
 
 /** `obj` carrying `resourceVersion` (mutated in place, or copied when it is already frozen). */
@@ -12,7 +12,5 @@ export function stampResourceVersion(obj: LooseObject, rv: number): LooseObject 
     obj.metadata.resourceVersion = value;
     return obj;
   }
-  return produce(obj, (d) => {
-    d.metadata.resourceVersion = value;
-  });
+  return withMetadata(obj, { resourceVersion: value });
 }

@@ -4,13 +4,13 @@
  * Internal: the public face is {@link Store}.
  * @packageDocumentation
  */
-import { freeze, produce } from 'immer';
 import type { ClusterConfig } from '../config.js';
 import { InvalidArgumentError } from '../errors.js';
 import { paranoidByDefault } from '../config.js';
 import type { Service } from '../objects/service.js';
 import type { IdSource, RandomSource } from '../sources.js';
 import { formatTimestamp } from '../time.js';
+import { deepFreeze, withMetadata } from './deepFreeze.js';
 import { ServiceAllocators } from './deps.js';
 import { ObjectTables } from './objectTables.js';
 import { EventDelivery, TransactionLog } from './transactionLog.js';
@@ -117,7 +117,7 @@ export class StoreCore {
    * before the tables change, so a failure inside the change itself is still rolled back.
    */
   write(kind: string, key: string, obj: StoredObject, rv: number): StoredObject {
-    freeze(obj, true);
+    deepFreeze(obj);
     const previous = this.tables.get(kind, key);
     this.log.journal.push({ kind, key, previous, next: obj });
     this.tables.put(kind, key, obj);
@@ -137,9 +137,7 @@ export class StoreCore {
     const previous = this.tables.get(kind, key);
     if (previous === undefined) return undefined;
     const rv = this.nextResourceVersion();
-    const last = produce(previous, (d) => {
-      d.metadata.resourceVersion = String(rv);
-    });
+    const last = withMetadata(previous, { resourceVersion: String(rv) });
     this.log.journal.push({ kind, key, previous, next: undefined });
     this.tables.put(kind, key, undefined);
     this.log.pending.push({

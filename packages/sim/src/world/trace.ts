@@ -56,18 +56,21 @@ export class TraceLog implements Trace {
 
   #count = 0;
 
-  append(entry: Omit<TraceEntry, 'seq'>): TraceEntry {
-    const full: TraceEntry = { seq: this.#count, ...entry };
+  /** Hashes `entry` at the next position and keeps it when the log keeps entries. */
+  append(entry: Omit<TraceEntry, 'seq'>): void {
+    const seq = this.#count;
     this.#count += 1;
-    this.#mix(JSON.stringify(full));
-    if (this.#keep) this.#entries.push(full);
-    return full;
+    // The hashed text is JSON.stringify({ seq, ...entry }), built without the copy: the entry's
+    // own JSON after its opening brace (an entry always has `t`, so it is never `{}`).
+    this.#mix(`{"seq":${seq},`, 0);
+    this.#mix(JSON.stringify(entry), 1);
+    if (this.#keep) this.#entries.push({ seq, ...entry });
   }
 
-  #mix(text: string): void {
+  #mix(text: string, from: number): void {
     let h1 = this.#h1;
     let h2 = this.#h2;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
