@@ -49,12 +49,13 @@ export class ObjectTables {
       this.tables.set(kind, table);
     }
     const previous = table.objects.get(key);
-    if (previous !== undefined) this.indexes.remove(kind, key, previous);
     if (next === undefined) {
+      if (previous !== undefined) this.indexes.remove(kind, key, previous);
       table.delete(key);
     } else {
       table.set(key, next);
-      this.indexes.add(kind, key, next);
+      if (previous === undefined) this.indexes.add(kind, key, next);
+      else this.indexes.replace(kind, key, previous, next);
     }
     return previous;
   }

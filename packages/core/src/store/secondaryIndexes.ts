@@ -97,6 +97,42 @@ interface IndexParts {
   readonly namespaceCounts: ShardedCowMap<number>;
 }
 
+// True when every field `SecondaryIndexes.update` reads is the same value in `a` and `b` (frozen
+// subtrees compared by reference; a copied but equal subtree just re-indexes).
+function sameIndexedFields(kind: string, a: StoredObject, b: StoredObject): boolean {
+  const x = a as unknown as Loose;
+  const y = b as unknown as Loose;
+  if (x.metadata !== y.metadata) {
+    if (!isMap(x.metadata) || !isMap(y.metadata)) return false;
+    const m = x.metadata;
+    const n = y.metadata;
+    if (
+      m.namespace !== n.namespace ||
+      m.uid !== n.uid ||
+      m.labels !== n.labels ||
+      m.ownerReferences !== n.ownerReferences
+    ) {
+      return false;
+    }
+  }
+  if (kind === 'Pod' || kind === 'Service') {
+    if (x.spec === y.spec) return true;
+    if (!isMap(x.spec) || !isMap(y.spec)) return false;
+    return kind === 'Pod'
+      ? x.spec['nodeName'] === y.spec['nodeName']
+      : x.spec['selector'] === y.spec['selector'];
+  }
+  if (kind === 'Event') {
+    return (
+      x.involvedObject === y.involvedObject &&
+      x.type === y.type &&
+      x.reason === y.reason &&
+      x.message === y.message
+    );
+  }
+  return true;
+}
+
 /** All secondary indexes of one set of objects. */
 export class SecondaryIndexes {
   /** kind → `labelPairKey` → keys. */
@@ -151,6 +187,18 @@ export class SecondaryIndexes {
   /** Removes `obj` (the version that was indexed) from every index. */
   remove(kind: string, key: string, obj: StoredObject): void {
     this.update(kind, key, obj, -1);
+  }
+
+  /**
+   * Re-indexes the object at `key` from `previous` to `next`. Most writes (status, resourceVersion)
+   * change nothing an index reads, and then nothing is done; otherwise `previous` is removed and
+   * `next` added. Every read is order-independent (lists sort their keys), so skipping the
+   * remove-and-add changes no result.
+   */
+  replace(kind: string, key: string, previous: StoredObject, next: StoredObject): void {
+    if (sameIndexedFields(kind, previous, next)) return;
+    this.update(kind, key, previous, -1);
+    this.update(kind, key, next, 1);
   }
 
   /** Keys of `kind` in `namespace` carrying `labelKey=value`. */
