@@ -20,9 +20,15 @@ export function diffPatches(
   after: unknown,
   path: (string | number)[] = [],
 ): Patch[] {
-  if (before === after) return [];
+  const out: Patch[] = [];
+  if (before !== after) diffInto(out, before, after, [...path]);
+  return out;
+}
+
+// Appends the patches to `out`. `path` is the caller's and is copied only into emitted patches,
+// so an unchanged subtree (usually the same frozen reference) allocates nothing.
+function diffInto(out: Patch[], before: unknown, after: unknown, path: (string | number)[]): void {
   if (isRecord(before) && isRecord(after)) {
-    const out: Patch[] = [];
     for (const key of Object.keys(before)) {
       if (!Object.hasOwn(after, key)) out.push({ op: 'remove', path: [...path, key] });
     }
@@ -31,11 +37,15 @@ export function diffPatches(
       if (!Object.hasOwn(before, key)) {
         out.push({ op: 'add', path: [...path, key], value: next });
       } else {
-        out.push(...diffPatches(before[key], next, [...path, key]));
+        const prev = before[key];
+        if (prev === next) continue;
+        path.push(key);
+        diffInto(out, prev, next, path);
+        path.pop();
       }
     }
-    return out;
+    return;
   }
-  if (Array.isArray(before) && Array.isArray(after) && deepEqual(before, after)) return [];
-  return [{ op: 'replace', path, value: after }];
+  if (Array.isArray(before) && Array.isArray(after) && deepEqual(before, after)) return;
+  out.push({ op: 'replace', path: [...path], value: after });
 }

@@ -24,8 +24,16 @@ function asPod(obj: KubeObject | InertObject | undefined): Pod | undefined {
   return obj?.kind === 'Pod' ? (obj as Pod) : undefined;
 }
 
-const ipsOf = (p: Pod): string =>
-  JSON.stringify([p.status.podIP ?? '', (p.status.podIPs ?? []).map((i) => i.ip)]);
+/** The pod's IPs (podIP and every podIPs entry) are the same in `a` and `b`. */
+function sameIPs(a: Pod, b: Pod): boolean {
+  if ((a.status.podIP ?? '') !== (b.status.podIP ?? '')) return false;
+  const x = a.status.podIPs ?? [];
+  const y = b.status.podIPs ?? [];
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]?.ip !== y[i]?.ip) return false;
+  return true;
+}
 
 /**
  * True when a pod change can change its endpoints: labels, hostname, subdomain, deletion, Ready,
@@ -40,7 +48,7 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): boolean {
     oldPod.spec.subdomain !== newPod.spec.subdomain ||
     oldPod.metadata.deletionTimestamp !== newPod.metadata.deletionTimestamp ||
     isPodReady(oldPod) !== isPodReady(newPod) ||
-    ipsOf(oldPod) !== ipsOf(newPod) ||
+    !sameIPs(oldPod, newPod) ||
     oldPod.status.phase !== newPod.status.phase
   );
 }
@@ -55,7 +63,10 @@ export function serviceKeysForPodEvent(event: StoreEvent, view: ClusterView): st
   const old = asPod(event.oldObject);
   if (event.type === 'MODIFIED' && old !== undefined && !podEndpointsChanged(old, pod)) return [];
   const keys = new Set<string>();
-  for (const p of old === undefined ? [pod] : [old, pod]) {
+  // A status write keeps the labels (the same frozen record): one lookup serves both.
+  const both =
+    old === undefined || old.metadata.labels === pod.metadata.labels ? [pod] : [old, pod];
+  for (const p of both) {
     for (const svc of view.servicesSelecting(p.metadata.namespace, p.metadata.labels)) {
       keys.add(`${svc.metadata.namespace}/${svc.metadata.name}`);
     }
