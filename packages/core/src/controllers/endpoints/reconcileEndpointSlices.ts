@@ -9,6 +9,7 @@ import type { Endpoint, EndpointPort, EndpointSlice } from '../../objects/discov
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
+import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
@@ -121,6 +122,41 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
   };
 }
 
+interface CachedEndpoint {
+  readonly node: Node | undefined;
+  readonly service: Service;
+  readonly addressType: IpAddressType;
+  readonly endpoint: Endpoint;
+  /** {@link endpointKey} of `endpoint`. */
+  readonly key: string;
+}
+
+// podToEndpoint is a pure function of frozen stored objects: a sync reuses the endpoint it built
+// for the same pod, node and Service versions (most pods of a Service did not change since its
+// last sync), frozen so that it is shared safely and costs nothing to store again.
+const endpointCache = new WeakMap<Pod, CachedEndpoint>();
+
+function endpointOf(
+  pod: Pod,
+  node: Node | undefined,
+  service: Service,
+  addressType: IpAddressType,
+): CachedEndpoint {
+  const hit = endpointCache.get(pod);
+  if (
+    hit !== undefined &&
+    hit.node === node &&
+    hit.service === service &&
+    hit.addressType === addressType
+  ) {
+    return hit;
+  }
+  const endpoint = deepFreeze(podToEndpoint(pod, node, service, addressType));
+  const entry = { node, service, addressType, endpoint, key: endpointKey(endpoint) };
+  if (Object.isFrozen(pod)) endpointCache.set(pod, entry);
+  return entry;
+}
+
 function reconcileAddressType(
   input: ReconcileEndpointSlicesInput,
   pods: readonly Pod[],
@@ -155,8 +191,8 @@ function reconcileAddressType(
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    const ep = podToEndpoint(pod, node, service, addressType);
-    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
+    const ep = endpointOf(pod, node, service, addressType);
+    if (ep.endpoint.addresses.length > 0) group.endpoints.set(ep.key, ep.endpoint);
   }
 
   let toCreate: EndpointSlice[] = [];
