@@ -71,6 +71,13 @@ export class ControllerRuntime {
   reconciles = 0;
 
   readonly #trusted: boolean;
+  // Labels and the sync task, built once instead of per event.
+  readonly #watchLabel: string;
+  readonly #syncLabel: string;
+  // One task for every sync; it acts on the runtime the queue hands it (a fork's copy included).
+  static readonly #runSync = (rt: ControllerRuntime): void => {
+    rt.#sync();
+  };
 
   /** @param trusted - a built-in controller (its writes skip validation unless paranoid). */
   constructor(
@@ -84,6 +91,8 @@ export class ControllerRuntime {
     this.#world = world;
     this.controller = controller;
     this.#delay = delay;
+    this.#watchLabel = `${controller.name} watch`;
+    this.#syncLabel = `${controller.name} sync`;
   }
 
   /** Keys waiting to be reconciled (for settle's diagnostics). */
@@ -101,7 +110,7 @@ export class ControllerRuntime {
       return;
     }
     const at = this.#world.now + delay;
-    this.#world.schedule(at, `${this.controller.name} watch`, this, (rt) => {
+    this.#world.schedule(at, this.#watchLabel, this, (rt) => {
       for (const key of keys) rt.#enqueue(key);
     });
   }
@@ -115,9 +124,7 @@ export class ControllerRuntime {
     this.#ready.add(key);
     if (!this.#syncScheduled) {
       this.#syncScheduled = true;
-      this.#world.schedule(this.#world.now, `${this.controller.name} sync`, this, (rt) => {
-        rt.#sync();
-      });
+      this.#world.schedule(this.#world.now, this.#syncLabel, this, ControllerRuntime.#runSync);
     }
   }
 

@@ -32,7 +32,10 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
 
 /** True when the pod's `Ready` condition is `True`. */
 export function isPodReady(pod: Pod): boolean {
-  return pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  const conditions = pod.status.conditions;
+  if (conditions === undefined) return false;
+  for (const c of conditions) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 /**
