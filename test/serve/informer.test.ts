@@ -45,6 +45,11 @@ function cluster(): Simulation {
   return sim;
 }
 
+/**
+ * An informer recording what it sees. client-node's informer stops for good on any error other
+ * than 410 (it does not retry): a waiting test then fails with that error instead of a timeout.
+ * After `stop()` a watch still being opened may be refused by the closing server; that is no error.
+ */
 function startInformer(kubeconfig: string, seen: Seen[]) {
   const kc = new KubeConfig();
   kc.loadFromString(kubeconfig);
@@ -58,7 +63,25 @@ function startInformer(kubeconfig: string, seen: Seen[]) {
   informer.on('add', record('add'));
   informer.on('update', record('update'));
   informer.on('delete', record('delete'));
-  return informer;
+  let stopped = false;
+  let failure: unknown;
+  informer.on('error', (err: unknown) => {
+    if (!stopped) failure ??= err;
+  });
+  return Object.assign(informer, {
+    /** Waits for `pred`; throws the informer's error at once if it failed. */
+    until: (pred: () => boolean, ms?: number) =>
+      eventually(() => {
+        if (failure !== undefined) {
+          throw failure instanceof Error ? failure : new Error(JSON.stringify(failure));
+        }
+        return pred();
+      }, ms),
+    halt: async () => {
+      stopped = true;
+      await informer.stop();
+    },
+  });
 }
 
 /** What the informer's cache holds, as name@resourceVersion. */
@@ -94,20 +117,20 @@ describe('client-node informer against sim.serve()', { timeout: 120_000 }, () =>
     const seen: Seen[] = [];
     const informer = startInformer(server.kubeconfig, seen);
     await informer.start();
-    await eventually(() => seen.length === expected.length);
+    await informer.until(() => seen.length === expected.length);
     sim.faults.crashNode('node-1');
     for (let step = 0; step < 16; step++) {
       sim.runFor('30s');
       if (step === 4) server.dropWatches();
-      await eventually(
+      await informer.until(
         () => JSON.stringify(cacheOf(informer)) === JSON.stringify(storeOf(sim)),
         5000,
       );
     }
     sim.delete('Service', 'frontend');
     sim.runFor('1s');
-    await eventually(() => cacheOf(informer).length === storeOf(sim).length, 5000);
-    await informer.stop();
+    await informer.until(() => cacheOf(informer).length === storeOf(sim).length, 5000);
+    await informer.halt();
     // A deleted slice reaches watchers with the deletion's resourceVersion; sim.watch shows the
     // last stored state, so compare deletes by name.
     const strip = (s: Seen) => (s.startsWith('delete ') ? s.split(' ').slice(0, 2).join(' ') : s);
@@ -122,7 +145,7 @@ describe('client-node informer against sim.serve()', { timeout: 120_000 }, () =>
     const seen: Seen[] = [];
     const informer = startInformer(server.kubeconfig, seen);
     await informer.start();
-    await eventually(() => cacheOf(informer).length === storeOf(sim).length);
+    await informer.until(() => cacheOf(informer).length === storeOf(sim).length);
     const before = new Map(storeOf(sim).map((e) => e.split('@') as [string, string]));
     seen.length = 0;
     // Drop the watch and change far more than the server keeps before the client comes back.
@@ -137,11 +160,11 @@ describe('client-node informer against sim.serve()', { timeout: 120_000 }, () =>
     });
     sim.runFor('1s');
     const after = new Map(storeOf(sim).map((e) => e.split('@') as [string, string]));
-    await eventually(
+    await informer.until(
       () => JSON.stringify(cacheOf(informer)) === JSON.stringify(storeOf(sim)),
       10_000,
     );
-    await informer.stop();
+    await informer.halt();
     const net: Seen[] = [];
     for (const [name, rv] of after) {
       if (!before.has(name)) net.push(`add ${name} ${rv}`);

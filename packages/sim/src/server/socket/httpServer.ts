@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { createServer, type Server } from 'node:https';
 import { parse as parseYaml } from 'yaml';
 import type { ApiContext } from '../apiContext.js';
@@ -38,6 +40,11 @@ export interface HttpServerOptions {
 }
 
 class BodyTooLarge extends Error {}
+
+/** Where open watches register how to end them; a watch opened while closing ends at once. */
+interface WatchClosers {
+  readonly add: (stop: () => void) => () => void;
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -130,7 +137,7 @@ async function dispatch(
   ctx: ApiContext,
   req: IncomingMessage,
   res: ServerResponse,
-  closers: Set<() => void>,
+  watchers: WatchClosers,
   token: string,
 ): Promise<void> {
   const auth = req.headers.authorization;
@@ -176,10 +183,7 @@ async function dispatch(
       if (watch) {
         if (route.name !== undefined)
           throw badRequest('watch of a single object: use fieldSelector=metadata.name=<name>');
-        serveWatch(ctx, route, query, res, fmt.table, (stop) => {
-          closers.add(stop);
-          return () => closers.delete(stop);
-        });
+        serveWatch(ctx, route, query, res, fmt.table, watchers.add);
         return;
       }
       send(
@@ -240,8 +244,24 @@ export async function startHttpServer(
   opts: HttpServerOptions,
 ): Promise<RunningServer> {
   const closers = new Set<() => void>();
+  // TCP connections still in their TLS handshake, by remote port (all are from 127.0.0.1):
+  // `closeAllConnections` knows only those the HTTP layer has seen, so a client connecting when
+  // `close()` runs (an informer restarting its watch) would otherwise be served afterwards, and
+  // its watch would keep `close()` from ever ending.
+  const handshaking = new Map<number, Socket>();
+  let closing = false;
+  const watchers: WatchClosers = {
+    add: (stop) => {
+      if (closing) {
+        stop();
+        return () => undefined;
+      }
+      closers.add(stop);
+      return () => closers.delete(stop);
+    },
+  };
   const server: Server = createServer({ cert: opts.cert, key: opts.key }, (req, res) => {
-    dispatch(ctx, req, res, closers, opts.token).catch((err: unknown) => {
+    dispatch(ctx, req, res, watchers, opts.token).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) {
         // Answer, then discard the rest of the body (nothing more is kept) and close.
         res.setHeader('Connection', 'close');
@@ -272,6 +292,20 @@ export async function startHttpServer(
       );
     } else socket.destroy();
   });
+  server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort;
+    if (closing || port === undefined) {
+      socket.destroy();
+      return;
+    }
+    handshaking.set(port, socket);
+    socket.on('close', () => {
+      if (handshaking.get(port) === socket) handshaking.delete(port);
+    });
+  });
+  server.on('secureConnection', (tlsSocket: TLSSocket) => {
+    if (tlsSocket.remotePort !== undefined) handshaking.delete(tlsSocket.remotePort);
+  });
   server.headersTimeout = 30_000;
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
@@ -290,11 +324,13 @@ export async function startHttpServer(
     },
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         for (const stop of [...closers]) stop();
         server.close(() => {
           resolve();
         });
         server.closeAllConnections();
+        for (const socket of [...handshaking.values()]) socket.destroy();
       }),
   };
 }

@@ -101,16 +101,18 @@ export function serveWatch(
     if (f !== undefined) send(f);
   });
   const timers: ReturnType<typeof setInterval>[] = [];
-  let stopped = false;
+  const state = { stopped: false, release: (): void => undefined };
   const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
+    if (state.stopped) return;
+    state.stopped = true;
     unsubscribe();
     for (const t of timers) clearInterval(t);
-    release();
+    state.release();
     res.end();
   };
-  const release = onClose(stop);
+  // A server that is closing stops the watch at once (onClose calls stop before returning).
+  state.release = onClose(stop);
+  if (state.stopped) return;
   if (bookmarks) {
     timers.push(
       setInterval(() => {
