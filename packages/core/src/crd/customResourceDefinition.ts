@@ -26,14 +26,22 @@ export interface CustomResourceDefinitionVersion {
     readonly status?: Readonly<Record<string, never>>;
     readonly scale?: CustomResourceScale;
   };
-  readonly additionalPrinterColumns?: readonly {
-    readonly name: string;
-    readonly type: string;
-    readonly jsonPath: string;
-    readonly description?: string;
-    readonly priority?: number;
-    readonly format?: string;
-  }[];
+  readonly additionalPrinterColumns?: readonly CustomResourceColumnDefinition[];
+}
+
+/**
+ * `spec.versions[].additionalPrinterColumns[]`: a column of the server-side Table (`kubectl get`),
+ * read from each object at a simple JSON path.
+ */
+export interface CustomResourceColumnDefinition {
+  readonly name: string;
+  /** `integer`, `number`, `string`, `boolean` or `date` (a timestamp printed as an age). */
+  readonly type: string;
+  readonly jsonPath: string;
+  readonly description?: string;
+  /** Above 0: shown only by `kubectl get -o wide`. */
+  readonly priority?: number;
+  readonly format?: string;
 }
 
 /** `spec.names`. */
@@ -72,6 +80,12 @@ export interface CustomKindVersion {
   readonly statusSubresource: boolean;
   readonly scale: CustomResourceScale | undefined;
   readonly deprecationWarning: string | undefined;
+  /**
+   * The Table columns after Name, as the API server serves them: the version's
+   * `additionalPrinterColumns`, or a lone `Age` column (`.metadata.creationTimestamp`, type
+   * `date`) when it declares none (apiextensions-apiserver `serveDefaultColumnsIfEmpty`).
+   */
+  readonly printerColumns: readonly CustomResourceColumnDefinition[];
 }
 
 /** A kind a CRD makes storable: what the store, discovery and `kubectl get` need. */

@@ -96,6 +96,16 @@ function desired(obj: Record_, statusSubresource: boolean): Record_ {
   return out;
 }
 
+/**
+ * Objects are stored in the CRD's storage version whatever version they were written in. With
+ * conversion strategy `None` (the only one kubesim runs) converting between versions changes
+ * `apiVersion` and nothing else (apiextensions-apiserver pkg/apiserver/conversion nopConverter);
+ * the API server sets the version of each request on the way out.
+ */
+function storageApiVersion(kind: CustomKind): string {
+  return `${kind.group}/${kind.storageVersion}`;
+}
+
 function crdTerminating(core: StoreCore, kind: CustomKind): boolean {
   return core.get(CRD_KIND, kind.crdName)?.metadata.deletionTimestamp !== undefined;
 }
@@ -119,6 +129,7 @@ export function createCustomObject(
   const uid = core.ids.uid();
   const now = core.nowTimestamp();
   const obj = produce(admitted.object, (d) => {
+    d['apiVersion'] = storageApiVersion(kind);
     // PrepareForCreate: with a status subresource the status of a create is dropped.
     if (admitted.version.statusSubresource) delete d['status'];
     const meta = d['metadata'] as Record_;
@@ -173,6 +184,7 @@ export function updateCustomObject(
   const admitted = admitCustomObject(kind, source, opts.fieldValidation ?? 'Strict');
   const liveMeta = live.metadata as unknown as Record_;
   let next = produce(admitted.object, (d) => {
+    d['apiVersion'] = storageApiVersion(kind);
     const meta = d['metadata'] as Record_;
     if (mode === 'status') {
       for (const k of Object.keys(meta)) Reflect.deleteProperty(meta, k);

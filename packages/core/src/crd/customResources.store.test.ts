@@ -188,3 +188,45 @@ describe('custom resources in the store', () => {
     );
   });
 });
+
+describe('several versions of a custom kind', () => {
+  function twoVersions(): Store {
+    const crd = widgetCrd();
+    const v1 = crd.spec.versions[0]!;
+    const store = new Store();
+    store.apply(
+      widgetCrd({
+        versions: [
+          { ...v1, name: 'v1beta1', storage: false },
+          v1,
+          { ...v1, name: 'v1alpha1', storage: false, served: false },
+        ],
+      }),
+    );
+    return store;
+  }
+
+  it('stores an object written in any served version in the storage version (conversion None)', () => {
+    const store = twoVersions();
+    const created = store.apply({ ...widget('a'), apiVersion: 'example.com/v1beta1' }).object;
+    expect(created.apiVersion).toBe('example.com/v1');
+    expect(store.getInert('Widget', 'a')?.apiVersion).toBe('example.com/v1');
+    // An update in the other version changes the spec but not the stored version, nor the
+    // generation for the version alone.
+    const same = store.apply({ ...widget('a'), apiVersion: 'example.com/v1beta1' }).object;
+    expect(same.metadata.resourceVersion).toBe(created.metadata.resourceVersion);
+    const bigger = store.apply({
+      ...widget('a', { size: 'large' }),
+      apiVersion: 'example.com/v1beta1',
+    });
+    expect(bigger.object.apiVersion).toBe('example.com/v1');
+    expect(bigger.object.metadata.generation).toBe(2);
+  });
+
+  it('refuses a version that is not served', () => {
+    const store = twoVersions();
+    expect(() => store.apply({ ...widget('a'), apiVersion: 'example.com/v1alpha1' })).toThrow(
+      'no matches for kind "Widget" in version "example.com/v1alpha1"',
+    );
+  });
+});

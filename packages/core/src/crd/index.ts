@@ -20,6 +20,7 @@ export { customObject, servedVersion } from './customResourceDefinition.js';
 export type {
   CustomKind,
   CustomKindVersion,
+  CustomResourceColumnDefinition,
   CustomResourceDefinition,
   CustomResourceDefinitionNames,
   CustomResourceDefinitionVersion,

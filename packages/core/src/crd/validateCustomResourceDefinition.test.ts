@@ -187,3 +187,58 @@ describe('validateCustomResourceDefinition', () => {
     ).toMatch(/^spec\.names\.shortNames\[0\]: Invalid value: "W_D": a DNS-1035 label/);
   });
 });
+
+describe('additionalPrinterColumns', () => {
+  const issues = (crd: unknown) =>
+    validateCustomResourceDefinition(crd).issues.map(formatFieldIssue);
+  const v1 = widgetCrd().spec.versions[0]!;
+
+  it('serves a lone Age column when a version declares none (serveDefaultColumnsIfEmpty)', () => {
+    expect(validateCustomResourceDefinition(widgetCrd()).kind?.versions[0]?.printerColumns).toEqual(
+      [
+        expect.objectContaining({
+          name: 'Age',
+          type: 'date',
+          jsonPath: '.metadata.creationTimestamp',
+        }),
+      ],
+    );
+  });
+
+  it('keeps declared columns, without adding Age', () => {
+    const cols = [
+      { name: 'Size', type: 'string', jsonPath: '.spec.size' },
+      { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas', priority: 1 },
+    ];
+    const kind = validateCustomResourceDefinition(
+      widgetCrd({ versions: [{ ...v1, additionalPrinterColumns: cols }] }),
+    ).kind;
+    expect(kind?.versions[0]?.printerColumns).toEqual(cols);
+  });
+
+  it("checks type, format and jsonPath in the API server's words, lifted to spec when identical", () => {
+    const bad = [
+      { name: 'A', type: 'object', jsonPath: '.spec.size' },
+      { name: 'B', type: 'string', format: 'uuid', jsonPath: 'spec.size' },
+      { name: '', type: '', jsonPath: '' },
+    ];
+    expect(issues(widgetCrd({ versions: [{ ...v1, additionalPrinterColumns: bad }] }))).toEqual([
+      'spec.additionalPrinterColumns[0].type: Invalid value: "object": must be one of boolean,date,integer,number,string',
+      'spec.additionalPrinterColumns[1].format: Invalid value: "uuid": must be one of byte,date,date-time,double,float,int32,int64,password',
+      'spec.additionalPrinterColumns[1].JSONPath: Invalid value: "spec.size": must be a simple json path starting with .',
+      'spec.additionalPrinterColumns[2].name: Required value',
+      'spec.additionalPrinterColumns[2].type: Required value: must be one of boolean,date,integer,number,string',
+      'spec.additionalPrinterColumns[2].JSONPath: Required value',
+    ]);
+    // Columns that differ between versions are reported per version.
+    const two = widgetCrd({
+      versions: [
+        { ...v1, additionalPrinterColumns: [{ name: 'A', type: 'object', jsonPath: '.a' }] },
+        { ...v1, name: 'v2', storage: false },
+      ],
+    });
+    expect(issues(two)).toEqual([
+      'spec.versions[0].additionalPrinterColumns[0].type: Invalid value: "object": must be one of boolean,date,integer,number,string',
+    ]);
+  });
+});

@@ -9,7 +9,12 @@ import type { FieldIssue } from '../errors.js';
 import { forbidden, invalid, notSupported, required } from '../validation/fieldIssues.js';
 import { isDns1035Label, isDns1123Subdomain } from '../validation/names.js';
 import { checkStructuralSchema } from './checkStructuralSchema.js';
-import type { CustomKind, CustomKindVersion } from './customResourceDefinition.js';
+import { deepEqual } from '../store/deepEqual.js';
+import type {
+  CustomKind,
+  CustomKindVersion,
+  CustomResourceColumnDefinition,
+} from './customResourceDefinition.js';
 import { isJsonObject } from './schemaTypes.js';
 
 /** The outcome of {@link validateCustomResourceDefinition}. */
@@ -73,11 +78,89 @@ function checkNames(spec: Record<string, unknown>, issues: FieldIssue[]): void {
   });
 }
 
+const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
+const COLUMN_FORMATS = [
+  'byte',
+  'date',
+  'date-time',
+  'double',
+  'float',
+  'int32',
+  'int64',
+  'password',
+];
+
+/** The Age column served for a version that declares no printer columns. */
+const DEFAULT_COLUMNS: readonly CustomResourceColumnDefinition[] = [
+  {
+    name: 'Age',
+    type: 'date',
+    jsonPath: '.metadata.creationTimestamp',
+    description: 'When the object was created, printed as its age.',
+  },
+];
+
+/**
+ * `additionalPrinterColumns[]` as ValidateCustomResourceColumnDefinition checks them (the
+ * required jsonPath is reported under the Go field name `JSONPath`, as upstream does).
+ */
+function checkColumns(
+  raw: unknown,
+  path: string,
+  issues: FieldIssue[],
+): CustomResourceColumnDefinition[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    issues.push(invalid(path, raw, 'must be a list'));
+    return [];
+  }
+  const out: CustomResourceColumnDefinition[] = [];
+  raw.forEach((c: unknown, j) => {
+    const at = `${path}[${j}]`;
+    const col = isJsonObject(c) ? c : {};
+    const name = str(col['name']) ?? '';
+    const type = str(col['type']) ?? '';
+    const format = str(col['format']) ?? '';
+    const jsonPath = str(col['jsonPath']) ?? '';
+    const before = issues.length;
+    if (name === '') issues.push(required(`${at}.name`));
+    if (type === '')
+      issues.push(required(`${at}.type`, `must be one of ${COLUMN_TYPES.join(',')}`));
+    else if (!COLUMN_TYPES.includes(type)) {
+      issues.push(invalid(`${at}.type`, type, `must be one of ${COLUMN_TYPES.join(',')}`));
+    }
+    if (format !== '' && !COLUMN_FORMATS.includes(format)) {
+      issues.push(invalid(`${at}.format`, format, `must be one of ${COLUMN_FORMATS.join(',')}`));
+    }
+    if (jsonPath === '') issues.push(required(`${at}.JSONPath`));
+    else if (!jsonPath.startsWith('.')) {
+      issues.push(
+        invalid(`${at}.JSONPath`, jsonPath, 'must be a simple json path starting with .'),
+      );
+    }
+    const priority = col['priority'];
+    if (issues.length > before) return;
+    out.push({
+      name,
+      type,
+      jsonPath,
+      ...(format !== '' ? { format } : {}),
+      ...(typeof col['description'] === 'string' && col['description'] !== ''
+        ? { description: col['description'] }
+        : {}),
+      ...(typeof priority === 'number' && priority !== 0 ? { priority } : {}),
+    });
+  });
+  return out;
+}
+
 function checkVersion(
   v: unknown,
   i: number,
+  columnsPath: string,
   warnings: string[],
   issues: FieldIssue[],
+  columnIssues: FieldIssue[],
 ): CustomKindVersion | undefined {
   const path = `spec.versions[${i}]`;
   if (!isJsonObject(v)) {
@@ -125,6 +208,7 @@ function checkVersion(
       }
     }
   }
+  const columns = checkColumns(v['additionalPrinterColumns'], columnsPath, columnIssues);
   if (name === undefined || !isJsonObject(schema)) return undefined;
   const scaleOut =
     scale === undefined
@@ -147,6 +231,7 @@ function checkVersion(
       v['deprecated'] === true
         ? (str(v['deprecationWarning']) ?? `${name} is deprecated`)
         : undefined,
+    printerColumns: columns.length > 0 ? columns : DEFAULT_COLUMNS,
   };
 }
 
@@ -219,8 +304,22 @@ export function validateCustomResourceDefinition(crd: unknown): CrdCheck {
     );
   const versions: CustomKindVersion[] = [];
   const seen = new Set<string>();
+  // Columns identical in every version are reported at spec.additionalPrinterColumns: the v1 to
+  // internal conversion lifts them there before validation (apiextensions v1 conversion.go).
+  const columnsOf = (v: unknown): unknown =>
+    isJsonObject(v) && Array.isArray(v['additionalPrinterColumns'])
+      ? v['additionalPrinterColumns']
+      : [];
+  const identicalColumns = rawVersions.every((v) =>
+    deepEqual(columnsOf(v), columnsOf(rawVersions[0])),
+  );
   rawVersions.forEach((v, i) => {
-    const checked = checkVersion(v, i, warnings, issues);
+    const columnsPath = identicalColumns
+      ? 'spec.additionalPrinterColumns'
+      : `spec.versions[${i}].additionalPrinterColumns`;
+    // Reported once, not once per version, when the columns are lifted.
+    const sink = identicalColumns && i > 0 ? [] : issues;
+    const checked = checkVersion(v, i, columnsPath, warnings, issues, sink);
     if (checked === undefined) return;
     if (seen.has(checked.name)) {
       issues.push({
