@@ -107,3 +107,175 @@ describe('a CRD over the API', () => {
     expect((await call(t, 'GET', WIDGETS)).json.items).toEqual([]);
   });
 });
+
+/** The widget CRD served at v1beta1 and v1 (storage), with v1alpha1 declared but not served. */
+function versionedCrd(): Record<string, unknown> {
+  const c = structuredClone(crd) as any;
+  const v1 = c.spec.versions[0];
+  v1.additionalPrinterColumns = [
+    { name: 'Size', type: 'string', jsonPath: '.spec.size' },
+    { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' },
+    { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
+    { name: 'Parts', type: 'string', jsonPath: '.spec.parts', priority: 1 },
+    { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+  ];
+  v1.schema.openAPIV3Schema.properties.spec.properties.parts = {
+    type: 'array',
+    items: { type: 'string' },
+  };
+  v1.schema.openAPIV3Schema.properties.status.properties.conditions = {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { type: { type: 'string' }, status: { type: 'string' } },
+    },
+  };
+  const beta = structuredClone(v1);
+  beta.name = 'v1beta1';
+  beta.storage = false;
+  delete beta.additionalPrinterColumns;
+  const alpha = { ...structuredClone(beta), name: 'v1alpha1', served: false };
+  c.spec.versions = [beta, v1, alpha];
+  return c;
+}
+
+describe('a CRD with several versions over the API', () => {
+  const BETA = '/apis/example.com/v1beta1/namespaces/default/widgets';
+  const TABLE = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' };
+
+  it('serves every served version with apiVersion rewritten, stores the storage version, refuses the others', async () => {
+    const sim = createSimulation({ seed: 5 });
+    sim.apply(versionedCrd());
+    const s = await sim.serve();
+    try {
+      const v = targetOf(s.kubeconfig);
+      const group = (await call(v, 'GET', '/apis/example.com')).json;
+      expect(group.versions.map((x: any) => x.version)).toEqual(['v1beta1', 'v1']);
+      expect((await call(v, 'GET', '/apis/example.com/v1alpha1')).status).toBe(404);
+      expect(
+        (await call(v, 'GET', '/apis/example.com/v1alpha1/namespaces/default/widgets')).json,
+      ).toMatchObject({ code: 404, reason: 'NotFound' });
+
+      const created = await call(v, 'POST', BETA, {
+        body: {
+          apiVersion: 'example.com/v1beta1',
+          kind: 'Widget',
+          metadata: { name: 'w' },
+          spec: { size: 'small' },
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.json.apiVersion).toBe('example.com/v1beta1');
+      expect(sim.getInert('Widget', 'w')?.apiVersion).toBe('example.com/v1');
+      expect((await call(v, 'GET', `${WIDGETS}/w`)).json.apiVersion).toBe('example.com/v1');
+      expect((await call(v, 'GET', `${BETA}/w`)).json.apiVersion).toBe('example.com/v1beta1');
+      const listed = (await call(v, 'GET', BETA)).json;
+      expect(listed.apiVersion).toBe('example.com/v1beta1');
+      expect(listed.items.map((i: any) => i.apiVersion)).toEqual(['example.com/v1beta1']);
+      // A body in another version than the URL's is refused, as upstream's create handler does.
+      const mismatch = await call(v, 'POST', BETA, {
+        body: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'x' }, spec: {} },
+      });
+      expect(mismatch.json).toMatchObject({
+        code: 400,
+        message:
+          'the API version in the data (example.com/v1) does not match the expected API version (example.com/v1beta1)',
+      });
+      // A merge patch at v1beta1 patches the object as seen at v1beta1.
+      const patched = await call(v, 'PATCH', `${BETA}/w`, {
+        body: { spec: { size: 'large' } },
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.json).toMatchObject({
+        apiVersion: 'example.com/v1beta1',
+        spec: { size: 'large' },
+      });
+      expect(sim.getInert('Widget', 'w')?.apiVersion).toBe('example.com/v1');
+
+      // Tables: v1 has printer columns (Parts at priority 1, for -o wide), v1beta1 only Age.
+      sim.updateInertStatus('Widget', 'w', (d: any) => {
+        d.status = { conditions: [{ type: 'Ready', status: 'True' }] };
+      });
+      sim.runFor('90s');
+      const t1 = (await call(v, 'GET', WIDGETS, { headers: TABLE })).json;
+      expect(t1.columnDefinitions.map((c: any) => `${c.name}:${c.type}:${c.priority}`)).toEqual([
+        'Name:string:0',
+        'Size:string:0',
+        'Replicas:integer:0',
+        'Ready:string:0',
+        'Parts:string:1',
+        'Age:date:0',
+      ]);
+      expect(t1.columnDefinitions[1].description).toBe(
+        'Custom resource definition column (in JSONPath format): .spec.size',
+      );
+      expect(t1.rows[0].cells).toEqual(['w', 'large', 1, 'True', null, '90s']);
+      const tb = (await call(v, 'GET', `${BETA}/w`, { headers: TABLE })).json;
+      expect(tb.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Age']);
+      expect(tb.rows[0].cells).toEqual(['w', '90s']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('strict patches and apply of unknown fields answer as upstream; no strategic merge patch', async () => {
+    const sim = createSimulation({ seed: 6 });
+    sim.apply(versionedCrd());
+    sim.apply({
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'w' },
+      spec: { size: 'small' },
+    } as never);
+    const s = await sim.serve();
+    try {
+      const v = targetOf(s.kubeconfig);
+      const merge = await call(v, 'PATCH', `${WIDGETS}/w?fieldValidation=Strict`, {
+        body: { spec: { colour: 'red' } },
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+      });
+      expect(merge.status).toBe(422);
+      expect(merge.json.reason).toBe('Invalid');
+      expect(merge.json.details.causes).toEqual([
+        expect.objectContaining({ field: 'patch', reason: 'FieldValueInvalid' }),
+      ]);
+      // The patched object's JSON, keys sorted as Go writes a map, then the strict decoding error.
+      expect(merge.json.message).toMatch(
+        /^ "" is invalid: patch: Invalid value: "\{\\"apiVersion\\":\\"example.com\/v1\\",\\"kind\\":\\"Widget\\",\\"metadata\\":\{.*\},\\"spec\\":\{\\"colour\\":\\"red\\",\\"replicas\\":1,\\"size\\":\\"small\\"\}\}": strict decoding error: unknown field "spec.colour"$/,
+      );
+      const warn = await call(v, 'PATCH', `${WIDGETS}/w?fieldValidation=Warn`, {
+        body: { spec: { colour: 'red' } },
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+      });
+      expect(warn.status).toBe(200);
+      expect(warn.headers['warning']).toBe('299 - "unknown field \\"spec.colour\\""');
+      const smp = await call(v, 'PATCH', `${WIDGETS}/w`, {
+        body: { spec: { size: 'large' } },
+        headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+      });
+      expect(smp.json).toMatchObject({
+        code: 415,
+        reason: 'UnsupportedMediaType',
+        message:
+          'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+      });
+      const ssa = await call(v, 'PATCH', `${WIDGETS}/w?fieldManager=me&fieldValidation=Strict`, {
+        body: JSON.stringify({
+          apiVersion: 'example.com/v1',
+          kind: 'Widget',
+          metadata: { name: 'w' },
+          spec: { size: 'small', colour: 'red' },
+        }),
+        headers: { 'Content-Type': 'application/apply-patch+yaml' },
+      });
+      expect(ssa.json).toMatchObject({
+        code: 500,
+        message:
+          'failed to create typed patch object (default/w; example.com/v1, Kind=Widget): .spec.colour: field not declared in schema',
+      });
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -38,6 +38,21 @@ export function apiVersionOf(r: ResourceInfo): string {
   return r.group === '' ? r.version : `${r.group}/${r.version}`;
 }
 
+/**
+ * `obj` as served at the route's version. A custom kind is stored in its storage version and,
+ * with conversion `None`, served at any other version with only `apiVersion` changed
+ * (apiextensions-apiserver nopConverter); built-in kinds are served as stored.
+ */
+export function atVersion<T extends StoredObject | undefined>(
+  ctx: ApiContext,
+  r: ResourceInfo,
+  obj: T,
+): T {
+  if (obj === undefined || ctx.resources.customKind(r.kind) === undefined) return obj;
+  const want = apiVersionOf(r);
+  return obj.apiVersion === want ? obj : { ...obj, apiVersion: want };
+}
+
 /** The label and field selectors of a list or watch request. */
 export interface Selectors {
   readonly labels: Selector | undefined;

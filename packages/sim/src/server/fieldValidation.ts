@@ -17,9 +17,11 @@ import {
   applyFieldValidation,
   dropUnknownFields,
   findUnknownFields,
+  pruneUnknownFields,
   StrictPatchError,
   unknownFieldText,
   type FieldValidation,
+  type JsonSchemaProps,
 } from '@kubesim/core';
 import { listStrategy } from './mergeKeys.js';
 import { ApiError } from './status.js';
@@ -84,26 +86,62 @@ export function checkPatched(
   mode: FieldValidation,
   name: string,
   patchValue: unknown,
+  customSchema?: JsonSchemaProps,
 ): CheckedObject {
+  if (customSchema !== undefined) {
+    // A custom kind: the patched object decodes through the CRD's schema (pruning finds the
+    // unknown fields); Strict is the same 422 on `patch`, Warn and Ignore are the store's.
+    const fields = mode === 'Strict' ? pruneUnknownFields(patched, customSchema, true).pruned : [];
+    if (fields.length > 0) throw strictPatchInvalid(patched, name, patchValue, fields);
+    return { object: patched, warnings: [] };
+  }
   if (mode === 'Strict') {
     const fields = findUnknownFields(patched);
-    if (fields.length > 0) {
-      const err = new StrictPatchError(String(patched['kind']), name, patchValue, fields);
-      // errors.NewInvalid(schema.GroupKind{}, "", …): an empty kind and name, so the message
-      // starts ` "" is invalid:` and kubectl prints "The request is invalid: patch: …".
-      throw new ApiError(
-        422,
-        'Invalid',
-        ` "" is invalid: ${err.issues.map((i) => `${i.path}: ${i.message}`).join(', ')}`,
-        {
-          causes: err.issues.map((i) => ({ reason: i.type, message: i.message, field: i.path })),
-        },
-      );
-    }
+    if (fields.length > 0) throw strictPatchInvalid(patched, name, patchValue, fields);
     return { object: patched, warnings: [] };
   }
   const { object, removed } = dropUnknownFields(patched);
   return { object, warnings: mode === 'Warn' ? removed.map(unknownFieldText) : [] };
+}
+
+function strictPatchInvalid(
+  patched: Obj,
+  name: string,
+  patchValue: unknown,
+  fields: readonly string[],
+): ApiError {
+  const err = new StrictPatchError(String(patched['kind']), name, patchValue, fields);
+  // errors.NewInvalid(schema.GroupKind{}, "", …): an empty kind and name, so the message
+  // starts ` "" is invalid:` and kubectl prints "The request is invalid: patch: …".
+  return new ApiError(
+    422,
+    'Invalid',
+    ` "" is invalid: ${err.issues.map((i) => `${i.path}: ${i.message}`).join(', ')}`,
+    {
+      causes: err.issues.map((i) => ({ reason: i.type, message: i.message, field: i.path })),
+    },
+  );
+}
+
+/**
+ * JSON as Go's encoding/json writes a decoded object: keys sorted at every level and `<`, `>`,
+ * `&` escaped — the patched object a JSON or merge patch produces (json-patch works on maps).
+ */
+export function goJson(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as Obj;
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, sortKeys(o[k])]),
+    );
+  };
+  return JSON.stringify(sortKeys(value))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026');
 }
 
 /** `spec.template.spec.containers[0].x` as structured-merge-diff prints a path, keyed lists by key. */
@@ -142,8 +180,13 @@ function typedPath(obj: Obj, path: string): string {
  * object (default/web; apps/v1, Kind=Deployment): .spec.replcas: field not declared in schema`;
  * managedfields/internal/structuredmerge.go, structured-merge-diff ValidationErrors).
  */
-export function checkApplyConfiguration(config: Obj): void {
-  const fields = findUnknownFields(config);
+export function checkApplyConfiguration(config: Obj, customSchema?: JsonSchemaProps): void {
+  // A custom kind is typed from its CRD's schema (apiextensions-apiserver builds the field
+  // manager's type converter from it): a field it does not declare fails the same way.
+  const fields =
+    customSchema === undefined
+      ? findUnknownFields(config)
+      : pruneUnknownFields(config, customSchema, true).pruned;
   if (fields.length === 0) return;
   const meta = (config['metadata'] ?? {}) as Obj;
   const text$ = (v: unknown): string => (typeof v === 'string' ? v : '');

@@ -5,6 +5,7 @@
 import type { StoredObject } from '@kubesim/core';
 import {
   apiVersionOf,
+  atVersion,
   matches,
   mustGet,
   nowEpoch,
@@ -14,7 +15,7 @@ import {
 import type { ResourceRoute } from './route.js';
 import { scaleOf } from './scale.js';
 import { ApiError, badRequest } from './status.js';
-import { includeObjectOf, toTable } from './tables.js';
+import { columnsOf, includeObjectOf, toTable } from './tables.js';
 
 /** How the client wants the answer. */
 export interface ReadFormat {
@@ -28,11 +29,11 @@ export function handleGet(
   query: URLSearchParams,
   fmt: ReadFormat,
 ): unknown {
-  const obj = mustGet(ctx, route);
+  const obj = atVersion(ctx, route.resource, mustGet(ctx, route));
   if (route.subresource === 'scale')
     return scaleOf(route.resource, obj, ctx.resources.customScale(route.resource));
   if (fmt.table && route.subresource === undefined) {
-    return toTable(route.resource.kind, [obj], nowEpoch(ctx.host), {
+    return toTable(columnsOf(ctx.resources, route.resource), [obj], nowEpoch(ctx.host), {
       include: includeObjectOf(query),
       headers: true,
       resourceVersion: obj.metadata.resourceVersion,
@@ -91,7 +92,8 @@ export function handleList(
   const rv = token?.rv ?? store.resourceVersion;
   let items = all
     .filter((o) => matches(o, route, sel))
-    .sort((a, b) => (storageKey(a) < storageKey(b) ? -1 : 1));
+    .sort((a, b) => (storageKey(a) < storageKey(b) ? -1 : 1))
+    .map((o) => atVersion(ctx, r, o));
   if (token !== undefined) items = items.filter((o) => storageKey(o) > token.after);
   let next: string | undefined;
   let remaining: number | undefined;
@@ -113,7 +115,7 @@ export function handleList(
     );
   }
   if (fmt.table) {
-    return toTable(r.kind, items, nowEpoch(ctx.host), {
+    return toTable(columnsOf(ctx.resources, r), items, nowEpoch(ctx.host), {
       include: includeObjectOf(query),
       headers: true,
       resourceVersion: String(rv),

@@ -18,7 +18,9 @@ import type {
   StatefulSet,
   StoredObject,
 } from '@kubesim/core';
-import { ageOf } from '../kubectl/humanDuration.js';
+import { parseTimestamp, type CustomResourceColumnDefinition } from '@kubesim/core';
+import { ageOf, humanDuration } from '../kubectl/humanDuration.js';
+import { compileJsonPath, type CompiledJsonPath } from './jsonPath.js';
 import { podColumns } from '../kubectl/podStatus.js';
 import {
   listWithMore,
@@ -31,7 +33,8 @@ import {
 /** A Table column definition (meta.k8s.io/v1 TableColumnDefinition). */
 export interface ColumnDefinition {
   readonly name: string;
-  readonly type: 'string' | 'integer' | 'date';
+  /** `string`, `integer`, `number`, `boolean` or `date` (custom resources may use all five). */
+  readonly type: string;
   readonly format: string;
   readonly description: string;
   readonly priority: number;
@@ -40,10 +43,13 @@ export interface ColumnDefinition {
 /** Columns and a row builder of one kind. */
 export interface TableColumns {
   readonly columns: readonly ColumnDefinition[];
-  cells(obj: StoredObject, nowEpochMs: number): (string | number)[];
+  cells(obj: StoredObject, nowEpochMs: number): Cell[];
 }
 
-type Col = [name: string, type?: ColumnDefinition['type'], priority?: number, format?: string];
+/** A Table cell; `null` prints as nothing. */
+export type Cell = string | number | boolean | null;
+
+type Col = [name: string, type?: 'string' | 'integer' | 'date', priority?: number, format?: string];
 
 function defs(cols: readonly Col[]): ColumnDefinition[] {
   return cols.map(([name, type = 'string', priority = 0, format = '']) => ({
@@ -349,4 +355,114 @@ const BY_KIND: Readonly<Record<string, TableColumns>> = {
 /** The columns of `kind` (Name and Age for a kind without a printer, as upstream's default). */
 export function tableColumnsOf(kind: string): TableColumns {
   return BY_KIND[kind] ?? generic;
+}
+
+/** Go's `%v` of a float64: shortest digits, exponent form below 1e-4 or from 1e6 (strconv 'g', -1). */
+function goFloat(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
+  const exp = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(n)));
+  if (exp < -4 || exp >= 6) {
+    const [mantissa = '', e = '0'] = n.toExponential().split('e');
+    const sign = e.startsWith('-') ? '-' : '+';
+    const digits = e.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mantissa}e${sign}${digits}`;
+  }
+  return String(n);
+}
+
+/** `fmt.Fprint` of a JSON value as decoded into Go (integers as int64, maps with sorted keys). */
+function goText(v: unknown, depth = 0): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloat(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (depth > 32) return '...';
+  if (Array.isArray(v)) return `[${v.map((x: unknown) => goText(x, depth + 1)).join(' ')}]`;
+  const o = v as Record<string, unknown>;
+  const entries = Object.keys(o)
+    .sort()
+    .map((k) => `${k}:${goText(o[k], depth + 1)}`);
+  return `map[${entries.join(' ')}]`;
+}
+
+/**
+ * One printer column's cell (apiextensions-apiserver tableconvertor): the first value the path
+ * finds, or nothing when it finds none or fails; a `string` column prints any value as client-go's
+ * jsonpath does (`<no value>` for null), the others keep a value of their own type only, and a
+ * `date` column is the age of an RFC 3339 timestamp (`<unknown>` when empty, `<invalid>` when it
+ * does not parse).
+ */
+function customCell(
+  type: string,
+  path: CompiledJsonPath | undefined,
+  obj: unknown,
+  nowEpochMs: number,
+): Cell {
+  if (path === undefined) return null;
+  let found: unknown[];
+  try {
+    found = path.find(obj);
+  } catch {
+    return null;
+  }
+  if (found.length === 0) return null;
+  const value = found[0];
+  if (type === 'string') return value === null ? '<no value>' : goText(value);
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'integer':
+      return typeof value === 'number' ? Math.trunc(value) : null;
+    case 'number':
+      return typeof value === 'number' ? value : null;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : null;
+    case 'date': {
+      if (typeof value !== 'string') return null;
+      if (value === '' || value === 'null') return '<unknown>';
+      const t = parseTimestamp(value);
+      return t === undefined ? '<invalid>' : humanDuration(nowEpochMs - t);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The Table of a custom kind at one version: Name, then the version's printer columns
+ * (`additionalPrinterColumns`, or Age alone when it declares none), each with its type, format,
+ * priority (above 0: `-o wide` only) and description.
+ */
+export function customTableColumns(
+  columns: readonly CustomResourceColumnDefinition[],
+): TableColumns {
+  const paths = columns.map((c) => {
+    try {
+      return compileJsonPath(c.jsonPath);
+    } catch {
+      return undefined;
+    }
+  });
+  return {
+    columns: [
+      {
+        name: 'Name',
+        type: 'string',
+        format: 'name',
+        description: 'Name must be unique within a namespace.',
+        priority: 0,
+      },
+      ...columns.map((c) => ({
+        name: c.name,
+        type: c.type,
+        format: c.format ?? '',
+        description:
+          c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
+        priority: c.priority ?? 0,
+      })),
+    ],
+    cells: (o, now) => [
+      o.metadata.name,
+      ...columns.map((c, i) => customCell(c.type, paths[i], o, now)),
+    ],
+  };
 }

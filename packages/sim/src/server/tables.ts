@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import type { StoredObject } from '@kubesim/core';
-import { tableColumnsOf } from './tableColumns.js';
+import type { ResourceInfo, ResourceTable } from './resources.js';
+import { customTableColumns, tableColumnsOf, type TableColumns } from './tableColumns.js';
 import { badRequest } from './status.js';
 
 /** `includeObject` of a Table request. */
@@ -26,14 +27,19 @@ function rowObject(obj: StoredObject, include: IncludeObject): unknown {
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
 }
 
-/** A Table of `objects` of `kind`; `headers: false` leaves out the column definitions. */
+/** The columns of a served resource: a custom kind's printer columns at its version, else the kind's. */
+export function columnsOf(table: ResourceTable, r: ResourceInfo): TableColumns {
+  const custom = table.customKind(r.kind)?.versions.find((v) => v.name === r.version);
+  return custom === undefined ? tableColumnsOf(r.kind) : customTableColumns(custom.printerColumns);
+}
+
+/** A Table of `objects` with columns `t`; `headers: false` leaves out the column definitions. */
 export function toTable(
-  kind: string,
+  t: TableColumns,
   objects: readonly StoredObject[],
   nowEpochMs: number,
   opts: { include: IncludeObject; headers: boolean; resourceVersion: string; continue?: string },
 ): Record<string, unknown> {
-  const t = tableColumnsOf(kind);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

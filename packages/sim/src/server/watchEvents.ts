@@ -9,7 +9,8 @@ import type { StoredObject } from '@kubesim/core';
 import { matches, nowEpoch, type ApiContext, type Selectors } from './apiContext.js';
 import type { ResourceRoute } from './route.js';
 import type { HubEvent } from './watchHub.js';
-import { toTable, type IncludeObject } from './tables.js';
+import type { ResourceInfo } from './resources.js';
+import { columnsOf, toTable, type IncludeObject } from './tables.js';
 
 /** One frame of a watch stream. */
 export interface WatchFrame {
@@ -51,14 +52,14 @@ export function frameOf(
 export function encodeFrame(
   ctx: ApiContext,
   frame: WatchFrame,
-  kind: string,
+  resource: ResourceInfo,
   table: { include: IncludeObject; first: boolean } | undefined,
 ): string {
   if (table === undefined || frame.type === 'BOOKMARK' || frame.type === 'ERROR') {
     return `${JSON.stringify(frame)}\n`;
   }
   const obj = frame.object as StoredObject;
-  const t = toTable(kind, [obj], nowEpoch(ctx.host), {
+  const t = toTable(columnsOf(ctx.resources, resource), [obj], nowEpoch(ctx.host), {
     include: table.include,
     headers: table.first,
     resourceVersion: obj.metadata.resourceVersion,

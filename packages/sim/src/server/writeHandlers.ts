@@ -6,6 +6,7 @@
 import { withCustomScale, type CustomWriteOptions, type StoredObject } from '@kubesim/core';
 import {
   apiVersionOf,
+  atVersion,
   keyOf,
   matches,
   mustGet,
@@ -18,7 +19,9 @@ import {
   checkBody,
   checkPatched,
   fieldValidationOf,
+  goJson,
 } from './fieldValidation.js';
+import type { ResourceInfo } from './resources.js';
 import type { ResourceRoute } from './route.js';
 import { scaleOf } from './scale.js';
 import { serverSideApply, trackUpdate, type WriterInfo } from './serverSideApply.js';
@@ -110,6 +113,11 @@ export interface WriteResult {
   readonly warnings?: readonly string[];
 }
 
+/** The schema of a custom kind at the route's version; undefined for a built-in kind. */
+function customSchemaOf(ctx: ApiContext, r: ResourceInfo) {
+  return ctx.resources.customKind(r.kind)?.versions.find((v) => v.name === r.version)?.schema;
+}
+
 function write<T>(ctx: ApiContext, req: WriteRequest, fn: () => T): T {
   return ctx.host.withCause(`api/${req.manager}`, () => ctx.host.store.transaction(fn));
 }
@@ -141,7 +149,7 @@ export function handleCreate(ctx: ApiContext, req: WriteRequest): WriteResult {
   const created = write(ctx, req, () =>
     ctx.host.store.create(trackUpdate(undefined, checked.object, writer(ctx, req)) as never, opts),
   );
-  return { code: 201, body: created, warnings };
+  return { code: 201, body: atVersion(ctx, route.resource, created), warnings };
 }
 
 function storeWrite(
@@ -202,7 +210,7 @@ export function handleUpdate(ctx: ApiContext, req: WriteRequest): WriteResult {
   rejectDryRun(req.query);
   const route = req.route;
   const mode = fieldValidationOf(req.query, 'UpdateOptions');
-  const live = mustGet(ctx, route);
+  const live = atVersion(ctx, route.resource, mustGet(ctx, route));
   if (route.subresource === 'scale') {
     if (!isObj(req.body)) throw badRequest('the body of the request was in an unknown format');
     return { code: 200, body: scaleWrite(ctx, req, live, req.body) };
@@ -210,7 +218,7 @@ export function handleUpdate(ctx: ApiContext, req: WriteRequest): WriteResult {
   const checked = checkBody(completeBody(route, req.body, route.name), mode);
   const warnings = [...checked.warnings];
   const stored = storeWrite(ctx, req, live, checked.object, { fieldValidation: mode, warnings });
-  return { code: 200, body: stored, warnings };
+  return { code: 200, body: atVersion(ctx, route.resource, stored), warnings };
 }
 
 const PATCH_TYPES = new Set([
@@ -233,8 +241,17 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
     );
   }
   const r = route.resource;
+  const customSchema = customSchemaOf(ctx, r);
+  if (customSchema !== undefined && req.contentType === 'application/strategic-merge-patch+json') {
+    // Custom resources have no patch strategies (apiextensions-apiserver customresource_handler.go).
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+    );
+  }
   const key = keyOf(route, route.name ?? '');
-  const live = ctx.host.store.getInert(r.kind, key);
+  const live = atVersion(ctx, r, ctx.host.store.getInert(r.kind, key));
   if (req.contentType === 'application/apply-patch+yaml') {
     if (route.subresource === 'scale')
       throw badRequest('apply is not supported on the scale subresource by kubesim');
@@ -246,13 +263,13 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
       );
     }
     const config = completeBody(route, req.body, route.name);
-    checkApplyConfiguration(config);
+    checkApplyConfiguration(config, customSchema);
     const next = serverSideApply(plain(live), config, writer(ctx, req), force);
     if (live === undefined) {
       const created = write(ctx, req, () =>
         ctx.host.store.create(next as never, { fieldValidation: mode }),
       );
-      return { code: 201, body: created };
+      return { code: 201, body: atVersion(ctx, r, created) };
     }
     (next['metadata'] as Obj)['resourceVersion'] = live.metadata.resourceVersion;
     const stored = write(ctx, req, () =>
@@ -260,7 +277,7 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
         ? ctx.host.store.updateStatus(next as never, { fieldValidation: mode })
         : ctx.host.store.update(next as never, { fieldValidation: mode }),
     );
-    return { code: 200, body: stored };
+    return { code: 200, body: atVersion(ctx, r, stored) };
   }
   if (live === undefined) mustGet(ctx, route);
   const current: Obj =
@@ -286,16 +303,14 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
   // Upstream quotes the patch map of a strategic merge patch and the patched object's JSON of
   // the others (handlers/patch.go strategicPatchObject, jsonPatcher.applyPatchToCurrentObject).
   const quoted =
-    req.contentType === 'application/strategic-merge-patch+json'
-      ? req.body
-      : JSON.stringify(patched);
-  const checked = checkPatched(completed, mode, route.name ?? '', quoted);
+    req.contentType === 'application/strategic-merge-patch+json' ? req.body : goJson(patched);
+  const checked = checkPatched(completed, mode, route.name ?? '', quoted, customSchema);
   const warnings = [...checked.warnings];
   const stored = storeWrite(ctx, req, live as StoredObject, checked.object, {
     fieldValidation: mode,
     warnings,
   });
-  return { code: 200, body: stored, warnings };
+  return { code: 200, body: atVersion(ctx, r, stored), warnings };
 }
 
 interface DeleteParams {
@@ -385,7 +400,7 @@ export function handleDelete(ctx: ApiContext, req: WriteRequest): WriteResult {
   const p = deleteParams(req.query, req.body);
   if (route.name !== undefined) {
     const live = mustGet(ctx, route);
-    return { code: 200, body: deleteOne(ctx, req, live, p) };
+    return { code: 200, body: atVersion(ctx, route.resource, deleteOne(ctx, req, live, p)) };
   }
   const sel = selectorsOf(req.query, route.resource.kind);
   const items = ctx.host.store
@@ -394,7 +409,7 @@ export function handleDelete(ctx: ApiContext, req: WriteRequest): WriteResult {
       route.namespace !== undefined ? { namespace: route.namespace } : {},
     )
     .filter((o) => matches(o, route, sel));
-  const deleted = items.map((o) => deleteOne(ctx, req, o, p));
+  const deleted = items.map((o) => atVersion(ctx, route.resource, deleteOne(ctx, req, o, p)));
   return {
     code: 200,
     body: {

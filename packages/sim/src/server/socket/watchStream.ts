@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import type { ServerResponse } from 'node:http';
-import { apiVersionOf, matches, selectorsOf, type ApiContext } from '../apiContext.js';
+import type { StoredObject } from '@kubesim/core';
+import { apiVersionOf, atVersion, matches, selectorsOf, type ApiContext } from '../apiContext.js';
 import type { ResourceRoute } from '../route.js';
 import { badRequest } from '../status.js';
 import { includeObjectOf } from '../tables.js';
@@ -47,8 +48,12 @@ export function serveWatch(
   let lastRv = store.resourceVersion;
   const send = (frame: WatchFrame): void => {
     const table = asTable ? { include, first } : undefined;
-    if (frame.type !== 'BOOKMARK' && frame.type !== 'ERROR') first = false;
-    res.write(encodeFrame(ctx, frame, r.kind, table));
+    let out = frame;
+    if (frame.type !== 'BOOKMARK' && frame.type !== 'ERROR') {
+      first = false;
+      out = { type: frame.type, object: atVersion(ctx, r, frame.object as StoredObject) };
+    }
+    res.write(encodeFrame(ctx, out, r, table));
   };
   const bookmark = (initialEnd: boolean): void => {
     send({
