@@ -150,7 +150,8 @@ describe('a CRD with several versions over the API', () => {
     try {
       const v = targetOf(s.kubeconfig);
       const group = (await call(v, 'GET', '/apis/example.com')).json;
-      expect(group.versions.map((x: any) => x.version)).toEqual(['v1beta1', 'v1']);
+      expect(group.versions.map((x: any) => x.version)).toEqual(['v1', 'v1beta1']);
+      expect(group.preferredVersion.version).toBe('v1');
       expect((await call(v, 'GET', '/apis/example.com/v1alpha1')).status).toBe(404);
       expect(
         (await call(v, 'GET', '/apis/example.com/v1alpha1/namespaces/default/widgets')).json,
@@ -250,6 +251,9 @@ describe('a CRD with several versions over the API', () => {
       });
       expect(warn.status).toBe(200);
       expect(warn.headers['warning']).toBe('299 - "unknown field \\"spec.colour\\""');
+      // Dropped before the field manager sees it: nobody owns a field that is not there.
+      expect(JSON.stringify(warn.json.metadata.managedFields)).not.toContain('colour');
+      expect(warn.json.spec).toEqual({ size: 'small', replicas: 1 });
       const smp = await call(v, 'PATCH', `${WIDGETS}/w`, {
         body: { spec: { size: 'large' } },
         headers: { 'Content-Type': 'application/strategic-merge-patch+json' },

@@ -320,6 +320,97 @@ describe(
   },
 );
 
+describe(
+  'kubectl 1.32: printer columns and several versions of a custom kind',
+  { timeout: 120_000 },
+  () => {
+    it("get prints the version's columns (-o wide adds priority 1), kind.version.group picks a version, patches answer as upstream", async () => {
+      // Paused: every AGE is 0s, so the outputs are exact.
+      const p = await startServe(['--paused']);
+      try {
+        const f = `${root}test/serve/fixtures`;
+        expect((await p.kubectl(['apply', '-f', `${f}/gizmo-crd.yaml`])).stdout).toBe(
+          'customresourcedefinition.apiextensions.k8s.io/gizmos.example.com created\n',
+        );
+        expect((await p.kubectl(['apply', '-f', `${f}/gizmo.yaml`])).stdout).toBe(
+          'gizmo.example.com/g1 created\n',
+        );
+        // v1 is preferred (version priority) and declares columns; Ready finds nothing yet.
+        expect((await p.kubectl(['get', 'gizmos'])).stdout).toBe(
+          [
+            'NAME   SIZE    REPLICAS   READY   AGE',
+            'g1     small   2                  0s',
+            '',
+          ].join('\n'),
+        );
+        expect((await p.kubectl(['get', 'gizmos', '-o', 'wide'])).stdout).toBe(
+          [
+            'NAME   SIZE    REPLICAS   READY   PARTS        AGE',
+            'g1     small   2                  [bolt nut]   0s',
+            '',
+          ].join('\n'),
+        );
+        // v1beta1 declares no columns: NAME and AGE; objects read there carry its apiVersion.
+        expect((await p.kubectl(['get', 'gizmos.v1beta1.example.com'])).stdout).toBe(
+          'NAME   AGE\ng1     0s\n',
+        );
+        const versionOf = async (resource: string) =>
+          (await p.kubectl(['get', resource, 'g1', '-o', 'jsonpath={.apiVersion}'])).stdout;
+        expect(await versionOf('gizmo')).toBe('example.com/v1');
+        expect(await versionOf('gizmos.v1beta1.example.com')).toBe('example.com/v1beta1');
+        // A declared but unserved version is not in discovery.
+        expect((await p.kubectl(['get', 'gizmos.v1alpha1.example.com'])).stderr).toBe(
+          'error: the server doesn\'t have a resource type "gizmos"\n',
+        );
+        // kubectl patch defaults to a strategic merge patch, which custom resources refuse.
+        expect(
+          (await p.kubectl(['patch', 'gizmo', 'g1', '-p', '{"spec":{"size":"large"}}'])).stderr,
+        ).toBe(
+          'error: application/strategic-merge-patch+json is not supported by example.com/v1, Kind=Gizmo: the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml\n',
+        );
+        // kubectl patch sends no fieldValidation: the server's Warn drops the field, warns, and
+        // nothing changes.
+        const typo = await p.kubectl([
+          'patch',
+          'gizmo',
+          'g1',
+          '--type',
+          'merge',
+          '-p',
+          '{"spec":{"colour":"red"}}',
+        ]);
+        expect(typo.stderr).toBe('Warning: unknown field "spec.colour"\n');
+        expect(typo.stdout).toBe('gizmo.example.com/g1 patched (no change)\n');
+        expect(
+          (
+            await p.kubectl([
+              'patch',
+              'gizmos.v1beta1.example.com',
+              'g1',
+              '--type',
+              'merge',
+              '-p',
+              '{"spec":{"size":"large"}}',
+            ])
+          ).stdout,
+        ).toBe('gizmo.example.com/g1 patched\n');
+        expect((await p.kubectl(['get', 'gizmos'])).stdout).toBe(
+          [
+            'NAME   SIZE    REPLICAS   READY   AGE',
+            'g1     large   2                  0s',
+            '',
+          ].join('\n'),
+        );
+        expect((await p.kubectl(['delete', 'crd', 'gizmos.example.com'])).stdout).toBe(
+          'customresourcedefinition.apiextensions.k8s.io "gizmos.example.com" deleted\n',
+        );
+      } finally {
+        await p.stop();
+      }
+    });
+  },
+);
+
 describe('kubectl get pods -w while a node crash plays out', { timeout: 120_000 }, () => {
   it("shows the crashed node's pod terminating after the toleration and its replacement starting", async () => {
     const crash = await startServe([`${root}test/fixtures/serve-node-crash.yaml`, '--speed', '30']);

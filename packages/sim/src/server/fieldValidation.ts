@@ -68,7 +68,16 @@ export interface CheckedObject {
  * absent, int32 overflow refused, unknown fields refused (Strict, 400) or dropped (Warn with a
  * warning each, Ignore). Objects of kinds without a built-in schema pass unchanged.
  */
-export function checkBody(obj: Obj, mode: FieldValidation): CheckedObject {
+export function checkBody(
+  obj: Obj,
+  mode: FieldValidation,
+  customSchema?: JsonSchemaProps,
+): CheckedObject {
+  if (customSchema !== undefined) {
+    // Strict is refused by the store's admission (400, as a create's decoding is); Warn and
+    // Ignore drop the fields before the field manager sees them.
+    return mode === 'Strict' ? { object: obj, warnings: [] } : pruneCustom(obj, mode, customSchema);
+  }
   const { objects, warnings } = applyFieldValidation([obj], mode, () => false);
   return {
     object: (objects[0] ?? obj) as unknown as Obj,
@@ -90,10 +99,12 @@ export function checkPatched(
 ): CheckedObject {
   if (customSchema !== undefined) {
     // A custom kind: the patched object decodes through the CRD's schema (pruning finds the
-    // unknown fields); Strict is the same 422 on `patch`, Warn and Ignore are the store's.
+    // unknown fields); Strict is the same 422 on `patch`, Warn and Ignore drop them.
     const fields = mode === 'Strict' ? pruneUnknownFields(patched, customSchema, true).pruned : [];
     if (fields.length > 0) throw strictPatchInvalid(patched, name, patchValue, fields);
-    return { object: patched, warnings: [] };
+    return mode === 'Strict'
+      ? { object: patched, warnings: [] }
+      : pruneCustom(patched, mode, customSchema);
   }
   if (mode === 'Strict') {
     const fields = findUnknownFields(patched);
@@ -102,6 +113,15 @@ export function checkPatched(
   }
   const { object, removed } = dropUnknownFields(patched);
   return { object, warnings: mode === 'Warn' ? removed.map(unknownFieldText) : [] };
+}
+
+/** A custom object without the fields its schema does not declare, with Warn's warnings. */
+function pruneCustom(obj: Obj, mode: FieldValidation, schema: JsonSchemaProps): CheckedObject {
+  const { value, pruned } = pruneUnknownFields(obj, schema, true);
+  return {
+    object: value as Obj,
+    warnings: mode === 'Warn' ? pruned.map((f) => `unknown field ${JSON.stringify(f)}`) : [],
+  };
 }
 
 function strictPatchInvalid(

@@ -118,6 +118,26 @@ export function resourceOf(info: KindInfo): ResourceInfo {
   });
 }
 
+const KUBE_VERSION = /^v(\d+)(?:(alpha|beta)(\d+))?$/;
+
+/**
+ * Kubernetes version priority, highest first: GA before beta before alpha, then the higher
+ * major, then the higher alpha/beta number; other names after these, alphabetically.
+ */
+export function compareKubeVersions(a: string, b: string): number {
+  const ma = KUBE_VERSION.exec(a);
+  const mb = KUBE_VERSION.exec(b);
+  if (ma === null || mb === null) {
+    if (ma !== null) return -1;
+    if (mb !== null) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  const stage = (m: RegExpExecArray): number => (m[2] === undefined ? 2 : m[2] === 'beta' ? 1 : 0);
+  if (stage(ma) !== stage(mb)) return stage(mb) - stage(ma);
+  if (ma[1] !== mb[1]) return Number(mb[1]) - Number(ma[1]);
+  return Number(mb[3] ?? 0) - Number(ma[3] ?? 0);
+}
+
 /** Served resources grouped by `group/version`, and lookups by plural and kind. */
 export class ResourceTable {
   readonly resources: readonly ResourceInfo[];
@@ -164,7 +184,11 @@ export class ResourceTable {
     return this.#byKind.get(kind);
   }
 
-  /** Every served group (excluding core) with its versions, in registry order. */
+  /**
+   * Every served group (excluding core) with its versions, in registry order; a custom group's
+   * versions by Kubernetes version priority, the first being the preferred one (apiextensions-
+   * apiserver sorts a CRD group's versions with version.CompareKubeAwareVersionStrings).
+   */
   groups(): { name: string; versions: string[] }[] {
     const out = new Map<string, string[]>();
     for (const r of this.resources) {
@@ -173,7 +197,11 @@ export class ResourceTable {
       if (!versions.includes(r.version)) versions.push(r.version);
       out.set(r.group, versions);
     }
-    return [...out.entries()].map(([name, versions]) => ({ name, versions }));
+    const custom = new Set(this.customKinds.map((k) => k.group));
+    return [...out.entries()].map(([name, versions]) => ({
+      name,
+      versions: custom.has(name) ? [...versions].sort(compareKubeVersions) : versions,
+    }));
   }
 
   /** The resources of one group/version. */

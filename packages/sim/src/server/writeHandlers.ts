@@ -143,7 +143,11 @@ export function handleCreate(ctx: ApiContext, req: WriteRequest): WriteResult {
       'MethodNotAllowed',
       'the server does not allow this method on the requested resource',
     );
-  const checked = checkBody(completeBody(route, req.body, undefined), mode);
+  const checked = checkBody(
+    completeBody(route, req.body, undefined),
+    mode,
+    customSchemaOf(ctx, route.resource),
+  );
   const warnings = [...checked.warnings];
   const opts: CustomWriteOptions = { fieldValidation: mode, warnings };
   const created = write(ctx, req, () =>
@@ -215,7 +219,11 @@ export function handleUpdate(ctx: ApiContext, req: WriteRequest): WriteResult {
     if (!isObj(req.body)) throw badRequest('the body of the request was in an unknown format');
     return { code: 200, body: scaleWrite(ctx, req, live, req.body) };
   }
-  const checked = checkBody(completeBody(route, req.body, route.name), mode);
+  const checked = checkBody(
+    completeBody(route, req.body, route.name),
+    mode,
+    customSchemaOf(ctx, route.resource),
+  );
   const warnings = [...checked.warnings];
   const stored = storeWrite(ctx, req, live, checked.object, { fieldValidation: mode, warnings });
   return { code: 200, body: atVersion(ctx, route.resource, stored), warnings };
