@@ -283,3 +283,29 @@ describe('a CRD with several versions over the API', () => {
     }
   });
 });
+
+describe('CEL rules (x-kubernetes-validations)', () => {
+  it('are accepted with a warning saying they are not evaluated, never silently', async () => {
+    const sim = createSimulation({ seed: 7 });
+    const s = await sim.serve();
+    try {
+      const v = targetOf(s.kubeconfig);
+      const c = structuredClone(crd) as any;
+      c.spec.versions[0].schema.openAPIV3Schema.properties.spec['x-kubernetes-validations'] = [
+        { rule: 'self.replicas <= 10', message: 'at most 10' },
+      ];
+      const created = await call(v, 'POST', CRDS, { body: c });
+      expect(created.status).toBe(201);
+      expect(created.headers['warning']).toBe(
+        '299 - "spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored"',
+      );
+      // The same CRD through the library reports the warning with the result.
+      const again = createSimulation({ seed: 7 }).apply(c);
+      expect(again.warnings.map((w) => w.text)).toEqual([
+        'spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored',
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+});
