@@ -39,6 +39,18 @@ export interface ApiResourceEntry {
   readonly simulated: boolean;
 }
 
+/**
+ * A custom kind's discovery entry, by its earlier name.
+ * @deprecated Use {@link ApiResourceEntry}, the one shape for built-in and custom kinds.
+ */
+export type CustomResourceEntry = ApiResourceEntry;
+
+/**
+ * A custom kind's subresource entry, by its earlier name.
+ * @deprecated Use {@link ApiSubresourceEntry}.
+ */
+export type CustomSubresource = ApiSubresourceEntry;
+
 /** The verbs of every served resource. */
 export const RESOURCE_VERBS: readonly string[] = [
   'create',

@@ -52,4 +52,7 @@ export type {
   ApiResourceSpec,
   ApiSubresourceEntry,
 } from './customResourceApi.js';
+// The earlier names of the two entry types, kept working for users who import them.
+// eslint-disable-next-line @typescript-eslint/no-deprecated
+export type { CustomResourceEntry, CustomSubresource } from './customResourceApi.js';
 export { customScaleOf, withCustomScale } from './customResourceScale.js';
