@@ -146,7 +146,7 @@ export {
 export type { IdSource, RandomSource } from './sources.js';
 export type { Requirement, Selector, SelectorOperator } from './selector/types.js';
 export type { ClusterView, StoreEvent } from './store/view.js';
-export type { Action, Controller, Plan } from './controllers/plan.js';
+export type { Action, Controller, ForkContext, Plan } from './controllers/plan.js';
 export { emptyPlan } from './controllers/plan.js';
 export {
   everythingSelector,

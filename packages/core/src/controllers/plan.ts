@@ -66,4 +66,20 @@ export interface Controller {
   keysFor(event: StoreEvent, view: ClusterView): readonly string[];
   /** Computes the plan for one key at virtual time `now` (ms since start). */
   reconcile(view: ClusterView, key: string, now: number): Plan;
+  /**
+   * A copy for a fork of the simulation, for a controller that keeps state between calls (a
+   * cache, a queue, a counter): the copy continues from the same state and the two never share a
+   * mutation afterwards. `ctx.copyOf` maps what the controller shares with the simulation (its
+   * random stream, a cache the runtime feeds) to the fork's own copy. A controller without
+   * `fork` keeps no state and is shared by the fork.
+   */
+  fork?(ctx: ForkContext): Controller;
+}
+
+/**
+ * What a {@link Controller.fork} is handed: `copyOf(x)` is the fork's copy of `x` (the same copy
+ * on every call, so two controllers sharing a cache share the fork's copy of it).
+ */
+export interface ForkContext {
+  copyOf<T extends object>(original: T): T;
 }

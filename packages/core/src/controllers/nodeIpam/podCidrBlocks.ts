@@ -21,6 +21,7 @@ export class PodCidrBlocks {
   /** Every block below it is taken (so the lowest free one is at or above it). */
   #lowWater = 0;
   readonly #byNode = new Map<string, number>();
+  readonly #clusterCIDR: string;
 
   /**
    * @param clusterCIDR - e.g. `10.128.0.0/11`
@@ -35,11 +36,21 @@ export class PodCidrBlocks {
         `must be an integer between ${cidr.prefixLength + 1} and 30 for clusterCIDR ${cidr.text}, got ${maskSize}`,
       );
     }
+    this.#clusterCIDR = clusterCIDR;
     this.#network = cidr.network;
     this.#maskSize = maskSize;
     this.#blockSize = 2 ** (32 - maskSize);
     this.#blocks = cidr.size / this.#blockSize;
     this.#used = new Uint8Array(this.#blocks);
+  }
+
+  /** An independent range with the same blocks held by the same nodes (for a fork). */
+  fork(): PodCidrBlocks {
+    const out = new PodCidrBlocks(this.#clusterCIDR, this.#maskSize);
+    out.#used.set(this.#used);
+    out.#lowWater = this.#lowWater;
+    for (const [k, v] of this.#byNode) out.#byNode.set(k, v);
+    return out;
   }
 
   /** How many node CIDRs the range holds (8,192 for a /11 split into /24). */

@@ -85,6 +85,13 @@ export class PodGcController implements Controller {
     };
   }
 
+  /** {@inheritDoc Controller.fork} The copy keeps its own quarantine, from the same entries. */
+  fork(): PodGcController {
+    const out = new PodGcController(this.#config);
+    for (const [k, v] of this.#quarantine) out.#quarantine.set(k, v);
+    return out;
+  }
+
   /** Nodes in quarantine and the pass that first saw them missing (for tests and metrics). */
   quarantined(): ReadonlyMap<string, number> {
     return new Map(this.#quarantine);

@@ -37,6 +37,17 @@ export class LabelSetIndex {
   readonly #byPair = new Map<string, Set<string>>();
   readonly #byNamespace = new Map<string, Set<string>>();
 
+  /** An independent index with the same contents and iteration orders (for a fork). */
+  fork(): LabelSetIndex {
+    const out = new LabelSetIndex();
+    for (const [id, s] of this.#sets) {
+      out.#sets.set(id, { namespace: s.namespace, labels: s.labels, nodes: new Map(s.nodes), total: s.total });
+    }
+    for (const [k, v] of this.#byPair) out.#byPair.set(k, new Set(v));
+    for (const [k, v] of this.#byNamespace) out.#byNamespace.set(k, new Set(v));
+    return out;
+  }
+
   /** Adds `delta` (±1) pods with these labels on `nodeName`. */
   add(
     id: string,

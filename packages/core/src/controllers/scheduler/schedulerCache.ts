@@ -89,9 +89,9 @@ export type SchedulerCacheView = Pick<
 export class SchedulerCache {
   readonly #nodes = new Map<string, MutableNodeInfo>();
   readonly #pods = new Map<string, PodRecord>();
-  readonly #labelSets = new LabelSetIndex();
+  #labelSets = new LabelSetIndex();
   /** Like `#labelSets` but terminating pods included: inter-pod affinity counts them. */
-  readonly #affinityLabelSets = new LabelSetIndex();
+  #affinityLabelSets = new LabelSetIndex();
   readonly #withAffinity = new Map<string, PodWithAffinity>();
   readonly #sortedNames: string[] = [];
   /** The NodeInfo of each name in `#sortedNames`, at the same index. */
@@ -102,6 +102,34 @@ export class SchedulerCache {
   #derivedGeneration = 0;
 
   /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
+  /**
+   * An independent cache in the same state, for a fork of the simulation: node infos and label
+   * indexes copied (same iteration orders), frozen objects and pod records shared.
+   */
+  fork(): SchedulerCache {
+    const out = new SchedulerCache();
+    const copies = new Map<MutableNodeInfo, MutableNodeInfo>();
+    for (const [name, info] of this.#nodes) {
+      const copy: MutableNodeInfo = {
+        ...info,
+        usedPorts: new Map(info.usedPorts),
+        priorities: new Map(info.priorities),
+      };
+      copies.set(info, copy);
+      out.#nodes.set(name, copy);
+    }
+    for (const [k, v] of this.#pods) out.#pods.set(k, v);
+    out.#labelSets = this.#labelSets.fork();
+    out.#affinityLabelSets = this.#affinityLabelSets.fork();
+    for (const [k, v] of this.#withAffinity) out.#withAffinity.set(k, v);
+    for (const name of this.#sortedNames) out.#sortedNames.push(name);
+    for (const info of this.#sortedInfos) out.#sortedInfos.push(copies.get(info) ?? info);
+    out.#nodeLabelGeneration = this.#nodeLabelGeneration;
+    out.#derived = new Map(this.#derived);
+    out.#derivedGeneration = this.#derivedGeneration;
+    return out;
+  }
+
   observe(ev: StoreEvent): void {
     if (ev.kind === 'Node') {
       const node = ev.object as Node;

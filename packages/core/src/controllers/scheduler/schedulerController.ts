@@ -6,7 +6,7 @@
 import { KubesimError } from '../../errors.js';
 import { emptyPlan } from '../plan.js';
 import { formatTimestamp } from '../../time.js';
-import type { Action, Controller, Plan } from '../plan.js';
+import type { Action, Controller, ForkContext, Plan } from '../plan.js';
 import type { ClusterView, StoreEvent } from '../../store/view.js';
 import type { Condition } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
@@ -120,9 +120,25 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
   checkTimings(options.config);
   // The cache is the runtime's when handed; otherwise the scheduler's own, fed by keysFor.
   const owned = options.cache === undefined ? new SchedulerCache() : undefined;
+  return buildScheduler(options, owned, new SchedulerQueueState(options.config));
+}
+
+/** The scheduler's state between calls: its queue and where the next node search starts. */
+class SchedulerQueueState {
+  readonly queue: SchedulingQueue;
+  nextStartIndex = 0;
+  constructor(config: SchedulerTimings, queue?: SchedulingQueue) {
+    this.queue = queue ?? new SchedulingQueue(config);
+  }
+}
+
+function buildScheduler(
+  options: SchedulerControllerConstraints,
+  owned: SchedulerCache | undefined,
+  state: SchedulerQueueState,
+): SchedulerController {
   const cache: SchedulerCacheView = options.cache ?? (owned as SchedulerCache);
-  const queue = new SchedulingQueue(options.config);
-  let nextStartIndex = 0;
+  const queue = state.queue;
 
   function keysFor(ev: StoreEvent): readonly string[] {
     owned?.observe(ev);
@@ -154,8 +170,8 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
     if (decision.kind === 'wait') {
       return { actions: [], requeueAfter: decision.after, periodic: decision.periodic };
     }
-    const result = schedulePod(pod, view, cache, options.random, nextStartIndex);
-    nextStartIndex = result.nextStartIndex;
+    const result = schedulePod(pod, view, cache, options.random, state.nextStartIndex);
+    state.nextStartIndex = result.nextStartIndex;
     const at = formatTimestamp(view.config.startTime + now);
     const regarding = { kind: 'Pod', key, uid: pod.metadata.uid };
     if (result.kind === 'scheduled') {
@@ -212,5 +228,17 @@ export function schedulerController(options: SchedulerControllerConstraints): Sc
     return { actions, requeueAfter: backoff };
   }
 
-  return { name: DEFAULT_SCHEDULER_NAME, cache, keysFor, reconcile };
+  // A fork continues with copies of the queue, the search start, the cache and the random stream.
+  function fork(ctx: ForkContext): SchedulerController {
+    const copy = new SchedulerQueueState(options.config, queue.fork());
+    copy.nextStartIndex = state.nextStartIndex;
+    const forked: SchedulerControllerConstraints = {
+      ...options,
+      random: ctx.copyOf(options.random),
+      ...(options.cache === undefined ? {} : { cache: ctx.copyOf(options.cache) }),
+    };
+    return buildScheduler(forked, owned?.fork(), copy);
+  }
+
+  return { name: DEFAULT_SCHEDULER_NAME, cache, keysFor, reconcile, fork };
 }

@@ -71,6 +71,13 @@ export class SchedulingQueue {
     this.#timings = timings;
   }
 
+  /** An independent queue with the same failure records (for a fork). */
+  fork(): SchedulingQueue {
+    const out = new SchedulingQueue(this.#timings);
+    for (const [k, v] of this.#failed) out.#failed.set(k, { ...v });
+    return out;
+  }
+
   /** Records a failed attempt at `now`; returns the backoff before the next attempt may run. */
   recordFailure(key: string, now: number, plugins: ReadonlySet<FilterPlugin>): number {
     const attempts = (this.#failed.get(key)?.attempts ?? 0) + 1;
