@@ -32,6 +32,13 @@ export interface AffinityEntry {
 export class AffinityTable {
   private readonly entries = new Map<string, AffinityEntry>();
 
+  /** An independent table with the same entries (for a fork of the simulation). */
+  fork(): AffinityTable {
+    const out = new AffinityTable();
+    for (const [k, v] of this.entries) out.entries.set(k, { ...v });
+    return out;
+  }
+
   /** Number of remembered (Service port, client IP) pairs. */
   get size(): number {
     return this.entries.size;

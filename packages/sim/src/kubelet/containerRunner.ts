@@ -91,6 +91,23 @@ export class ContainerRunner {
     this.behavior = behavior;
   }
 
+  /** A copy of this container's state for `owner`, the pod worker's copy in a fork. */
+  forkFor(owner: ContainerOwner): ContainerRunner {
+    const out = new ContainerRunner(owner, this.spec, this.behavior);
+    out.state = this.state;
+    out.waitingReason = this.waitingReason;
+    out.waitingMessage = this.waitingMessage;
+    out.startedAt = this.startedAt;
+    out.terminated = this.terminated;
+    out.lastTermination = this.lastTermination;
+    out.restartCount = this.restartCount;
+    out.started = this.started;
+    out.probeReady = this.probeReady;
+    out.#backoffEntry = this.#backoffEntry;
+    out.#readiness = this.#readiness === undefined ? undefined : { ...this.#readiness };
+    return out;
+  }
+
   /** Container name. */
   get name(): string {
     return this.spec.name;

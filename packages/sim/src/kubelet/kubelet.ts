@@ -2,6 +2,7 @@
  * The simulated kubelet of one node (§5, §6.1).
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import { AlreadyExistsError, formatMicroTimestamp } from '@kubesim/core';
 import type { Lease, Pod, StoreEvent } from '@kubesim/core';
 import { sampleDelay } from '../engine/index.js';
@@ -54,11 +55,21 @@ export class Kubelet implements NodeAgent {
    * @throws BehaviorInvalidError when `opts.defaultBehavior` is invalid;
    *   ConfigError when `opts.podCIDR` is not an IPv4 CIDR.
    */
-  constructor(host: AgentHost, nodeName: string, opts: KubeletOptions = {}) {
+  constructor(
+    host: AgentHost,
+    nodeName: string,
+    opts: KubeletOptions = {},
+    from?: { readonly kubelet: Kubelet; readonly fork: WorldForkContext },
+  ) {
+    from?.fork.remember(from.kubelet, this);
     this.#host = host;
     this.nodeName = nodeName;
     this.#defaultBehavior =
-      opts.defaultBehavior === undefined ? {} : readBehaviorFields(opts.defaultBehavior);
+      from !== undefined
+        ? from.kubelet.#defaultBehavior
+        : opts.defaultBehavior === undefined
+          ? {}
+          : readBehaviorFields(opts.defaultBehavior);
     if (opts.podCIDR !== undefined) this.#pool = new PodIpPool(opts.podCIDR);
     this.#lease = new LeaseClock(host.config.leaseRenewInterval, host.now);
     const stream = host.random(`kubelet/${nodeName}`);
@@ -75,11 +86,31 @@ export class Kubelet implements NodeAgent {
       done: (w) => {
         if (this.#workers.get(w.key) === w) this.#workers.delete(w.key);
       },
+      forkInto: (fork) => fork.copyOf(this).#ctx,
     };
+    if (from !== undefined) {
+      // A fork's copy: the lease write and every pending task are the parent's, mapped to copies.
+      const parent = from.kubelet;
+      from.fork.remember(parent.#ctx, this.#ctx);
+      this.#lease = parent.#lease.fork();
+      this.#pool = parent.#pool?.fork();
+      for (const [key, w] of parent.#workers) this.#workers.set(key, from.fork.copyOf(w));
+      return;
+    }
     // Written from an event, not from inside the store watch that created this kubelet.
     host.schedule(host.now, `kubelet/${nodeName} lease`, this, (k) => {
       k.#writeLease();
     });
+  }
+
+  /** This kubelet's copy in a fork, on the fork's copy of its node host. */
+  forkInto(fork: WorldForkContext): Kubelet {
+    return new Kubelet(
+      fork.copyOf(this.#host),
+      this.nodeName,
+      {},
+      { kubelet: this, fork },
+    );
   }
 
   /** The node's pod CIDR, once known. */

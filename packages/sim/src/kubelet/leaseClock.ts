@@ -32,6 +32,14 @@ export class LeaseClock {
     this.#spans.push({ start, stop: undefined });
   }
 
+  /** An independent clock with the same alive spans (for a fork). */
+  fork(): LeaseClock {
+    const out = new LeaseClock(this.#interval, 0);
+    out.#spans.length = 0;
+    for (const span of this.#spans) out.#spans.push({ ...span });
+    return out;
+  }
+
   /** Whether the kubelet is alive. */
   get alive(): boolean {
     return this.#spans.at(-1)?.stop === undefined;

@@ -30,6 +30,14 @@ export class PodIpPool {
     this.#lowestCandidate = this.cidr.network + 2;
   }
 
+  /** An independent pool with the same addresses in use (for a fork). */
+  fork(): PodIpPool {
+    const out = new PodIpPool(this.cidr.text);
+    for (const a of this.#used) out.#used.add(a);
+    out.#lowestCandidate = this.#lowestCandidate;
+    return out;
+  }
+
   /** Addresses handed out and not released. */
   get inUse(): number {
     return this.#used.size;

@@ -3,6 +3,7 @@
  * containers, status writes, graceful termination.
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import { ConflictError, NotFoundError, formatTimestamp } from '@kubesim/core';
 import type { Pod, PodPhase, PodStatus } from '@kubesim/core';
 import type { DelayModel } from '../engine/index.js';
@@ -32,6 +33,8 @@ export interface PodWorkerHost {
   hostIP(): string | undefined;
   /** The worker is finished (pod removed or gone). */
   done(worker: PodWorker): void;
+  /** The kubelet copy's host in a fork (the host is copied with its kubelet). */
+  forkInto(ctx: WorldForkContext): PodWorkerHost;
 }
 
 type Stage = 'sandbox' | 'blocked' | 'init' | 'starting' | 'running' | 'done' | 'gone';
@@ -67,7 +70,12 @@ export class PodWorker implements ContainerOwner {
   #lastWritten: Pod | undefined;
   #behaviorError: string | undefined;
 
-  constructor(ctx: PodWorkerHost, pod: Pod) {
+  /**
+   * @param from - the worker this one copies, in a fork (`fork` maps the parent's objects to
+   *   their copies); without it a new worker for `pod`.
+   */
+  constructor(ctx: PodWorkerHost, pod: Pod, from?: PodWorker, fork?: WorldForkContext) {
+    fork?.remember(from as PodWorker, this);
     this.#ctx = ctx;
     this.#pod = pod;
     this.key = `${pod.metadata.namespace}/${pod.metadata.name}`;
@@ -82,6 +90,21 @@ export class PodWorker implements ContainerOwner {
     this.timers = new Timers(ctx.host, `kubelet/${ctx.nodeName} ${this.key}`, this, () => {
       this.flush();
     });
+    if (from !== undefined) {
+      fork?.remember(from.timers, this.timers);
+      this.timers.copySlots(from.timers);
+      this.containers = from.containers.map((c) => c.forkFor(this));
+      this.init = from.init.map((c) => c.forkFor(this));
+      this.terminating = from.terminating;
+      this.injectedReadiness = from.injectedReadiness.slice();
+      this.stage = from.stage;
+      this.ip = from.ip;
+      this.#startTime = from.#startTime;
+      this.#terminalPhase = from.#terminalPhase;
+      this.#lastWritten = from.#lastWritten;
+      this.#behaviorError = from.#behaviorError;
+      return;
+    }
     const behavior = this.#behavior(pod);
     const healthy = { ...DEFAULT_BEHAVIOR, preStopDuration: undefined };
     this.containers = pod.spec.containers.map(
@@ -90,6 +113,11 @@ export class PodWorker implements ContainerOwner {
     this.init = (pod.spec.initContainers ?? []).map((s) => new ContainerRunner(this, s, healthy));
     const waiting = this.init.length > 0 ? 'PodInitializing' : 'ContainerCreating';
     for (const r of [...this.init, ...this.containers]) r.waitingReason = waiting;
+  }
+
+  /** This worker's copy in a fork (made with its kubelet's copy). */
+  forkInto(fork: WorldForkContext): PodWorker {
+    return new PodWorker(fork.copyOf(this.#ctx), this.#pod, this, fork);
   }
 
   /** The simulation handle. */

@@ -2,6 +2,7 @@
  * Named one-shot schedules of a pod, so a newer plan replaces an older one.
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import type { AgentHost, Scheduled, ScheduledId } from '../world/agentHost.js';
 
 /**
@@ -33,6 +34,20 @@ export class Timers<O> {
    * steady loop (a crash loop at its back-off cap) that `settle` need not wait for. `fn` captures
    * only immutable data and reaches the rest through the owner it gets.
    */
+  /**
+   * Copies the pending slots of `from` (a fork's timers: the queue's events owned by `from` are
+   * mapped to this copy, so the ids stay valid).
+   */
+  copySlots(from: Timers<O>): void {
+    for (const [slot, id] of from.#slots) this.#slots.set(slot, id);
+  }
+
+  /** The copy made with its owner's copy in a fork. */
+  forkInto(ctx: WorldForkContext): Timers<O> {
+    ctx.copyOf(this.#owner as object);
+    return ctx.copyOf(this);
+  }
+
   set(slot: string, at: number, fn: Scheduled<O>, opts?: { periodic?: boolean }): void {
     this.clear(slot);
     const id = this.#host.schedule(

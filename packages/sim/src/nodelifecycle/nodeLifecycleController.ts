@@ -4,6 +4,7 @@
  * phases give (pkg/controller/nodelifecycle/node_lifecycle_controller.go, §6.2–6.6).
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import {
   firstPassAtOrAfter,
   formatTimestamp,
@@ -71,16 +72,32 @@ export class NodeLifecycleController {
   readonly #tainters: ZoneTainters;
   readonly #zones: ZoneDisruption;
 
-  constructor(host: NodeLifecycleHost) {
+  constructor(host: NodeLifecycleHost, from?: NodeLifecycleController, fork?: WorldForkContext) {
     this.#host = host;
-    this.#tainters = new ZoneTainters(
-      host,
-      (name, t) => {
-        this.#taintNoExecute(name, t);
-      },
-      NAME,
-    );
+    const taint = (name: string, t: number): void => {
+      this.#taintNoExecute(name, t);
+    };
+    if (from !== undefined && fork !== undefined) {
+      fork.remember(from, this);
+      this.#tainters = fork.remember(from.#tainters, from.#tainters.fork(host, taint));
+      this.#zones = from.#zones.fork((zone) => this.#tainters.queue(zone));
+      for (const [k, v] of from.#health) this.#health.set(k, { ...v });
+      for (const [at, w] of from.#passes) {
+        this.#passes.set(at, {
+          unknown: new Set(w.unknown),
+          recover: new Set(w.recover),
+          enqueue: new Set(w.enqueue),
+        });
+      }
+      return;
+    }
+    this.#tainters = new ZoneTainters(host, taint, NAME);
     this.#zones = new ZoneDisruption(host.config, (zone) => this.#tainters.queue(zone));
+  }
+
+  /** This controller's copy in a fork, on the fork's World. */
+  forkInto(fork: WorldForkContext): NodeLifecycleController {
+    return new NodeLifecycleController(fork.copyOf(this.#host), this, fork);
   }
 
   /**

@@ -29,6 +29,14 @@ export class ZoneTainters {
   }
 
   /** The queue of `zone`. */
+  /** A copy for a fork, on `host`, tainting through `taint`; pending drains keep their ids. */
+  fork(host: AgentHost, taint: TaintNode): ZoneTainters {
+    const out = new ZoneTainters(host, taint, this.#label);
+    for (const [zone, q] of this.#queues) out.#queues.set(zone, q.fork());
+    for (const [zone, d] of this.#drains) out.#drains.set(zone, { ...d });
+    return out;
+  }
+
   queue(zone: string): ZoneTaintQueue {
     let queue = this.#queues.get(zone);
     if (queue === undefined) {

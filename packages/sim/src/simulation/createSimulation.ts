@@ -4,9 +4,9 @@
  */
 import { ConfigError, evictPod } from '@kubesim/core';
 import { resolveSimConfig } from '../engine/index.js';
-import { checkBlackHoles, recordSliceEvent } from '../traffic/blackHoles.js';
 import { MetricsRecorder } from '../traffic/metrics.js';
 import { createWorld, type KubeletFactory } from '../world/index.js';
+import { attachMetrics } from './attachMetrics.js';
 import { defaultControllers } from './defaultControllers.js';
 import { defaultKubelet } from './defaultKubelet.js';
 import { SimulationImpl } from './simulationImpl.js';
@@ -61,11 +61,6 @@ export function createSimulation(options: InternalSimulationOptions = {}): Simul
   // Metrics watch the World from outside it: ready endpoints per slice event, black-hole windows
   // closed after each kube-proxy sync.
   const metrics = new MetricsRecorder();
-  world.onStoreEvent((ev) => {
-    recordSliceEvent(metrics, world.store, ev, world.now);
-  });
-  world.onProxySync(() => {
-    checkBlackHoles(metrics, () => world.liveProxyViews(), world.now);
-  });
+  attachMetrics(world, metrics);
   return new SimulationImpl(world, metrics);
 }

@@ -22,9 +22,7 @@ import type { ControllerDeps } from '../world/index.js';
 export function defaultControllers(world: ControllerDeps): readonly Controller[] {
   // The scheduler's cache is the runtime's: kept from store events, handed to the scheduler to read.
   const schedulerCache = new SchedulerCache();
-  world.observeStore((ev) => {
-    schedulerCache.observe(ev);
-  });
+  world.observeStore(schedulerCache);
   return [
     schedulerController({
       random: world.random('scheduler'),

@@ -3,6 +3,7 @@
  * every pod, retrying refused (429) evictions every drainRetryInterval until the node is empty.
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import {
   EvictionRefusedError,
   evictPod,
@@ -88,6 +89,19 @@ class Drain {
     readonly state: DrainState,
     readonly admitted: Set<string>,
   ) {}
+
+  /** This drain's copy in a fork (its own progress, on the fork's World). */
+  forkInto(ctx: WorldForkContext): Drain {
+    const s = this.state;
+    return new Drain(
+      ctx.copyOf(this.world),
+      this.nodeName,
+      this.interval,
+      this.targets,
+      { ...s, evicted: [...s.evicted], warnings: [...s.warnings] },
+      new Set(this.admitted),
+    );
+  }
 
   attempt(): void {
     const { world, state, admitted, nodeName } = this;

@@ -37,6 +37,8 @@ import { buildNodes } from './addNodes.js';
 import { applyManifests, type ApplyOptions, type ApplyResult } from './applyManifests.js';
 import { startDrain, type DrainHandle } from './drain.js';
 import { registerInternals } from './internals.js';
+import { attachMetrics } from './attachMetrics.js';
+import type { WorldForkContext } from '../world/forkContext.js';
 import { createFaults, type Faults } from './faults.js';
 import { endpointsOf } from './endpointsOf.js';
 import { ExternalTraffic, type CloudLoadBalancerOptions } from '../external/externalTraffic.js';
@@ -59,15 +61,45 @@ import type {
 export class SimulationImpl implements Simulation {
   readonly #world: WorldHandle;
   readonly #metrics: MetricsRecorder;
-  readonly #affinity = new AffinityTables();
+  readonly #affinity: AffinityTables;
   readonly faults: Faults;
   #nextNode = 0;
+  /** Inside runFor, runUntil or settle (a fork must wait until they return). */
+  #busy = 0;
 
-  constructor(world: WorldHandle, metrics: MetricsRecorder) {
+  constructor(
+    world: WorldHandle,
+    metrics: MetricsRecorder,
+    from?: SimulationImpl,
+    ctx?: WorldForkContext,
+  ) {
     this.#world = world;
     this.#metrics = metrics;
+    this.#affinity = from === undefined ? new AffinityTables() : (ctx as WorldForkContext).copyOf(from.#affinity);
     this.faults = createFaults(world, metrics);
+    if (from !== undefined && ctx !== undefined) {
+      ctx.remember(from, this);
+      // Faults keep no state of their own: a fresh object on the fork's World stands for it.
+      ctx.remember(from.faults, this.faults);
+      this.#nextNode = from.#nextNode;
+    }
     registerInternals(this, world);
+  }
+
+  fork(): Simulation {
+    if (this.#busy > 0) {
+      throw new InvalidArgumentError(
+        'fork',
+        'cannot fork while the simulation is running (inside runFor, runUntil, settle or a callback they run); fork between runs',
+      );
+    }
+    let copy: SimulationImpl | undefined;
+    this.#world.fork((world, ctx) => {
+      const metrics = ctx.copyOf(this.#metrics);
+      attachMetrics(world, metrics);
+      copy = new SimulationImpl(world, metrics, this, ctx);
+    });
+    return copy as SimulationImpl;
   }
 
   get now(): number {
@@ -224,7 +256,13 @@ export class SimulationImpl implements Simulation {
   }
 
   runFor(d: Duration): void {
-    this.#world.runTo(guard.horizon('runFor(d)', this.#world.now, d));
+    const t = guard.horizon('runFor(d)', this.#world.now, d);
+    this.#busy += 1;
+    try {
+      this.#world.runTo(t);
+    } finally {
+      this.#busy -= 1;
+    }
   }
 
   runUntil(pred: (sim: Simulation) => boolean, opts: { timeout?: Duration } = {}): boolean {
@@ -236,15 +274,20 @@ export class SimulationImpl implements Simulation {
       world.now,
       opts.timeout ?? world.config.settleTimeout,
     );
-    if (pred(this)) return true;
-    for (;;) {
-      const next = world.nextEventTime();
-      if (next === undefined || next > deadline) {
-        world.runTo(deadline);
-        return pred(this);
-      }
-      world.runTo(next);
+    this.#busy += 1;
+    try {
       if (pred(this)) return true;
+      for (;;) {
+        const next = world.nextEventTime();
+        if (next === undefined || next > deadline) {
+          world.runTo(deadline);
+          return pred(this);
+        }
+        world.runTo(next);
+        if (pred(this)) return true;
+      }
+    } finally {
+      this.#busy -= 1;
     }
   }
 
@@ -257,6 +300,16 @@ export class SimulationImpl implements Simulation {
       opts.timeout ?? world.config.settleTimeout,
     );
     const timeout = deadline - world.now;
+    this.#busy += 1;
+    try {
+      this.#settleTo(deadline, timeout);
+    } finally {
+      this.#busy -= 1;
+    }
+  }
+
+  #settleTo(deadline: number, timeout: number): void {
+    const world = this.#world;
     while (world.unsettled) {
       const next = world.nextEventTime();
       if (next === undefined) break;

@@ -167,6 +167,31 @@ export interface Simulation {
    * @throws BudgetExceededError naming what is still pending after `timeout` (default config.settleTimeout).
    */
   settle(opts?: { timeout?: Duration }): void;
+  /**
+   * An independent simulation that continues from this instant: objects, pending events, random
+   * streams, controllers' state, kubelets, kube-proxy views, node lifecycle, traffic loads,
+   * drains, metrics and the trace so far. Running the fork is byte-identical to running this
+   * simulation on (same trace entries after the fork point, same trace hash). Neither sees the
+   * other's later changes; a fork can be forked again.
+   *
+   * Not carried over: watches (`watch`: their pending deliveries are dropped in the fork) and a
+   * server started with `serve`. Controllers added with `addController` are shared unless they
+   * have a `fork` method. The store is shared copy-on-write; the agents' state is copied.
+   * Cloud load balancers and the ingress controller cannot be forked yet.
+   * @throws InvalidArgumentError inside `runFor`, `runUntil`, `settle` or a callback they run,
+   *   or when the simulation holds something that cannot be forked.
+   * @example
+   * ```ts
+   * sim.settle();
+   * const a = sim.fork();
+   * const b = sim.fork();
+   * a.faults.crashNode('node-1');
+   * b.drain('node-1');
+   * a.runFor('2m');
+   * b.runFor('2m');
+   * ```
+   */
+  fork(): Simulation;
   /** All slices of the Service merged (a consumer that reads one slice misses endpoints). */
   endpointsOf(serviceKey: string): EndpointView[];
   /**

@@ -81,6 +81,12 @@ function nodeIP(node: Node): string {
 /** Per-node ClientIP affinity tables (kube-proxy state on each node). */
 export class AffinityTables {
   readonly #tables = new Map<string, AffinityTable>();
+  /** Independent tables with the same entries (for a fork). */
+  fork(): AffinityTables {
+    const out = new AffinityTables();
+    for (const [node, t] of this.#tables) out.#tables.set(node, t.fork());
+    return out;
+  }
   for(node: string): AffinityTable {
     let t = this.#tables.get(node);
     if (t === undefined) {

@@ -2,6 +2,7 @@
  * A steady client load in virtual time: one new connection per source every `every`.
  * @packageDocumentation
  */
+import type { WorldForkContext } from '../world/forkContext.js';
 import {
   normalizeKey,
   NotFoundError,
@@ -123,6 +124,21 @@ class SteadyLoad implements TrafficHandle {
     this.#metrics = metrics;
     this.#affinity = affinity;
     this.#plan = plan;
+  }
+
+  /** This load's copy in a fork: same plan, counts and pending tick, on the fork's World. */
+  forkInto(ctx: WorldForkContext): SteadyLoad {
+    const out = new SteadyLoad(
+      ctx.copyOf(this.#world),
+      ctx.copyOf(this.#metrics),
+      ctx.copyOf(this.#affinity),
+      this.#plan,
+    );
+    Object.assign(out.#counts, this.#counts);
+    out.#sent = this.#sent;
+    out.#stopped = this.#stopped;
+    out.#scheduled = this.#scheduled;
+    return out;
   }
 
   get sent(): number {

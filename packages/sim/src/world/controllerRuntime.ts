@@ -14,6 +14,7 @@ import type { SimConfig } from '../engine/index.js';
 import type { AgentHost } from './agentHost.js';
 import { applyPlan, type PlanHost } from './applyPlan.js';
 import { KeyFifo } from './fifo.js';
+import type { WorldForkContext } from './forkContext.js';
 
 /** What a controller runtime needs of the simulation (the World provides it). */
 export interface ControllerRuntimeHost
@@ -61,7 +62,7 @@ export class ControllerRuntime {
   readonly controller: Controller;
   readonly #world: ControllerRuntimeHost;
   readonly #delay: () => number;
-  readonly #ready = new KeyFifo();
+  #ready = new KeyFifo();
   #syncScheduled = false;
   /** Pending requeue timers by key: [time, scheduled id]. */
   readonly #requeues = new Map<string, [number, number]>();
@@ -96,6 +97,23 @@ export class ControllerRuntime {
   }
 
   /** Keys waiting to be reconciled (for settle's diagnostics). */
+  /**
+   * This runtime's copy in a fork, on `host` (the fork's World), with the controller's `fork` (or
+   * the same controller when it keeps no state): its ready keys, pending sync, requeues (same
+   * queue ids) and per-instant counts copied.
+   */
+  forkInto(host: ControllerRuntimeHost, delay: () => number, ctx: WorldForkContext): ControllerRuntime {
+    const controller = this.controller.fork?.(ctx) ?? this.controller;
+    const out = ctx.remember(this, new ControllerRuntime(host, controller, delay, this.#trusted));
+    out.#ready = this.#ready.fork();
+    out.#syncScheduled = this.#syncScheduled;
+    for (const [k, v] of this.#requeues) out.#requeues.set(k, [v[0], v[1]]);
+    out.#countsAt = this.#countsAt;
+    for (const [k, v] of this.#counts) out.#counts.set(k, v);
+    out.reconciles = this.reconciles;
+    return out;
+  }
+
   get pending(): number {
     return this.#ready.size;
   }

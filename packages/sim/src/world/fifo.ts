@@ -37,6 +37,14 @@ export class KeyFifo {
   }
 
   /** The waiting keys in order (for diagnostics). */
+  /** An independent queue holding the same keys in the same order (for a fork). */
+  fork(): KeyFifo {
+    const out = new KeyFifo();
+    out.#items = this.#items.slice(this.#head);
+    for (const key of this.#queued) out.#queued.add(key);
+    return out;
+  }
+
   peekAll(limit = 10): string[] {
     return this.#items.slice(this.#head, this.#head + limit);
   }

@@ -6,6 +6,7 @@
  */
 import { KubesimError, type Store } from '@kubesim/core';
 import type { RandomStream, SimConfig } from '../engine/index.js';
+import type { WorldForkContext } from './forkContext.js';
 import type { AgentHost, Scheduled, ScheduledId } from './agentHost.js';
 
 /** The part of the World a NodeHost delegates to. */
@@ -88,6 +89,13 @@ export class NodeHost implements AgentHost {
         }
       },
     });
+  }
+
+  /** This host's copy in a fork, on the fork's World, holding the same writes. */
+  forkInto(ctx: WorldForkContext): NodeHost {
+    const out = new NodeHost(ctx.copyOf(this.#world), this.#node);
+    for (const [k, v] of this.#held) out.#held.set(k, v);
+    return out;
   }
 
   get now(): number {

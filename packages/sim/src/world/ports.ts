@@ -4,6 +4,7 @@
  * simulation passes each part only the face it needs.
  * @packageDocumentation
  */
+import type { WorldForkContext } from './forkContext.js';
 import type { Controller, ProxyState, Store, StoreEvent } from '@kubesim/core';
 import type { ExternalTraffic } from '../external/externalTraffic.js';
 import type { RandomStream, SimConfig } from '../engine/index.js';
@@ -114,4 +115,9 @@ export interface WorldHandle extends FaultHost {
     reconciles: Record<string, number>;
     proxySyncs: number;
   };
+  /**
+   * An independent copy of the World from its current state; `prepare` registers the copies of
+   * the owners outside it (see World.fork).
+   */
+  fork(prepare?: (copy: WorldHandle, ctx: WorldForkContext) => void): WorldHandle;
 }

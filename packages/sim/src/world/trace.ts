@@ -36,7 +36,7 @@ export interface Trace {
 
 /** Internal: an appendable trace with an incremental 64-bit hash (two 32-bit lanes). */
 export class TraceLog implements Trace {
-  readonly #entries: TraceEntry[] = [];
+  #entries: TraceEntry[] = [];
   #h1 = 0x811c9dc5;
   #h2 = 0x01000193 ^ 0x5bd1e995;
   readonly #keep: boolean;
@@ -78,6 +78,20 @@ export class TraceLog implements Trace {
     }
     this.#h1 = h1 >>> 0;
     this.#h2 = h2 >>> 0;
+  }
+
+  /**
+   * An independent log in the same state, for a fork of the simulation: the entries so far (the
+   * array is copied, the frozen entries shared), the running hash and the next sequence number.
+   * Entries appended to either log afterwards are not seen by the other.
+   */
+  fork(): TraceLog {
+    const out = new TraceLog(this.#keep);
+    out.#entries = this.#entries.slice();
+    out.#h1 = this.#h1;
+    out.#h2 = this.#h2;
+    out.#count = this.#count;
+    return out;
   }
 
   hash(): string {

@@ -6,6 +6,7 @@
  */
 import {
   BudgetExceededError,
+  InvalidArgumentError,
   NODE_IPAM_CONTROLLER,
   PodCidrBlocks,
   Store,
@@ -40,6 +41,7 @@ import { NodeHost } from './nodeHost.js';
 import { ProxyFleet } from './proxyFleet.js';
 import type { UserWatch, WorldHandle } from './ports.js';
 import { TraceLog } from './trace.js';
+import { WorldForkContext } from './forkContext.js';
 import { NodeLifecycleController } from '../nodelifecycle/index.js';
 import type { ExternalTraffic } from '../external/externalTraffic.js';
 
@@ -74,10 +76,17 @@ export interface ControllerDeps {
   readonly config: SimConfig;
   random(stream: string): RandomStream;
   /**
-   * Calls `listener` with every store event, in commit order, before any controller sees the
-   * event (an informer's cache: the controller is handed it and only reads it).
+   * Calls `informer.observe` with every store event, in commit order, before any controller sees
+   * the event (an informer's cache: the controller is handed it and only reads it). A fork copies
+   * the informer with its `fork()` (the controllers' `fork` reach the same copy).
    */
-  observeStore(listener: (ev: StoreEvent) => void): void;
+  observeStore(informer: Informer): void;
+}
+
+/** A cache kept from store events on a controller's behalf. */
+export interface Informer {
+  observe(ev: StoreEvent): void;
+  fork(): Informer;
 }
 
 /** Internal state of a simulation. */
@@ -85,7 +94,7 @@ export class World implements AgentHost, WorldHandle {
   readonly config: SimConfig;
   readonly seed: string;
   readonly clock: Clock;
-  readonly queue = new EventQueue<Task>();
+  #queue: EventQueue<Task>;
   readonly streams: RandomStreams;
   readonly store: Store;
   readonly trace: TraceLog;
@@ -99,7 +108,7 @@ export class World implements AgentHost, WorldHandle {
   readonly #userWatches: UserWatch[] = [];
   readonly #storeListeners: ((ev: StoreEvent) => void)[] = [];
   /** Caches kept for controllers (the scheduler's), fed before the controllers see an event. */
-  readonly #informers: ((ev: StoreEvent) => void)[] = [];
+  readonly #informers: Informer[] = [];
   readonly #proxySyncListeners: (() => void)[] = [];
   /** The node lifecycle controller, driven lazily by heartbeat changes. */
   readonly nodeLifecycle: NodeLifecycleController;
@@ -117,18 +126,40 @@ export class World implements AgentHost, WorldHandle {
   readonly #nodesDown = new Set<string>();
   readonly #nodesPartitioned = new Set<string>();
   #eventsProcessed = 0;
+  /** A task runs (a fork must wait until it returns). */
+  #running = false;
   /** Performs `evict` actions of controllers' plans, when the simulation supplied the Eviction API. */
   readonly evictHandler: ((podKey: string) => void) | undefined;
   /** Cloud load balancers and the ingress controller, once installed (outside traffic). */
   #external: ExternalTraffic | undefined;
 
-  constructor(options: WorldOptions) {
+  readonly #options: WorldOptions;
+  /** Every user watch ever added: their deliveries are not carried over to a fork. */
+  readonly #watchOwners = new WeakSet<object>();
+
+  /**
+   * @param from - the World this one copies, in a fork ({@link World.fork}); `ctx` maps its
+   *   objects to their copies.
+   */
+  constructor(options: WorldOptions, from?: World, ctx?: WorldForkContext) {
+    this.#options = options;
     this.config = options.config;
     this.seed = options.seed;
+    ctx?.remember(from as World, this);
     this.clock = new Clock(this.config.startTime);
-    this.streams = new RandomStreams(options.seed);
-    this.trace = new TraceLog(options.keepTrace ?? true);
-    this.#podCidrs = new PodCidrBlocks(this.config.clusterCIDR, this.config.nodeCIDRMaskSize);
+    if (from !== undefined) this.clock.advanceTo(from.clock.now);
+    this.streams = from === undefined ? new RandomStreams(options.seed) : from.streams.fork();
+    if (from !== undefined && ctx !== undefined) {
+      // The scheduler's stream and the others handed out are reached through the context.
+      for (const name of from.streams.streamNames()) {
+        ctx.remember(from.streams.stream(name), this.streams.stream(name));
+      }
+    }
+    this.trace = from === undefined ? new TraceLog(options.keepTrace ?? true) : from.trace.fork();
+    this.#podCidrs =
+      from === undefined
+        ? new PodCidrBlocks(this.config.clusterCIDR, this.config.nodeCIDRMaskSize)
+        : from.#podCidrs.fork();
     this.#kubeletFactory = options.kubelet;
     const evict = options.evict;
     this.evictHandler =
@@ -143,19 +174,34 @@ export class World implements AgentHost, WorldHandle {
       this.streams,
       'watch/kube-proxy',
     );
-    this.store = new Store({
-      config: this.config,
+    const storeDeps = {
       ids: createIdSource(this.streams),
       random: this.streams.stream('apiserver/allocation'),
       clock: () => this.clock.now,
-    });
-    this.proxies = new ProxyFleet(this);
-    this.nodeLifecycle = new NodeLifecycleController(this);
+    };
     const controllerDelay = delaySampler(
       this.config.controllerWatchDelay,
       this.streams,
       'watch/controllers',
     );
+    if (from !== undefined && ctx !== undefined) {
+      this.store = from.store.fork(storeDeps);
+      this.proxies = ctx.remember(from.proxies, from.proxies.fork(this));
+      this.nodeLifecycle = new NodeLifecycleController(this, from.nodeLifecycle, ctx);
+      for (const informer of from.#informers) this.#informers.push(ctx.copyOf(informer));
+      for (const rt of from.runtimes) this.runtimes.push(rt.forkInto(this, controllerDelay, ctx));
+      this.store.watch((ev) => {
+        this.#onStoreEvent(ev);
+      });
+      this.#copyState(from, ctx);
+      // Filled by forkQueue once every owner outside the World has its copy.
+      this.#queue = new EventQueue<Task>();
+      return;
+    }
+    this.#queue = new EventQueue<Task>();
+    this.store = new Store({ config: this.config, ...storeDeps });
+    this.proxies = new ProxyFleet(this);
+    this.nodeLifecycle = new NodeLifecycleController(this);
     for (const controller of options.controllers(this)) {
       this.runtimes.push(new ControllerRuntime(this, controller, controllerDelay));
     }
@@ -184,6 +230,57 @@ export class World implements AgentHost, WorldHandle {
 
   get now(): number {
     return this.clock.now;
+  }
+
+  /** The pending tasks. */
+  get queue(): EventQueue<Task> {
+    return this.#queue;
+  }
+
+  /**
+   * An independent World continuing from this one's state (issue 12): the store copy-on-write,
+   * the queue with every task's owner mapped to its copy, random streams, trace so far, controller
+   * runtimes (a controller with `fork` is copied, one without is shared), kubelets, kube-proxy
+   * views, node lifecycle, IPAM and the lookup tables. User watches and store listeners are not
+   * carried over. `prepare` registers the copies of owners outside the World (the Simulation
+   * handle, faults, drains, traffic, metrics) before the queue is copied.
+   * @throws InvalidArgumentError while a task runs (fork between steps).
+   */
+  fork(prepare?: (copy: World, ctx: WorldForkContext) => void): World {
+    if (this.#running) {
+      throw new InvalidArgumentError(
+        'fork',
+        'cannot fork while the simulation is running (inside runFor, a watch callback or a controller); fork between runs',
+      );
+    }
+    const ctx = new WorldForkContext();
+    const copy = new World(this.#options, this, ctx);
+    prepare?.(copy, ctx);
+    copy.#queue = this.#queue.fork((task) => {
+      if (this.#watchOwners.has(task.owner)) return undefined;
+      const owner = ctx.copyOf(task.owner);
+      return owner === task.owner ? task : { label: task.label, owner, run: task.run };
+    });
+    for (const [id, label] of this.#settling) {
+      if (copy.#queue.isPending(id)) copy.#settling.set(id, label);
+    }
+    return copy;
+  }
+
+  #copyState(from: World, ctx: WorldForkContext): void {
+    this.#cause = from.#cause;
+    this.#eventsAt = from.#eventsAt;
+    this.#eventsThisInstant = from.#eventsThisInstant;
+    this.#eventsProcessed = from.#eventsProcessed;
+    for (const [k, v] of from.#podsByIP) this.#podsByIP.set(k, v);
+    for (const [k, v] of from.#firstPortByClusterIP) this.#firstPortByClusterIP.set(k, v);
+    for (const [k, v] of from.#nodesByAddress) this.#nodesByAddress.set(k, v);
+    for (const n of from.#nodesDown) this.#nodesDown.add(n);
+    for (const n of from.#nodesPartitioned) this.#nodesPartitioned.add(n);
+    for (const [node, missed] of from.#missed) this.#missed.set(node, new Map(missed));
+    for (const [name, host] of from.nodeHosts) this.nodeHosts.set(name, ctx.copyOf(host));
+    for (const [name, k] of from.kubelets) this.kubelets.set(name, ctx.copyOf(k));
+    if (from.#external !== undefined) this.#external = ctx.copyOf(from.#external);
   }
 
   /** Pod IP → pod key, for routing to backends and to pod IPs. */
@@ -230,11 +327,12 @@ export class World implements AgentHost, WorldHandle {
 
   /** The time of the next scheduled task, if any. */
   nextEventTime(): number | undefined {
-    return this.queue.peekTime();
+    return this.#queue.peekTime();
   }
 
   /** Delivers store events of `watch.kind` to a user watch (after its delay) until removed. */
   addUserWatch(watch: UserWatch): void {
+    this.#watchOwners.add(watch);
     this.#userWatches.push(watch);
   }
 
@@ -292,14 +390,14 @@ export class World implements AgentHost, WorldHandle {
     opts?: { periodic?: boolean },
   ): ScheduledId {
     const time = Math.max(at, this.clock.now);
-    const id = this.queue.push(time, { label, owner, run: fn as Scheduled<object> });
+    const id = this.#queue.push(time, { label, owner, run: fn as Scheduled<object> });
     if (opts?.periodic !== true) this.#settling.set(id, label);
     return id;
   }
 
   cancel(id: ScheduledId): boolean {
     this.#settling.delete(id);
-    return this.queue.cancel(id);
+    return this.#queue.cancel(id);
   }
 
   random(stream: string): RandomStream {
@@ -321,10 +419,10 @@ export class World implements AgentHost, WorldHandle {
 
   /** Runs the next scheduled task; false when the queue is empty. */
   step(): boolean {
-    const seq = this.queue.peekSeq();
-    const time = this.queue.peekTime();
+    const seq = this.#queue.peekSeq();
+    const time = this.#queue.peekTime();
     if (seq === undefined || time === undefined) return false;
-    const task = this.queue.pop();
+    const task = this.#queue.pop();
     if (task === undefined) return false;
     this.#settling.delete(seq);
     this.clock.advanceTo(time);
@@ -335,20 +433,25 @@ export class World implements AgentHost, WorldHandle {
     const space = task.label.indexOf(' ');
     // Tasks are the engine's own work (controllers, kubelets, node lifecycle): their writes are
     // trusted; user callbacks inside them mark themselves (withCause('user'), user controllers).
-    this.store.trusted(() => {
-      this.withCause(space < 0 ? task.label : task.label.slice(0, space), () => {
-        task.run(task.owner);
+    this.#running = true;
+    try {
+      this.store.trusted(() => {
+        this.withCause(space < 0 ? task.label : task.label.slice(0, space), () => {
+          task.run(task.owner);
+        });
       });
-    });
+    } finally {
+      this.#running = false;
+    }
     return true;
   }
 
   /** Runs every task due at or before `t`, then moves the clock to `t`. */
   runTo(t: number): void {
     for (
-      let next = this.queue.peekTime();
+      let next = this.#queue.peekTime();
       next !== undefined && next <= t;
-      next = this.queue.peekTime()
+      next = this.#queue.peekTime()
     ) {
       this.step();
     }
@@ -410,7 +513,7 @@ export class World implements AgentHost, WorldHandle {
           ? { object: ev.object }
           : {}),
     });
-    for (const informer of this.#informers) informer(ev);
+    for (const informer of this.#informers) informer.observe(ev);
     for (const rt of this.#runtimesFor(ev.kind)) rt.observe(ev);
     switch (ev.kind) {
       case 'Pod':
@@ -462,8 +565,8 @@ export class World implements AgentHost, WorldHandle {
     return this.#external;
   }
 
-  observeStore(listener: (ev: StoreEvent) => void): void {
-    this.#informers.push(listener);
+  observeStore(informer: Informer): void {
+    this.#informers.push(informer);
   }
 
   /** Calls `listener` with every store event, after the World's own handling of it. */

@@ -52,6 +52,13 @@ export class ZoneDisruption {
   }
 
   /** Each zone's state, sorted by zone. */
+  /** An independent copy with the same zone states, taking its zones' queues from `queueOf`. */
+  fork(queueOf: (zone: string) => ZoneTaintQueue): ZoneDisruption {
+    const out = new ZoneDisruption(this.#config, queueOf);
+    for (const [k, v] of this.#states) out.#states.set(k, v);
+    return out;
+  }
+
   states(): ReadonlyMap<string, ZoneState> {
     return new Map([...this.#states].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }

@@ -35,6 +35,14 @@ export class ZoneTaintQueue {
   }
 
   /** The current rate, tokens per second. */
+  /** An independent queue with the same nodes, order, rate and next token (for a fork). */
+  fork(): ZoneTaintQueue {
+    const out = new ZoneTaintQueue(this.#rate);
+    out.#tokenAt = this.#tokenAt;
+    for (const name of this.#items) out.#items.add(name);
+    return out;
+  }
+
   get rate(): number {
     return this.#rate;
   }
