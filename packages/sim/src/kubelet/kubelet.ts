@@ -105,12 +105,7 @@ export class Kubelet implements NodeAgent {
 
   /** This kubelet's copy in a fork, on the fork's copy of its node host. */
   forkInto(fork: WorldForkContext): Kubelet {
-    return new Kubelet(
-      fork.copyOf(this.#host),
-      this.nodeName,
-      {},
-      { kubelet: this, fork },
-    );
+    return new Kubelet(fork.copyOf(this.#host), this.nodeName, {}, { kubelet: this, fork });
   }
 
   /** The node's pod CIDR, once known. */

@@ -43,7 +43,7 @@ export class Timers<O> {
   }
 
   /** The copy made with its owner's copy in a fork. */
-  forkInto(ctx: WorldForkContext): Timers<O> {
+  forkInto(ctx: WorldForkContext): this {
     ctx.copyOf(this.#owner as object);
     return ctx.copyOf(this);
   }

@@ -75,7 +75,8 @@ export class SimulationImpl implements Simulation {
   ) {
     this.#world = world;
     this.#metrics = metrics;
-    this.#affinity = from === undefined ? new AffinityTables() : (ctx as WorldForkContext).copyOf(from.#affinity);
+    this.#affinity =
+      from === undefined ? new AffinityTables() : (ctx as WorldForkContext).copyOf(from.#affinity);
     this.faults = createFaults(world, metrics);
     if (from !== undefined && ctx !== undefined) {
       ctx.remember(from, this);

@@ -110,10 +110,26 @@ export class MetricsRecorder implements Metrics {
   /** An independent recorder with the same series so far (for a fork). */
   fork(): MetricsRecorder {
     const out = new MetricsRecorder(this.bucketMs);
-    for (const [k, list] of this.#outcomes) out.#outcomes.set(k, list.map((b) => ({ ...b })));
-    for (const [k, list] of this.#ready) out.#ready.set(k, list.map((p) => ({ ...p })));
-    for (const [k, list] of this.#windows) out.#windows.set(k, list.map((w) => ({ ...w })));
-    for (const [k, list] of this.#viaWindows) out.#viaWindows.set(k, list.map((w) => ({ ...w })));
+    for (const [k, list] of this.#outcomes)
+      out.#outcomes.set(
+        k,
+        list.map((b) => ({ ...b })),
+      );
+    for (const [k, list] of this.#ready)
+      out.#ready.set(
+        k,
+        list.map((p) => ({ ...p })),
+      );
+    for (const [k, list] of this.#windows)
+      out.#windows.set(
+        k,
+        list.map((w) => ({ ...w })),
+      );
+    for (const [k, list] of this.#viaWindows)
+      out.#viaWindows.set(
+        k,
+        list.map((w) => ({ ...w })),
+      );
     return out;
   }
 

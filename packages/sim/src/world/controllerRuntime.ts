@@ -102,7 +102,11 @@ export class ControllerRuntime {
    * the same controller when it keeps no state): its ready keys, pending sync, requeues (same
    * queue ids) and per-instant counts copied.
    */
-  forkInto(host: ControllerRuntimeHost, delay: () => number, ctx: WorldForkContext): ControllerRuntime {
+  forkInto(
+    host: ControllerRuntimeHost,
+    delay: () => number,
+    ctx: WorldForkContext,
+  ): ControllerRuntime {
     const controller = this.controller.fork?.(ctx) ?? this.controller;
     const out = ctx.remember(this, new ControllerRuntime(host, controller, delay, this.#trusted));
     out.#ready = this.#ready.fork();

@@ -41,7 +41,12 @@ export class LabelSetIndex {
   fork(): LabelSetIndex {
     const out = new LabelSetIndex();
     for (const [id, s] of this.#sets) {
-      out.#sets.set(id, { namespace: s.namespace, labels: s.labels, nodes: new Map(s.nodes), total: s.total });
+      out.#sets.set(id, {
+        namespace: s.namespace,
+        labels: s.labels,
+        nodes: new Map(s.nodes),
+        total: s.total,
+      });
     }
     for (const [k, v] of this.#byPair) out.#byPair.set(k, new Set(v));
     for (const [k, v] of this.#byNamespace) out.#byNamespace.set(k, new Set(v));

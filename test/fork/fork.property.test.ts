@@ -1,0 +1,260 @@
+// sim.fork() (issue 12): a fork run to the same end as its parent writes the same trace entries
+// after the fork point (same hash) and ends in the same state; forks given different actions never
+// see each other's changes, and the parent sees neither.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '@kubesim/core';
+import { createSimulation, type Simulation } from '@kubesim/sim';
+
+function app(name: string, replicas: number): object[] {
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: {
+            containers: [
+              {
+                name: 'main',
+                image: `${name}:1`,
+                ports: [{ containerPort: 8080, name: 'http' }],
+                readinessProbe: { httpGet: { path: '/ready', port: 'http' }, periodSeconds: 5 },
+                resources: { requests: { cpu: '100m', memory: '64Mi' } },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 'http' }] },
+    },
+  ];
+}
+
+type Action =
+  | { at: number; type: 'crash' | 'recover' | 'partition' | 'heal' | 'drain'; node: number }
+  | { at: number; type: 'deletePod'; app: number; index: number }
+  | { at: number; type: 'scale'; app: number; replicas: number }
+  | { at: number; type: 'rollout'; app: number; image: number };
+
+interface Scenario {
+  seed: number;
+  nodes: number;
+  apps: number[];
+  traffic: boolean;
+  actions: Action[];
+  forkAt: number;
+  /** Done by hand just before the fork (so the fork copies work pending at this instant). */
+  atFork: Action | null;
+}
+
+const MINUTE = 60_000;
+const END = 8 * MINUTE;
+const at = fc.integer({ min: 0, max: END - MINUTE });
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({
+    at,
+    type: fc.constantFrom<'crash' | 'recover' | 'partition' | 'heal' | 'drain'>(
+      'crash',
+      'recover',
+      'partition',
+      'heal',
+      'drain',
+    ),
+    node: fc.nat(3),
+  }),
+  fc.record({ at, type: fc.constant('deletePod' as const), app: fc.nat(1), index: fc.nat(3) }),
+  fc.record({
+    at,
+    type: fc.constant('scale' as const),
+    app: fc.nat(1),
+    replicas: fc.integer({ min: 0, max: 5 }),
+  }),
+  fc.record({ at, type: fc.constant('rollout' as const), app: fc.nat(1), image: fc.nat(3) }),
+);
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+  seed: fc.nat(1000),
+  nodes: fc.integer({ min: 2, max: 4 }),
+  apps: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 }),
+  traffic: fc.boolean(),
+  actions: fc.array(actionArb, { maxLength: 6 }),
+  forkAt: fc.integer({ min: 0, max: END }),
+  atFork: fc.option(actionArb),
+});
+
+const APPS = ['web', 'api'];
+
+function perform(s: Simulation, sc: Scenario, a: Action): void {
+  const name = APPS[a.app % sc.apps.length] ?? 'web';
+  switch (a.type) {
+    case 'crash':
+      s.faults.crashNode(`node-${a.node % sc.nodes}`);
+      return;
+    case 'recover':
+      s.faults.recoverNode(`node-${a.node % sc.nodes}`);
+      return;
+    case 'partition':
+      s.faults.partitionNode(`node-${a.node % sc.nodes}`);
+      return;
+    case 'heal':
+      s.faults.healNode(`node-${a.node % sc.nodes}`);
+      return;
+    case 'drain':
+      s.drain(`node-${a.node % sc.nodes}`);
+      return;
+    case 'deletePod': {
+      const pods = s.list('Pod', { labelSelector: `app=${name}` });
+      const pod = pods[a.index % Math.max(1, pods.length)];
+      if (pod !== undefined) s.delete('Pod', `default/${pod.metadata.name}`);
+      return;
+    }
+    case 'scale':
+      s.update('Deployment', name, (d) => {
+        d.spec.replicas = a.replicas;
+      });
+      return;
+    case 'rollout':
+      s.update('Deployment', name, (d) => {
+        const c = d.spec.template.spec.containers[0];
+        if (c !== undefined) c.image = `${name}:${a.image + 2}`;
+      });
+      return;
+  }
+}
+
+function build(sc: Scenario): Simulation {
+  const sim = createSimulation({ seed: sc.seed });
+  sim.addNodes(sc.nodes, { zones: ['a', 'b', 'c'] });
+  sim.apply(sc.apps.flatMap((r, i) => app(APPS[i] ?? 'web', r)));
+  if (sc.traffic) sim.traffic({ from: 'node-1', to: 'web.default.svc', every: '2s' });
+  for (const a of sc.actions) {
+    sim.at(a.at, (s) => {
+      perform(s, sc, a);
+    });
+  }
+  return sim;
+}
+
+const KINDS = [
+  'Node',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'Service',
+  'EndpointSlice',
+  'Endpoints',
+  'Event',
+  'Lease',
+] as const;
+
+/** Every stored object of the kinds a scenario touches, as JSON. */
+function state(sim: Simulation): string {
+  return JSON.stringify(KINDS.map((k) => sim.list(k)));
+}
+
+function outcomes(sim: Simulation): string {
+  return JSON.stringify(sim.metrics.outcomes('default/web'));
+}
+
+describe('sim.fork()', () => {
+  it('a fork run to the same end writes the same trace after the fork point and ends in the same state', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const parent = build(sc);
+        parent.runFor(sc.forkAt);
+        if (sc.atFork !== null) perform(parent, sc, sc.atFork);
+        const from = parent.trace.entries.length;
+        const fork = parent.fork();
+        expect(fork.now).toBe(parent.now);
+        expect(fork.trace.hash()).toBe(parent.trace.hash());
+        parent.runFor(END - sc.forkAt);
+        fork.runFor(END - sc.forkAt);
+        expect(fork.trace.entries.slice(from)).toEqual(parent.trace.entries.slice(from));
+        expect(fork.trace.hash()).toBe(parent.trace.hash());
+        expect(state(fork)).toBe(state(parent));
+        expect(outcomes(fork)).toBe(outcomes(parent));
+        expect(fork.stats()).toEqual(parent.stats());
+        // And both match a run that never forked.
+        const straight = build(sc);
+        straight.runFor(sc.forkAt);
+        if (sc.atFork !== null) perform(straight, sc, sc.atFork);
+        straight.runFor(END - sc.forkAt);
+        expect(parent.trace.hash()).toBe(straight.trace.hash());
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('forks given different actions never see each other, and the parent sees neither', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(actionArb, { minLength: 1, maxLength: 3 }), (sc, extra) => {
+        const parent = build({ ...sc, actions: [] });
+        parent.runFor(sc.forkAt);
+        const before = state(parent);
+        const hashBefore = parent.trace.hash();
+        const control = parent.fork();
+        const a = parent.fork();
+        const b = a.fork(); // a fork of a fork, made before a changes
+        for (const act of extra) perform(a, sc, act);
+        b.delete('Deployment', 'web');
+        a.runFor('2m');
+        b.runFor('2m');
+        expect(state(parent)).toBe(before);
+        expect(parent.trace.hash()).toBe(hashBefore);
+        expect(b.get('Deployment', 'web')).toBeUndefined();
+        expect(a.get('Deployment', 'web')).toBeDefined();
+        expect(parent.get('Deployment', 'web')).toBeDefined();
+        // The parent runs on as if no fork had been made.
+        parent.runFor('2m');
+        control.runFor('2m');
+        expect(control.trace.hash()).toBe(parent.trace.hash());
+        expect(state(control)).toBe(state(parent));
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('refuses to fork inside a run with an InvalidArgumentError', () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.addNodes(1);
+    let inAt: unknown;
+    sim.at('1s', (s) => {
+      try {
+        s.fork();
+      } catch (err) {
+        inAt = err;
+      }
+    });
+    sim.runFor('2s');
+    expect(inAt).toBeInstanceOf(InvalidArgumentError);
+    expect((inAt as Error).message).toMatch(/cannot fork while the simulation is running/);
+    expect(() =>
+      sim.runUntil((s) => {
+        s.fork();
+        return true;
+      }),
+    ).toThrow(InvalidArgumentError);
+    let inWatch: unknown;
+    sim.watch('Pod', () => {
+      try {
+        sim.fork();
+      } catch (err) {
+        inWatch = err;
+      }
+    });
+    sim.apply(app('web', 1));
+    sim.runFor('5s');
+    expect(inWatch).toBeInstanceOf(InvalidArgumentError);
+    // Between runs it works, and the fork does not carry the watch.
+    expect(sim.fork().now).toBe(sim.now);
+  });
+});
