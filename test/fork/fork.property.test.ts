@@ -135,7 +135,7 @@ function build(sc: Scenario): Simulation {
   const sim = createSimulation({ seed: sc.seed });
   sim.addNodes(sc.nodes, { zones: ['a', 'b', 'c'] });
   sim.apply(sc.apps.flatMap((r, i) => app(APPS[i] ?? 'web', r)));
-  if (sc.traffic) sim.traffic({ from: 'node-1', to: 'web.default.svc', every: '2s' });
+  if (sc.traffic) sim.traffic({ from: { node: 'node-1' }, to: 'web', every: '2s' });
   for (const a of sc.actions) {
     sim.at(a.at, (s) => {
       perform(s, sc, a);
