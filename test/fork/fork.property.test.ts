@@ -223,6 +223,14 @@ describe('sim.fork()', () => {
     );
   });
 
+  it('refuses to fork a simulation with outside traffic (not supported yet), naming it', () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.addNodes(1);
+    sim.addCloudLoadBalancers();
+    expect(() => sim.fork()).toThrow(/cloud load balancers and the ingress controller/);
+    expect(() => sim.fork()).toThrow(InvalidArgumentError);
+  });
+
   it('refuses to fork inside a run with an InvalidArgumentError', () => {
     const sim = createSimulation({ seed: 1 });
     sim.addNodes(1);

@@ -253,6 +253,12 @@ export class World implements AgentHost, WorldHandle {
         'cannot fork while the simulation is running (inside runFor, a watch callback or a controller); fork between runs',
       );
     }
+    if (this.#external !== undefined) {
+      throw new InvalidArgumentError(
+        'fork',
+        'cloud load balancers and the ingress controller (addCloudLoadBalancers, addIngressController) cannot be forked yet',
+      );
+    }
     const ctx = new WorldForkContext();
     const copy = new World(this.#options, this, ctx);
     prepare?.(copy, ctx);
@@ -280,7 +286,6 @@ export class World implements AgentHost, WorldHandle {
     for (const [node, missed] of from.#missed) this.#missed.set(node, new Map(missed));
     for (const [name, host] of from.nodeHosts) this.nodeHosts.set(name, ctx.copyOf(host));
     for (const [name, k] of from.kubelets) this.kubelets.set(name, ctx.copyOf(k));
-    if (from.#external !== undefined) this.#external = ctx.copyOf(from.#external);
   }
 
   /** Pod IP → pod key, for routing to backends and to pod IPs. */
