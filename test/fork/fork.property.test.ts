@@ -94,7 +94,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 const APPS = ['web', 'api'];
 
 function perform(s: Simulation, sc: Scenario, a: Action): void {
-  const name = APPS[a.app % sc.apps.length] ?? 'web';
+  const name = 'app' in a ? (APPS[a.app % sc.apps.length] ?? 'web') : 'web';
   switch (a.type) {
     case 'crash':
       s.faults.crashNode(`node-${a.node % sc.nodes}`);
