@@ -19,7 +19,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mib = (b) => Number((b / 2 ** 20).toFixed(2));
 
 const t0 = performance.now();
-const sim = createSimulation({ seed: 1, keepTrace: false, config: { maxNodes: Math.max(nodes, 100) } });
+const sim = createSimulation({
+  seed: 1,
+  keepTrace: false,
+  config: { maxNodes: Math.max(nodes, 100) },
+});
 sim.addNodes(nodes, { zones: ['a', 'b', 'c'] });
 sim.apply([
   {
@@ -44,7 +48,13 @@ sim.apply([
 ]);
 sim.settle({ timeout: '30m' });
 const buildSeconds = (performance.now() - t0) / 1000;
-out({ bench: 'fork-sim', nodes, pods: sim.list('Pod').length, buildSeconds: Number(buildSeconds.toFixed(1)), events: sim.stats().events });
+out({
+  bench: 'fork-sim',
+  nodes,
+  pods: sim.list('Pod').length,
+  buildSeconds: Number(buildSeconds.toFixed(1)),
+  events: sim.stats().events,
+});
 
 const kept = [];
 const times = [];

@@ -3,7 +3,8 @@
 // readiness probes) behind 2 Services; at 1 min node-0 crashes, at 2 min a pod of `api` is
 // deleted, at 3 min `web` rolls out a new image, at 6 min node-0 recovers, at 7 min `api` scales
 // to 4; the run ends at 10 virtual minutes (about 295 events).
-// Prints JSON lines: the setup, then runs/s, µs per event, events and trace hash per run.
+// Prints JSON lines: the setup, then runs/s, µs per event, events and trace hash per run; then the
+// same runs started from a fork of the cluster run once to 59 s (sim.fork, issue 12).
 // Usage: node bench/property.mjs [seconds=10] [warmupRuns=20]
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
@@ -46,11 +47,16 @@ function app(name, replicas) {
   ];
 }
 
-/** One run from scratch; returns the events it took and its trace hash. */
-function run(seed) {
+/** The cluster part of a run: 3 nodes, the two apps, run to just before the first action. */
+function cluster(seed) {
   const sim = createSimulation({ seed, keepTrace: false });
   sim.addNodes(3, { zones: ['a', 'b', 'c'] });
   sim.apply([...app('web', 3), ...app('api', 2)]);
+  return sim;
+}
+
+/** The actions of a run, then to 10 virtual minutes. */
+function act(sim) {
   sim.at('1m', (s) => s.faults.crashNode('node-0'));
   sim.at('2m', (s) => {
     const pod = s.list('Pod', { labelSelector: 'app=api' })[0];
@@ -67,8 +73,13 @@ function run(seed) {
       d.spec.replicas = 4;
     }),
   );
-  sim.runFor('10m');
+  sim.runFor(10 * 60_000 - sim.now);
   return { events: sim.stats().events, hash: sim.trace.hash() };
+}
+
+/** One run from scratch; returns the events it took and its trace hash. */
+function run(seed) {
+  return act(cluster(seed));
 }
 
 const first = run('property-0');
@@ -105,5 +116,36 @@ out({
   // CPU time of this process: steadier than wall time on a shared machine.
   cpuSeconds: Number(cpu.toFixed(2)),
   runsPerCpuSecond: Number((runs / cpu).toFixed(1)),
+  loadavg: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2))),
+});
+
+// The same runs from a fork of the cluster settled once (issue 12): the cluster part runs to
+// 59 s once; each run forks it and does the actions. Every fork continues the same seed, so the
+// runs are identical; what is measured is the cost of a run that starts from a fork.
+const settled = cluster('property-fork');
+settled.runFor('59s');
+const settledEvents = settled.stats().events;
+for (let i = 0; i < warmup; i++) act(settled.fork());
+let forkRuns = 0;
+let forkEvents = 0;
+const fcpu0 = process.cpuUsage();
+const ft0 = performance.now();
+let ft = ft0;
+while (ft - ft0 < seconds * 1000) {
+  forkEvents += act(settled.fork()).events - settledEvents;
+  forkRuns += 1;
+  ft = performance.now();
+}
+const fwall = (ft - ft0) / 1000;
+const fcpuUsed = process.cpuUsage(fcpu0);
+const fcpu = (fcpuUsed.user + fcpuUsed.system) / 1e6;
+out({
+  result: 'property-from-fork',
+  runs: forkRuns,
+  wallSeconds: Number(fwall.toFixed(2)),
+  runsPerSecond: Number((forkRuns / fwall).toFixed(1)),
+  eventsPerRunAfterFork: Math.round(forkEvents / forkRuns),
+  cpuSeconds: Number(fcpu.toFixed(2)),
+  runsPerCpuSecond: Number((forkRuns / fcpu).toFixed(1)),
   loadavg: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2))),
 });
