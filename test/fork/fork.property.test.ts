@@ -55,6 +55,8 @@ interface Scenario {
   forkAt: number;
   /** Done by hand just before the fork (so the fork copies work pending at this instant). */
   atFork: Action | null;
+  /** Watches deliver at once: work queued by `atFork` is still pending at the fork. */
+  instantWatches: boolean;
 }
 
 const MINUTE = 60_000;
@@ -89,6 +91,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   actions: fc.array(actionArb, { maxLength: 6 }),
   forkAt: fc.integer({ min: 0, max: END }),
   atFork: fc.option(actionArb),
+  instantWatches: fc.boolean(),
 });
 
 const APPS = ['web', 'api'];
@@ -132,7 +135,12 @@ function perform(s: Simulation, sc: Scenario, a: Action): void {
 }
 
 function build(sc: Scenario): Simulation {
-  const sim = createSimulation({ seed: sc.seed });
+  const sim = createSimulation({
+    seed: sc.seed,
+    ...(sc.instantWatches
+      ? { config: { controllerWatchDelay: 0, kubeletWatchDelay: 0, proxyWatchDelay: 0 } }
+      : {}),
+  });
   sim.addNodes(sc.nodes, { zones: ['a', 'b', 'c'] });
   sim.apply(sc.apps.flatMap((r, i) => app(APPS[i] ?? 'web', r)));
   if (sc.traffic) sim.traffic({ from: { node: 'node-1' }, to: 'web', every: '2s' });
