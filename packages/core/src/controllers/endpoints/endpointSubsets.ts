@@ -56,12 +56,16 @@ export function packSubsets(facts: readonly AddressPort[]): EndpointSubset[] {
   }
   const subsets: EndpointSubset[] = [];
   for (const { ports, ready } of groups.values()) {
-    const pick = (want: boolean): EndpointAddress[] =>
-      [...ready]
-        .filter(([, r]) => r === want)
-        .map(([k]) => addresses.get(k))
-        .filter((a): a is EndpointAddress => a !== undefined)
-        .sort((a, b) => cmp(a.ip, b.ip) || cmp(addressKey(a), addressKey(b)));
+    // By IP, then by address key (each address's key is the one it is stored under).
+    const pick = (want: boolean): EndpointAddress[] => {
+      const keyed: [string, EndpointAddress][] = [];
+      for (const [k, r] of ready) {
+        const a = r === want ? addresses.get(k) : undefined;
+        if (a !== undefined) keyed.push([k, a]);
+      }
+      keyed.sort(([ka, a], [kb, b]) => cmp(a.ip, b.ip) || cmp(ka, kb));
+      return keyed.map(([, a]) => a);
+    };
     const readyAddrs = pick(true);
     const notReady = pick(false);
     subsets.push({

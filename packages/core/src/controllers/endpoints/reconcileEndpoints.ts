@@ -7,6 +7,7 @@ import type { ClusterConfig } from '../../config.js';
 import type { EndpointAddress, EndpointSubset, Endpoints } from '../../objects/discovery.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
+import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
 import { packSubsets, truncateSubsets, type AddressPort } from './endpointSubsets.js';
 import { hasManagedEndpoints } from './reconcileEndpointSlices.js';
@@ -71,41 +72,71 @@ function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
  * {@link packSubsets}).
  */
 export function desiredSubsets(service: Service, pods: readonly Pod[]): EndpointSubset[] {
-  const publishAll = service.spec.publishNotReadyAddresses === true;
   const facts: AddressPort[] = [];
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishAll)) continue;
-    const address = addressOf(pod, service);
-    if (address === undefined) continue;
-    const ready = publishAll || isPodReady(pod);
-    if (service.spec.ports.length === 0) {
-      if (!isServiceIpSet(service)) facts.push({ address, port: undefined, ready });
-      continue;
-    }
-    for (const sp of service.spec.ports) {
-      const port = findPort(pod, sp);
-      if (port === undefined) continue;
-      facts.push({
-        address,
-        ready,
-        port: {
-          name: sp.name ?? '',
-          port,
-          protocol: sp.protocol,
-          ...(sp.appProtocol !== undefined ? { appProtocol: sp.appProtocol } : {}),
-        },
-      });
-    }
-  }
+  for (const pod of pods) for (const f of podFacts(pod, service)) facts.push(f);
   return packSubsets(facts);
 }
 
-/** Subsets equal, ignoring targetRef resourceVersions (there are none in what kubesim writes). */
+/** A pod's address-port facts for one Service, kept while neither object changes. */
+interface CachedFacts {
+  readonly service: Service;
+  readonly facts: readonly AddressPort[];
+}
+
+// Stored objects are immutable, so a pod's facts are a function of the two object identities:
+// a pod change recomputes that pod's facts only, not those of every pod behind the Service.
+const factsCache = new WeakMap<Pod, CachedFacts>();
+
+function podFacts(pod: Pod, service: Service): readonly AddressPort[] {
+  const hit = factsCache.get(pod);
+  if (hit !== undefined && hit.service === service) return hit.facts;
+  const facts = deepFreeze(computePodFacts(pod, service));
+  if (Object.isFrozen(pod)) factsCache.set(pod, { service, facts });
+  return facts;
+}
+
+function computePodFacts(pod: Pod, service: Service): AddressPort[] {
+  const publishAll = service.spec.publishNotReadyAddresses === true;
+  const facts: AddressPort[] = [];
+  if (!shouldPodBeInEndpoints(pod, publishAll)) return facts;
+  const address = addressOf(pod, service);
+  if (address === undefined) return facts;
+  const ready = publishAll || isPodReady(pod);
+  if (service.spec.ports.length === 0) {
+    if (!isServiceIpSet(service)) facts.push({ address, port: undefined, ready });
+    return facts;
+  }
+  for (const sp of service.spec.ports) {
+    const port = findPort(pod, sp);
+    if (port === undefined) continue;
+    facts.push({
+      address,
+      ready,
+      port: {
+        name: sp.name ?? '',
+        port,
+        protocol: sp.protocol,
+        ...(sp.appProtocol !== undefined ? { appProtocol: sp.appProtocol } : {}),
+      },
+    });
+  }
+  return facts;
+}
+
+// The JSON of a stored Endpoints' subsets, computed once per stored array.
+const storedJson = new WeakMap<readonly EndpointSubset[], string>();
+
 function sameSubsets(
   a: readonly EndpointSubset[] | undefined,
   b: readonly EndpointSubset[],
 ): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b);
+  if (a === undefined || !Object.isFrozen(a)) return JSON.stringify(a ?? []) === JSON.stringify(b);
+  let json = storedJson.get(a);
+  if (json === undefined) {
+    json = JSON.stringify(a);
+    storedJson.set(a, json);
+  }
+  return json === JSON.stringify(b);
 }
 
 /**
