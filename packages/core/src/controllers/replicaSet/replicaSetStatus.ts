@@ -17,9 +17,10 @@ export interface ReplicaSetStatusResult {
 
 function labelsContain(
   labels: Readonly<Record<string, string>> | undefined,
-  required: Readonly<Record<string, string>>,
+  required: readonly (readonly [string, string])[],
 ): boolean {
-  return Object.entries(required).every(([k, v]) => labels?.[k] === v);
+  for (const [k, v] of required) if (labels?.[k] !== v) return false;
+  return true;
 }
 
 /**
@@ -37,7 +38,7 @@ export function computeReplicaSetStatus(
   terminatingCount: number,
   nowEpochMs: number,
 ): ReplicaSetStatusResult {
-  const templateLabels = rs.spec.template.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
   const minReady = rs.spec.minReadySeconds;
   let fullyLabeled = 0;
   let ready = 0;
@@ -47,7 +48,8 @@ export function computeReplicaSetStatus(
     if (labelsContain(pod.metadata.labels, templateLabels)) fullyLabeled++;
     if (!isPodReady(pod)) continue;
     ready++;
-    if (isPodAvailable(pod, minReady, nowEpochMs)) {
+    // A Ready pod is available at once when minReadySeconds is 0 (isPodAvailable's first case).
+    if (minReady === 0 || isPodAvailable(pod, minReady, nowEpochMs)) {
       available++;
       continue;
     }
