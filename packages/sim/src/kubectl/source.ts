@@ -5,8 +5,12 @@
 import { parseTimestamp } from '@kubesim/core';
 import type { Simulation } from '../simulation/types.js';
 
-/** The part of a {@link Simulation} the printers read (a Simulation is one). */
-export type KubectlSource = Pick<Simulation, 'now' | 'get' | 'list'>;
+/**
+ * The part of a {@link Simulation} the printers read (a Simulation is one); without `listInert`
+ * custom kinds are not printed.
+ */
+export type KubectlSource = Pick<Simulation, 'now' | 'get' | 'list'> &
+  Partial<Pick<Simulation, 'listInert'>>;
 
 /** Options shared by `table` and `describe`. */
 export interface KubectlClockOptions {

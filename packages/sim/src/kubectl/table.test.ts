@@ -5,16 +5,24 @@ import { table } from './table.js';
 import { fakeSource, node, runningPod, webService, webSlice } from './fixtures.test-helper.js';
 
 describe('table prints kubectl get', () => {
-  it('lists pods sorted by name with NAME READY STATUS RESTARTS AGE NODE', () => {
+  it('lists pods sorted by name with NAME READY STATUS RESTARTS AGE, and -o wide columns on request', () => {
     const sim = fakeSource(65_000, [
       runningPod('web-b', 'node-1', '10.128.1.2'),
       runningPod('web-a', 'node-0', '10.128.0.2'),
     ]);
     expect(table(sim, 'Pod')).toBe(
       [
-        'NAME    READY   STATUS    RESTARTS   AGE   NODE',
-        'web-a   1/1     Running   0          65s   node-0',
-        'web-b   1/1     Running   0          65s   node-1',
+        'NAME    READY   STATUS    RESTARTS   AGE',
+        'web-a   1/1     Running   0          65s',
+        'web-b   1/1     Running   0          65s',
+        '',
+      ].join('\n'),
+    );
+    expect(table(sim, 'Pod', { wide: true })).toBe(
+      [
+        'NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES',
+        'web-a   1/1     Running   0          65s   10.128.0.2   node-0   <none>           <none>',
+        'web-b   1/1     Running   0          65s   10.128.1.2   node-1   <none>           <none>',
         '',
       ].join('\n'),
     );
@@ -26,8 +34,8 @@ describe('table prints kubectl get', () => {
     const sim = fakeSource(5_000, [runningPod('web-a', 'node-0', '10.128.0.2'), other]);
     expect(table(sim, 'Pod', { allNamespaces: true, labelSelector: 'app=api' })).toBe(
       [
-        'NAMESPACE   NAME    READY   STATUS    RESTARTS   AGE   NODE',
-        'default     api-a   1/1     Running   0          5s    node-0',
+        'NAMESPACE   NAME    READY   STATUS    RESTARTS   AGE',
+        'default     api-a   1/1     Running   0          5s',
         '',
       ].join('\n'),
     );
@@ -137,6 +145,90 @@ describe('table on a running simulation', () => {
     expect(rs[1]).toMatch(/^web-[a-z0-9]+ +2 +2 +2 +3m\d+s$/);
     const pods = table(sim, 'Pod').trimEnd().split('\n');
     expect(pods).toHaveLength(3);
-    for (const line of pods.slice(1)) expect(line).toMatch(/1\/1 +Running +0 +3m\d+s +node-\d$/);
+    for (const line of pods.slice(1)) expect(line).toMatch(/1\/1 +Running +0 +3m\d+s$/);
+  });
+});
+
+describe('table of a custom kind', () => {
+  const crd = (versions: Record<string, unknown>[]) => ({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: {
+      group: 'example.com',
+      names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
+      scope: 'Namespaced',
+      versions,
+    },
+  });
+  const schema = {
+    openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+  };
+  const widget = (name: string, spec: Record<string, unknown>) => ({
+    apiVersion: 'example.com/v1',
+    kind: 'Widget',
+    metadata: { name },
+    spec,
+  });
+
+  it("prints the CRD's additionalPrinterColumns as kubectl does, wide ones with wide", () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.apply([
+      crd([
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          schema,
+          additionalPrinterColumns: [
+            { name: 'Size', type: 'string', jsonPath: '.spec.size' },
+            { name: 'Replicas', type: 'integer', jsonPath: '.spec.replicas' },
+            { name: 'Ratio', type: 'number', jsonPath: '.spec.ratio' },
+            { name: 'On', type: 'boolean', jsonPath: '.spec.on' },
+            { name: 'Note', type: 'string', jsonPath: '.spec.note', priority: 1 },
+            { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+          ],
+        },
+      ]),
+    ]);
+    sim.runFor('90s');
+    sim.apply([
+      widget('b', { size: 'large', replicas: 3, ratio: 0.5, on: true, note: 'two\nlines' }),
+      widget('a', { size: 'small', replicas: 'x', ratio: 2e-7 }),
+    ]);
+    sim.runFor('2m');
+    expect(sim.table('Widget')).toBe(
+      [
+        'NAME   SIZE    REPLICAS   RATIO   ON     AGE',
+        'a      small              2e-07          2m',
+        'b      large   3          0.5     true   2m',
+        '',
+      ].join('\n'),
+    );
+    expect(sim.table('Widget', { wide: true }).split('\n')[2]).toBe(
+      'b      large   3          0.5     true   two...   2m',
+    );
+    expect(sim.table('Widget', { namespace: 'other' })).toBe(
+      'No resources found in other namespace.\n',
+    );
+  });
+
+  it('prints NAME and AGE when no column is declared, at the preferred version', () => {
+    const sim = createSimulation({ seed: 1 });
+    sim.apply([
+      crd([
+        {
+          name: 'v1beta1',
+          served: true,
+          storage: false,
+          schema,
+          additionalPrinterColumns: [{ name: 'Beta', type: 'string', jsonPath: '.spec.size' }],
+        },
+        { name: 'v1', served: true, storage: true, schema },
+      ]),
+    ]);
+    sim.apply([widget('a', { size: 'small' })]);
+    sim.runFor('5s');
+    expect(sim.table('Widget')).toBe(['NAME   AGE', 'a      5s', ''].join('\n'));
   });
 });

@@ -158,7 +158,9 @@ const services = columns<Service>(
   (svc, now) => [
     svc.metadata.name,
     svc.spec.type,
-    svc.spec.type === 'ExternalName' ? '<none>' : (svc.spec.clusterIP ?? '<none>'),
+    // printService: the first of spec.clusterIPs (empty for ExternalName), else <none>.
+    svc.spec.clusterIPs?.[0] ??
+      (svc.spec.type === 'ExternalName' ? '<none>' : (svc.spec.clusterIP ?? '<none>')),
     serviceExternalIP(svc),
     servicePorts(svc),
     age(svc, now),
@@ -352,6 +354,9 @@ const BY_KIND: Readonly<Record<string, TableColumns>> = {
   Event: events,
 };
 
+/** The built-in kinds with columns of their own (others get Name and Age). */
+export const KINDS_WITH_COLUMNS: readonly string[] = Object.keys(BY_KIND);
+
 /** The columns of `kind` (Name and Age for a kind without a printer, as upstream's default). */
 export function tableColumnsOf(kind: string): TableColumns {
   return BY_KIND[kind] ?? generic;
@@ -383,6 +388,20 @@ function goText(v: unknown, depth = 0): string {
     .sort()
     .map((k) => `${k}:${goText(o[k], depth + 1)}`);
   return `map[${entries.join(' ')}]`;
+}
+
+/**
+ * A cell as kubectl's table printer writes it (cli-runtime printers/tableprinter.go printRows):
+ * nothing for null, a string up to its first newline, carriage return or form feed (then `...`),
+ * other values as Go's `fmt.Sprint` of the decoded JSON (integers whole, floats shortest).
+ */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') {
+    const cut = cell.search(/[\f\n\r]/);
+    return cut < 0 ? cell : `${cell.slice(0, cut)}...`;
+  }
+  return goText(cell);
 }
 
 /**

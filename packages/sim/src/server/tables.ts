@@ -4,8 +4,8 @@
  * pkg/endpoints/handlers/response.go asTable; `includeObject` None, Metadata (default) or Object).
  * @packageDocumentation
  */
-import type { StoredObject } from '@kubesim/core';
-import type { ResourceInfo, ResourceTable } from './resources.js';
+import type { CustomKind, StoredObject } from '@kubesim/core';
+import { compareKubeVersions, type ResourceInfo, type ResourceTable } from './resources.js';
 import { customTableColumns, tableColumnsOf, type TableColumns } from './tableColumns.js';
 import { badRequest } from './status.js';
 
@@ -29,8 +29,23 @@ function rowObject(obj: StoredObject, include: IncludeObject): unknown {
 
 /** The columns of a served resource: a custom kind's printer columns at its version, else the kind's. */
 export function columnsOf(table: ResourceTable, r: ResourceInfo): TableColumns {
-  const custom = table.customKind(r.kind)?.versions.find((v) => v.name === r.version);
-  return custom === undefined ? tableColumnsOf(r.kind) : customTableColumns(custom.printerColumns);
+  const custom = table.customKind(r.kind);
+  const columns = custom === undefined ? undefined : customKindColumns(custom, r.version);
+  return columns ?? tableColumnsOf(r.kind);
+}
+
+/**
+ * A custom kind's Table columns at `version`, by default at the version `kubectl get` asks for:
+ * the group's preferred one, the first served version by Kubernetes version priority (discovery's
+ * order, see {@link ResourceTable.groups}). Undefined when that version is not there.
+ */
+export function customKindColumns(kind: CustomKind, version?: string): TableColumns | undefined {
+  const served = kind.versions.filter((v) => v.served);
+  const chosen =
+    version === undefined
+      ? [...served].sort((a, b) => compareKubeVersions(a.name, b.name))[0]
+      : kind.versions.find((v) => v.name === version);
+  return chosen === undefined ? undefined : customTableColumns(chosen.printerColumns);
 }
 
 /** A Table of `objects` with columns `t`; `headers: false` leaves out the column definitions. */

@@ -462,8 +462,13 @@ export class SimulationImpl implements Simulation {
   }
 
   table(
-    kind: Kind,
-    opts: { namespace?: string; labelSelector?: string; allNamespaces?: boolean } = {},
+    kind: Kind | (string & {}),
+    opts: {
+      namespace?: string;
+      labelSelector?: string;
+      allNamespaces?: boolean;
+      wide?: boolean;
+    } = {},
   ): string {
     this.#kind('table(kind)', kind);
     guard.requireObject('table(opts)', opts, true);

@@ -226,13 +226,15 @@ export interface Simulation {
   snapshot(): ClusterSnapshot;
   readonly trace: Trace;
   /**
-   * What `kubectl get <kind>` prints (pods: NAME READY STATUS RESTARTS AGE NODE; services: NAME TYPE
-   * CLUSTER-IP EXTERNAL-IP PORT(S) AGE; endpointslices: NAME ADDRESSTYPE PORTS ENDPOINTS AGE; …),
-   * with ages on the virtual clock. Namespace `default` unless given.
+   * What `kubectl get <kind>` prints, from the same Table columns and cells `serve()` answers
+   * kubectl with (pods: NAME READY STATUS RESTARTS AGE; services: NAME TYPE CLUSTER-IP EXTERNAL-IP
+   * PORT(S) AGE; endpointslices: NAME ADDRESSTYPE PORTS ENDPOINTS AGE; a custom kind: NAME and its
+   * CRD's `additionalPrinterColumns`, or NAME AGE; …), with ages on the virtual clock. Namespace
+   * `default` unless given; `wide` adds the `-o wide` columns (a pod's IP and NODE, …).
    */
   table(
-    kind: Kind,
-    opts?: { namespace?: string; labelSelector?: string; allNamespaces?: boolean },
+    kind: Kind | (string & {}),
+    opts?: { namespace?: string; labelSelector?: string; allNamespaces?: boolean; wide?: boolean },
   ): string;
   /** What `kubectl describe <kind> <key>` prints (Services in full, Pods and Nodes reduced). */
   describe(kind: Kind, key: string): string;
