@@ -175,6 +175,56 @@ function table(rows: readonly PathRow[]): string[] {
   );
 }
 
+/** The entry paths of `service` a run used: in-cluster, and each outside one with requests or windows. */
+function pathsOf(result: ScenarioResult, service: string): typeof PATHS {
+  const metrics = result.sim.metrics;
+  return PATHS.filter(
+    ({ via }) =>
+      via === 'cluster' ||
+      metrics.blackHoleWindows(service, { via }).length > 0 ||
+      metrics.outcomes(service, { via }).buckets.length > 0,
+  );
+}
+
+/**
+ * One row per black-hole window of `service` on each of `paths`: the dead backend (a pod, or for
+ * the load balancer the node it kept sending to) and the window; with `empty`, a `none` row for
+ * a path without one.
+ */
+function windowRows(
+  result: ScenarioResult,
+  service: string,
+  paths: typeof PATHS,
+  empty: boolean,
+): PathRow[] {
+  const rows: PathRow[] = [];
+  for (const { via, label } of paths) {
+    const windows = result.sim.metrics.blackHoleWindows(service, { via });
+    if (empty && windows.length === 0) rows.push({ label, what: 'none', text: '' });
+    for (const w of windows) {
+      const end =
+        w.end === undefined
+          ? 'still open'
+          : `${formatDuration(w.end)} (${formatDuration(w.end - w.start)})`;
+      const what = via === 'loadBalancer' ? blackHoleNode(result, w.ip) : (w.podKey ?? w.ip);
+      rows.push({ label, what, text: `${formatDuration(w.start)} → ${end}` });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The black-hole windows of `service` per entry path the run used (in-cluster, through the cloud
+ * load balancer, through the Ingress), as `kubesim demo` prints them, with `none` for a path that
+ * had none: what `kubesim run` prints for each Service its traffic reached.
+ */
+export function formatBlackHoleWindows(result: ScenarioResult, service: string): string[] {
+  return [
+    `black-hole windows of ${service} (new connections still sent to a dead backend):`,
+    ...table(windowRows(result, service, pathsOf(result, service), true)),
+  ];
+}
+
 /**
  * The timeline, then per entry path (in-cluster, through the cloud load balancer, through the
  * Ingress; the outside ones only when the run had them) the black-hole windows and the request
@@ -189,23 +239,8 @@ export function formatCrashTimeline(
     (e) => `  ${formatDuration(e.t).padStart(7)}  ${e.what}`,
   );
   const metrics = result.sim.metrics;
-  const paths = PATHS.filter(
-    ({ via }) =>
-      via === 'cluster' ||
-      metrics.blackHoleWindows(service, { via }).length > 0 ||
-      metrics.outcomes(service, { via }).buckets.length > 0,
-  );
-  const windows: PathRow[] = [];
-  for (const { via, label } of paths) {
-    for (const w of metrics.blackHoleWindows(service, { via })) {
-      const end =
-        w.end === undefined
-          ? 'still open'
-          : `${formatDuration(w.end)} (${formatDuration(w.end - w.start)})`;
-      const what = via === 'loadBalancer' ? blackHoleNode(result, w.ip) : (w.podKey ?? w.ip);
-      windows.push({ label, what, text: `${formatDuration(w.start)} → ${end}` });
-    }
-  }
+  const paths = pathsOf(result, service);
+  const windows = windowRows(result, service, paths, false);
   if (windows.length > 0) {
     lines.push('', 'black-hole windows (new connections still sent to a dead backend):');
     lines.push(...table(windows));

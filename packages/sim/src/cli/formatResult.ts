@@ -6,6 +6,7 @@ import { serviceKeyOfTarget } from '../traffic/traffic.js';
 import { formatDuration } from '@kubesim/core';
 import type { Violation } from '../invariants/types.js';
 import type { ScenarioResult } from '../scenario/index.js';
+import { formatBlackHoleWindows } from './demoTimeline.js';
 
 /** One violation: `[1m55s] invariant: message (subjects)`. */
 export function formatViolation(v: Violation): string {
@@ -51,4 +52,31 @@ export function formatSummary(result: ScenarioResult, wallMs: number): string[] 
     );
   }
   return lines;
+}
+
+/**
+ * The black-hole windows per entry path (in-cluster, via the load balancer, via the Ingress) of
+ * each Service the run's traffic targeted by name or load balancer, then of every other Service
+ * with a window (an Ingress backend, the ingress controller's own Service), in key order.
+ */
+export function formatWindows(result: ScenarioResult): string[] {
+  const keys = new Set<string>();
+  for (const t of result.scenario.traffic ?? []) {
+    const to = t.to;
+    if (typeof to === 'string' && /^https?:\/\//i.test(to)) continue;
+    const key = typeof to === 'string' && to.includes('/') ? to : serviceKeyOfTarget(to, 'default');
+    if (result.sim.get('Service', key) !== undefined) keys.add(key);
+  }
+  const metrics = result.sim.metrics;
+  const others = result.sim
+    .list('Service')
+    .map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`)
+    .filter((key) =>
+      (['cluster', 'loadBalancer', 'ingress'] as const).some(
+        (via) => metrics.blackHoleWindows(key, { via }).length > 0,
+      ),
+    )
+    .sort();
+  for (const key of others) keys.add(key);
+  return [...keys].flatMap((key) => formatBlackHoleWindows(result, key));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Scenario } from '../scenario/index.js';
+import { demoScenario, type Scenario } from '../scenario/index.js';
 import { memoryIo } from './memoryIo.test-helper.js';
 import { runCli } from './runCli.js';
 import { webAppManifests } from '../testFixtures.test-helper.js';
@@ -112,6 +112,37 @@ describe('kubesim run', () => {
     expect(missing.exitCode).toBe(0);
     expect(missing.output).toMatch(/report not written: .*no HTML report module/);
     expect(io.files.has('r2.html')).toBe(false);
+  });
+});
+
+describe('kubesim run prints black-hole windows per entry path', () => {
+  it("the demo's scenario run as a file: the same windows as kubesim demo, per entry path", async () => {
+    const io = memoryIo({ 'demo.yaml': stringify(demoScenario()) });
+    const out = await runCli(['run', 'demo.yaml'], io);
+    expect(out.exitCode).toBe(0);
+    const demo = await runCli(['demo', '--no-report'], memoryIo({}));
+    const windowLines = (text: string): string[] =>
+      text.split('\n').filter((l) => /^ {2}(in-cluster|via the load balancer) +\S.* → /.test(l));
+    // README: in-cluster 1m → 1m55s, via the load balancer (GCE health checks) 1m → 1m21s.
+    expect(out.output).toContain(
+      'black-hole windows of default/web (new connections still sent to a dead backend):',
+    );
+    const lines = windowLines(out.output);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ {2}in-cluster +default\/web-\S+ +1m → 1m55s \(55s\)$/);
+    expect(lines[1]).toMatch(/^ {2}via the load balancer +node-1 \(\S+\) +1m → 1m21s \(21s\)$/);
+    expect(lines).toEqual(windowLines(demo.output));
+  });
+
+  it('says none for an entry path without a window', async () => {
+    const io = memoryIo({ 's.yaml': stringify(ok) });
+    const out = await runCli(['run', 's.yaml'], io);
+    expect(out.output).toContain(
+      [
+        'black-hole windows of default/web (new connections still sent to a dead backend):',
+        '  in-cluster  none',
+      ].join('\n'),
+    );
   });
 });
 

@@ -19,7 +19,7 @@ import {
   type CommandDeps,
   type CommandOutcome,
 } from './commandSpec.js';
-import { formatSummary, formatViolations } from './formatResult.js';
+import { formatSummary, formatViolations, formatWindows } from './formatResult.js';
 import { parseShowTarget, showObject } from './showObject.js';
 
 /** The arguments of `kubesim run`. */
@@ -71,6 +71,7 @@ export async function runCommand(
   }
   const lines = [
     ...formatSummary(result, wallMs),
+    ...formatWindows(result),
     ...shown,
     ...(violated ? formatViolations(result.violations) : ['no invariant violated']),
     ...(refused
