@@ -297,12 +297,12 @@ describe('CEL rules (x-kubernetes-validations)', () => {
       const created = await call(v, 'POST', CRDS, { body: c });
       expect(created.status).toBe(201);
       expect(created.headers['warning']).toBe(
-        '299 - "spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored"',
+        '299 - "spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored"',
       );
       // The same CRD through the library reports the warning with the result.
       const again = createSimulation({ seed: 7 }).apply(c);
       expect(again.warnings.map((w) => w.text)).toEqual([
-        'spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored',
+        'spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations: CEL validation rules are not evaluated by kubesim (no maintained CEL implementation for JavaScript); the rules are kept but ignored',
       ]);
     } finally {
       await s.close();

@@ -175,6 +175,41 @@ describe('validateCustomResourceDefinition', () => {
     ]);
   });
 
+  // apiextensions v1 conversion.go lifts settings identical in every version (always so with a
+  // single version) to spec.validation, spec.subresources and spec.additionalPrinterColumns
+  // before validation.go checks them, so upstream reports them there, once.
+  it('reports a schema or subresources identical in every version at the top level, once', () => {
+    const v1 = widgetCrd().spec.versions[0]!;
+    const badSchema = {
+      openAPIV3Schema: { type: 'object' as const, properties: { spec: {} } },
+    };
+    const badScale = {
+      ...v1.subresources,
+      scale: { specReplicasPath: '.status.replicas', statusReplicasPath: '.status.replicas' },
+    };
+    const single = widgetCrd({ versions: [{ ...v1, schema: badSchema, subresources: badScale }] });
+    expect(issues(single)).toEqual([
+      'spec.validation.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields',
+      'spec.subresources.scale.specReplicasPath: Invalid value: ".status.replicas": should be a json path under .spec',
+    ]);
+    const same = { ...v1, schema: badSchema, subresources: badScale };
+    const two = widgetCrd({ versions: [same, { ...same, name: 'v2', storage: false }] });
+    expect(issues(two)).toEqual(issues(single));
+  });
+
+  it('reports per-version paths when the versions differ', () => {
+    const v1 = widgetCrd().spec.versions[0]!;
+    const badSchema = {
+      openAPIV3Schema: { type: 'object' as const, properties: { spec: {} } },
+    };
+    const crd = widgetCrd({
+      versions: [v1, { ...v1, name: 'v2', storage: false, schema: badSchema, subresources: {} }],
+    });
+    expect(issues(crd)).toEqual([
+      'spec.versions[1].schema.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields',
+    ]);
+  });
+
   it('requires a schema per version and checks names as DNS-1035 labels', () => {
     const crd = widgetCrd();
     const v1 = crd.spec.versions[0]!;

@@ -154,13 +154,29 @@ function checkColumns(
   return out;
 }
 
+/**
+ * Where a version's settings are reported, and whether this version reports them: the ones
+ * identical in every version are lifted to the top level and reported once (see
+ * {@link validateCustomResourceDefinition}).
+ */
+interface VersionPaths {
+  /** `spec.validation` or `spec.versions[i].schema`. */
+  readonly schema: string;
+  readonly schemaReported: boolean;
+  /** `spec.subresources` or `spec.versions[i].subresources`. */
+  readonly subresources: string;
+  readonly subresourcesReported: boolean;
+  /** `spec.additionalPrinterColumns` or `spec.versions[i].additionalPrinterColumns`. */
+  readonly columns: string;
+  readonly columnsReported: boolean;
+}
+
 function checkVersion(
   v: unknown,
   i: number,
-  columnsPath: string,
+  at: VersionPaths,
   warnings: string[],
   issues: FieldIssue[],
-  columnIssues: FieldIssue[],
 ): CustomKindVersion | undefined {
   const path = `spec.versions[${i}]`;
   if (!isJsonObject(v)) {
@@ -173,34 +189,36 @@ function checkVersion(
   const schemaHolder = isJsonObject(v['schema']) ? v['schema'] : undefined;
   const schema = schemaHolder?.['openAPIV3Schema'];
   if (!isJsonObject(schema)) {
+    // Without a schema there is none to lift: upstream asks each version for one.
     issues.push(required(`${path}.schema.openAPIV3Schema`, 'schemas are required'));
-  } else {
-    const check = checkStructuralSchema(schema, `${path}.schema.openAPIV3Schema`);
+  } else if (at.schemaReported) {
+    const check = checkStructuralSchema(schema, `${at.schema}.openAPIV3Schema`);
     issues.push(...check.issues);
     warnings.push(...check.warnings);
   }
   const sub = isJsonObject(v['subresources']) ? v['subresources'] : undefined;
   const scale = sub !== undefined && isJsonObject(sub['scale']) ? sub['scale'] : undefined;
+  const subIssues = at.subresourcesReported ? issues : [];
   if (scale !== undefined) {
     jsonPathUnder(
-      `${path}.subresources.scale.specReplicasPath`,
+      `${at.subresources}.scale.specReplicasPath`,
       scale['specReplicasPath'],
       '.spec',
-      issues,
+      subIssues,
     );
     jsonPathUnder(
-      `${path}.subresources.scale.statusReplicasPath`,
+      `${at.subresources}.scale.statusReplicasPath`,
       scale['statusReplicasPath'],
       '.status',
-      issues,
+      subIssues,
     );
     const selector = scale['labelSelectorPath'];
     if (selector !== undefined && selector !== null && selector !== '') {
       const s = str(selector) ?? '';
       if (!s.startsWith('.spec.') && !s.startsWith('.status.')) {
-        issues.push(
+        subIssues.push(
           invalid(
-            `${path}.subresources.scale.labelSelectorPath`,
+            `${at.subresources}.scale.labelSelectorPath`,
             selector,
             'should be a json path under either .spec or .status',
           ),
@@ -208,7 +226,11 @@ function checkVersion(
       }
     }
   }
-  const columns = checkColumns(v['additionalPrinterColumns'], columnsPath, columnIssues);
+  const columns = checkColumns(
+    v['additionalPrinterColumns'],
+    at.columns,
+    at.columnsReported ? issues : [],
+  );
   if (name === undefined || !isJsonObject(schema)) return undefined;
   const scaleOut =
     scale === undefined
@@ -304,8 +326,15 @@ export function validateCustomResourceDefinition(crd: unknown): CrdCheck {
     );
   const versions: CustomKindVersion[] = [];
   const seen = new Set<string>();
-  // Columns identical in every version are reported at spec.additionalPrinterColumns: the v1 to
-  // internal conversion lifts them there before validation (apiextensions v1 conversion.go).
+  // Settings identical in every version (always so with a single version) are reported at the
+  // top level, once: the v1 to internal conversion lifts a schema to spec.validation,
+  // subresources to spec.subresources and columns to spec.additionalPrinterColumns before
+  // validation (apiextensions v1 conversion.go, Convert_v1_CustomResourceDefinitionSpec_To_
+  // apiextensions_CustomResourceDefinitionSpec; validation.go then checks them there).
+  const field = (v: unknown, name: string): unknown =>
+    isJsonObject(v) ? (v[name] ?? undefined) : undefined;
+  const identical = (name: string): boolean =>
+    rawVersions.every((v) => deepEqual(field(v, name), field(rawVersions[0], name)));
   const columnsOf = (v: unknown): unknown =>
     isJsonObject(v) && Array.isArray(v['additionalPrinterColumns'])
       ? v['additionalPrinterColumns']
@@ -313,13 +342,21 @@ export function validateCustomResourceDefinition(crd: unknown): CrdCheck {
   const identicalColumns = rawVersions.every((v) =>
     deepEqual(columnsOf(v), columnsOf(rawVersions[0])),
   );
+  const identicalSchema = identical('schema');
+  const identicalSubresources = identical('subresources');
   rawVersions.forEach((v, i) => {
-    const columnsPath = identicalColumns
-      ? 'spec.additionalPrinterColumns'
-      : `spec.versions[${i}].additionalPrinterColumns`;
-    // Reported once, not once per version, when the columns are lifted.
-    const sink = identicalColumns && i > 0 ? [] : issues;
-    const checked = checkVersion(v, i, columnsPath, warnings, issues, sink);
+    const own = `spec.versions[${i}]`;
+    const at: VersionPaths = {
+      schema: identicalSchema ? 'spec.validation' : `${own}.schema`,
+      schemaReported: !identicalSchema || i === 0,
+      subresources: identicalSubresources ? 'spec.subresources' : `${own}.subresources`,
+      subresourcesReported: !identicalSubresources || i === 0,
+      columns: identicalColumns
+        ? 'spec.additionalPrinterColumns'
+        : `${own}.additionalPrinterColumns`,
+      columnsReported: !identicalColumns || i === 0,
+    };
+    const checked = checkVersion(v, i, at, warnings, issues);
     if (checked === undefined) return;
     if (seen.has(checked.name)) {
       issues.push({
