@@ -247,7 +247,7 @@ describe('issue 14: input guards', () => {
       () => {
         sim.get('Potato' as never, 'x');
       },
-      () => sim.table('Potato' as never),
+      () => sim.table('Potato'),
       () => sim.watch('Potato', () => undefined),
     ]) {
       expect(refusedWith(sim, NotFoundError, call).message).toBe(
