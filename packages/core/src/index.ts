@@ -137,6 +137,7 @@ export {
   parseTimestamp,
 } from './time.js';
 export type { Duration } from './time.js';
+export { RunningHash } from './hash/runningHash.js';
 export {
   NAME_SUFFIX_ALPHABET,
   NAME_SUFFIX_LENGTH,

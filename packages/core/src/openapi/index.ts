@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs';
+import { RunningHash } from '../hash/runningHash.js';
 import { groupVersionPathOf, toOpenApiV3 } from './toOpenApiV3.js';
 import type { OpenApiV3Discovery, OpenApiV3Document, SwaggerSpec } from './types.js';
 
@@ -71,19 +72,11 @@ export function openApiV3DocumentJson(groupVersionPath: string): string | undefi
 }
 
 /**
- * A stable content hash (two 32-bit FNV-1a lanes, upper-case hex like upstream's) of a text: the
+ * A stable content hash ({@link RunningHash}, upper-case hex like upstream's) of a text: the
  * `hash` of a document's `serverRelativeURL`.
  */
 export function openApiContentHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  const hex = (n: number): string => (n >>> 0).toString(16).toUpperCase().padStart(8, '0');
-  return `${hex(a)}${hex(b)}`;
+  return new RunningHash().mix(text).hex().toUpperCase();
 }
 
 /**

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { Patch } from 'immer';
+import { RunningHash } from '@kubesim/core';
 
 /** One traced change or activity. */
 export interface TraceEntry {
@@ -37,8 +38,7 @@ export interface Trace {
 /** Internal: an appendable trace with an incremental 64-bit hash (two 32-bit lanes). */
 export class TraceLog implements Trace {
   #entries: TraceEntry[] = [];
-  #h1 = 0x811c9dc5;
-  #h2 = 0x01000193 ^ 0x5bd1e995;
+  #hash = new RunningHash();
   readonly #keep: boolean;
 
   /** @param keep - keep entries in memory (the hash is always computed). */
@@ -62,22 +62,8 @@ export class TraceLog implements Trace {
     this.#count += 1;
     // The hashed text is JSON.stringify({ seq, ...entry }), built without the copy: the entry's
     // own JSON after its opening brace (an entry always has `t`, so it is never `{}`).
-    this.#mix(`{"seq":${seq},`, 0);
-    this.#mix(JSON.stringify(entry), 1);
+    this.#hash.mix(`{"seq":${seq},`).mix(JSON.stringify(entry), 1);
     if (this.#keep) this.#entries.push({ seq, ...entry });
-  }
-
-  #mix(text: string, from: number): void {
-    let h1 = this.#h1;
-    let h2 = this.#h2;
-    for (let i = from; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    this.#h1 = h1 >>> 0;
-    this.#h2 = h2 >>> 0;
   }
 
   /**
@@ -88,14 +74,13 @@ export class TraceLog implements Trace {
   fork(): TraceLog {
     const out = new TraceLog(this.#keep);
     out.#entries = this.#entries.slice();
-    out.#h1 = this.#h1;
-    out.#h2 = this.#h2;
+    out.#hash = this.#hash.copy();
     out.#count = this.#count;
     return out;
   }
 
   hash(): string {
-    return this.#h1.toString(16).padStart(8, '0') + this.#h2.toString(16).padStart(8, '0');
+    return this.#hash.hex();
   }
 
   toJSON(): { hash: string; entries: readonly TraceEntry[] } {
