@@ -7,11 +7,23 @@
 import { KubesimError, type Store } from '@kubesim/core';
 import type { RandomStream, SimConfig } from '../engine/index.js';
 import type { WorldForkContext } from './forkContext.js';
-import type { AgentHost, Scheduled, ScheduledId } from './agentHost.js';
+import type { AgentHost, KubeletAgent, Scheduled, ScheduledId } from './agentHost.js';
 
 /** The part of the World a NodeHost delegates to. */
 export interface NodeHostWorld extends AgentHost {
   readonly nodesPartitioned: ReadonlySet<string>;
+  /**
+   * Schedules a task of `host`'s node agents: a World that shares them with a fork (see
+   * NodeAgents) runs it against its own copy of `owner`.
+   */
+  scheduleAgent<O extends object>(
+    host: NodeHost,
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId;
 }
 
 /**
@@ -36,6 +48,13 @@ const keyOf = (o: StatusWrite): string =>
 export class NodeHost implements AgentHost {
   readonly #world: NodeHostWorld;
   readonly #node: string;
+  /** The node's kubelet (set when the World adds the node). */
+  kubelet: KubeletAgent | undefined;
+  /**
+   * Which generation of its World's node agents holds this host and its kubelet: set by
+   * NodeAgents; anything else than the table's current epoch means shared with a fork.
+   */
+  agentEpoch: object | undefined;
   readonly #held = new Map<string, Held>();
   readonly #cutStore: Store;
 
@@ -98,6 +117,16 @@ export class NodeHost implements AgentHost {
     return out;
   }
 
+  /** The World this host acts on. */
+  get world(): NodeHostWorld {
+    return this.#world;
+  }
+
+  /** The node's name. */
+  get node(): string {
+    return this.#node;
+  }
+
   get now(): number {
     return this.#world.now;
   }
@@ -117,7 +146,7 @@ export class NodeHost implements AgentHost {
     fn: Scheduled<O>,
     opts?: { periodic?: boolean },
   ): ScheduledId {
-    return this.#world.schedule(at, label, owner, fn, opts);
+    return this.#world.scheduleAgent(this, at, label, owner, fn, opts);
   }
 
   cancel(id: ScheduledId): boolean {

@@ -37,6 +37,7 @@ import type {
 import { applyPlan } from './applyPlan.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
+import { NodeAgents } from './nodeAgents.js';
 import { NodeHost } from './nodeHost.js';
 import { ProxyFleet } from './proxyFleet.js';
 import type { UserWatch, WorldHandle } from './ports.js';
@@ -60,12 +61,15 @@ export interface WorldOptions {
 
 /**
  * A pending task: what it acts on (`owner`) and what it does to it (`run`, which captures only
- * immutable data). A fork runs the same `run` against its own copy of the owner.
+ * immutable data). A fork runs the same `run` against its own copy of the owner. A task of a
+ * node's agents names their `host`: the owner is copied when the task runs, if the World shares
+ * the agents with a fork (see NodeAgents).
  */
 interface Task {
   readonly label: string;
   readonly owner: object;
   readonly run: Scheduled<object>;
+  readonly host?: NodeHost;
 }
 
 /**
@@ -99,9 +103,11 @@ export class World implements AgentHost, WorldHandle {
   readonly store: Store;
   readonly trace: TraceLog;
   readonly runtimes: ControllerRuntime[] = [];
-  readonly kubelets = new Map<string, KubeletAgent>();
-  /** Each node's view of the simulation (holds its writes while it is cut off). */
-  readonly nodeHosts = new Map<string, NodeHost>();
+  /**
+   * Each node's kubelet and its view of the simulation (a NodeHost, which holds its writes while
+   * it is cut off), shared with forks until touched.
+   */
+  readonly kubelets: NodeAgents;
   readonly proxies: ProxyFleet;
   /** Node IPAM's range: which pod CIDR blocks the Nodes hold, kept from Node events. */
   readonly #podCidrs: PodCidrBlocks;
@@ -146,6 +152,7 @@ export class World implements AgentHost, WorldHandle {
     this.config = options.config;
     this.seed = options.seed;
     ctx?.remember(from as World, this);
+    this.kubelets = new NodeAgents(this, from?.kubelets);
     this.clock = new Clock(this.config.startTime);
     if (from !== undefined) this.clock.advanceTo(from.clock.now);
     this.streams = from === undefined ? new RandomStreams(options.seed) : from.streams.fork();
@@ -261,9 +268,18 @@ export class World implements AgentHost, WorldHandle {
     }
     const ctx = new WorldForkContext();
     const copy = new World(this.#options, this, ctx);
+    // The node agents are shared from now on: whichever side touches one first copies it.
+    this.kubelets.share();
     prepare?.(copy, ctx);
     copy.#queue = this.#queue.fork((task) => {
       if (this.#watchOwners.has(task.owner)) return undefined;
+      if (task.host !== undefined) {
+        // The fork starts from the agents as this World has them now (copied lazily, by it).
+        const [host, owner] = this.kubelets.current(task.host, task.owner);
+        return host === task.host && owner === task.owner
+          ? task
+          : { label: task.label, owner, run: task.run, host };
+      }
       const owner = ctx.copyOf(task.owner);
       return owner === task.owner ? task : { label: task.label, owner, run: task.run };
     });
@@ -284,8 +300,6 @@ export class World implements AgentHost, WorldHandle {
     for (const n of from.#nodesDown) this.#nodesDown.add(n);
     for (const n of from.#nodesPartitioned) this.#nodesPartitioned.add(n);
     for (const [node, missed] of from.#missed) this.#missed.set(node, new Map(missed));
-    for (const [name, host] of from.nodeHosts) this.nodeHosts.set(name, ctx.copyOf(host));
-    for (const [name, k] of from.kubelets) this.kubelets.set(name, ctx.copyOf(k));
   }
 
   /** Pod IP → pod key, for routing to backends and to pod IPs. */
@@ -400,6 +414,20 @@ export class World implements AgentHost, WorldHandle {
     return id;
   }
 
+  scheduleAgent<O extends object>(
+    host: NodeHost,
+    at: number,
+    label: string,
+    owner: O,
+    fn: Scheduled<O>,
+    opts?: { periodic?: boolean },
+  ): ScheduledId {
+    const time = Math.max(at, this.clock.now);
+    const id = this.#queue.push(time, { label, owner, run: fn as Scheduled<object>, host });
+    if (opts?.periodic !== true) this.#settling.set(id, label);
+    return id;
+  }
+
   cancel(id: ScheduledId): boolean {
     this.#settling.delete(id);
     return this.#queue.cancel(id);
@@ -438,11 +466,14 @@ export class World implements AgentHost, WorldHandle {
     const space = task.label.indexOf(' ');
     // Tasks are the engine's own work (controllers, kubelets, node lifecycle): their writes are
     // trusted; user callbacks inside them mark themselves (withCause('user'), user controllers).
+    // A node agent's task acts on this World's own copy of its owner (copied now if shared).
+    const owner =
+      task.host === undefined ? task.owner : this.kubelets.resolve(task.host, task.owner);
     this.#running = true;
     try {
       this.store.trusted(() => {
         this.withCause(space < 0 ? task.label : task.label.slice(0, space), () => {
-          task.run(task.owner);
+          task.run(owner);
         });
       });
     } finally {
@@ -621,7 +652,7 @@ export class World implements AgentHost, WorldHandle {
     // The kubelet's held status writes go first (its status manager syncs on reconnect), then it
     // sees what it missed.
     this.withCause(`kubelet/${node}`, () => {
-      this.nodeHosts.get(node)?.flushHeld();
+      this.kubelets.host(node)?.flushHeld();
     });
     const missed = this.#missed.get(node);
     this.#missed.delete(node);
@@ -634,8 +665,9 @@ export class World implements AgentHost, WorldHandle {
     const old = ev.oldObject as Pod | undefined;
     const node = pod.spec.nodeName ?? old?.spec.nodeName;
     if (node === undefined) return;
-    const kubelet = this.kubelets.get(node);
-    if (kubelet === undefined) return;
+    // Not copied here when shared: the task names the host, and runs against the copy.
+    const host = this.kubelets.shared(node);
+    if (host?.kubelet === undefined) return;
     if (this.#nodesPartitioned.has(node)) {
       let missed = this.#missed.get(node);
       if (missed === undefined) {
@@ -647,9 +679,15 @@ export class World implements AgentHost, WorldHandle {
     }
     const delay = this.#kubeletDelay();
     // step() traces the task with the label's first word as the cause: `kubelet/<node>`.
-    this.schedule(this.clock.now + delay, `kubelet/${node} watch ${ev.key}`, kubelet, (k) => {
-      k.onPodEvent(ev);
-    });
+    this.scheduleAgent(
+      host,
+      this.clock.now + delay,
+      `kubelet/${node} watch ${ev.key}`,
+      host.kubelet,
+      (k) => {
+        k.onPodEvent(ev);
+      },
+    );
   }
 
   #onNodeEvent(ev: StoreEvent): void {
@@ -669,7 +707,6 @@ export class World implements AgentHost, WorldHandle {
       const kubelet = this.kubelets.get(name);
       this.kubelets.delete(name);
       kubelet?.stop?.(this.clock.now);
-      this.nodeHosts.delete(name);
       this.#podCidrs.release(name);
       return;
     }
@@ -681,9 +718,7 @@ export class World implements AgentHost, WorldHandle {
     if (ev.type !== 'ADDED') return;
     this.nodeLifecycle.nodeAdded(name);
     const host = new NodeHost(this, name);
-    this.nodeHosts.set(name, host);
-    const kubelet = this.#kubeletFactory(host, name, written);
-    this.kubelets.set(name, kubelet);
+    this.kubelets.add(name, host, this.#kubeletFactory(host, name, written));
     if (written === undefined) {
       // The node IPAM controller assigns a CIDR once it sees the node.
       this.schedule(this.clock.now, `nodeipam ${name}`, this, (world) => {
