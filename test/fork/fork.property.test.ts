@@ -3,7 +3,7 @@
 // see each other's changes, and the parent sees neither.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '@kubesim/core';
+import { InvalidArgumentError, type Deployment } from '@kubesim/core';
 import { createSimulation, type Simulation } from '@kubesim/sim';
 
 function app(name: string, replicas: number): object[] {
@@ -229,6 +229,128 @@ describe('sim.fork()', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  // A fork shares state with its parent until one of them changes it (copy on first touch, in
+  // either): these runs change one side first, or both by turns, and compare each side with a
+  // simulation that never forked and did the same.
+  it('a fork runs as if never forked when its parent ran on (with other actions) first', () => {
+    fc.assert(
+      fc.property(scenarioArb, actionArb, actionArb, (sc, mine, theirs) => {
+        const parent = build(sc);
+        parent.runFor(sc.forkAt);
+        const fork = parent.fork();
+        // The parent changes and runs first: everything the fork still shares must be unchanged.
+        perform(parent, sc, theirs);
+        parent.runFor('3m');
+        perform(fork, sc, mine);
+        fork.runFor('3m');
+        const straight = build(sc);
+        straight.runFor(sc.forkAt);
+        perform(straight, sc, mine);
+        straight.runFor('3m');
+        expect(fork.trace.hash()).toBe(straight.trace.hash());
+        expect(state(fork)).toBe(state(straight));
+        expect(outcomes(fork)).toBe(outcomes(straight));
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('many forks of one parent, run by turns in small steps with the parent, each run as if alone', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.array(fc.option(actionArb), { minLength: 2, maxLength: 4 }),
+        (sc, actions) => {
+          const parent = build(sc);
+          parent.runFor(sc.forkAt);
+          // Work pending at the fork (a pod's graceful shutdown, a restart) outlives the first
+          // 10 s, so the fork of a fork gets tasks of agents its parent has copied and changed.
+          if (sc.atFork !== null) perform(parent, sc, sc.atFork);
+          const sims = [parent, ...actions.slice(1).map(() => parent.fork())];
+          // A fork of a fork, made after its parent has run (and copied what it touched).
+          const first = sims[1] as Simulation;
+          first.runFor('10s');
+          const grandchild = first.fork();
+          sims.forEach((s, i) => {
+            const a = actions[i];
+            if (a !== null && a !== undefined) perform(s, sc, a);
+          });
+          for (let t = 0; t < 12; t++) {
+            for (const s of [...sims, grandchild]) s.runFor('5s');
+          }
+          sims.forEach((s, i) => {
+            const straight = build(sc);
+            straight.runFor(sc.forkAt);
+            if (sc.atFork !== null) perform(straight, sc, sc.atFork);
+            if (i === 1) straight.runFor('10s');
+            const a = actions[i];
+            if (a !== null && a !== undefined) perform(straight, sc, a);
+            straight.runFor('1m');
+            expect(s.trace.hash()).toBe(straight.trace.hash());
+            expect(state(s)).toBe(state(straight));
+            expect(outcomes(s)).toBe(outcomes(straight));
+          });
+          // The grandchild was forked from sims[1] before its action: it runs as sims[1] would
+          // have without it.
+          const straight = build(sc);
+          straight.runFor(sc.forkAt);
+          if (sc.atFork !== null) perform(straight, sc, sc.atFork);
+          straight.runFor('10s');
+          straight.runFor('1m');
+          expect(grandchild.trace.hash()).toBe(straight.trace.hash());
+          expect(state(grandchild)).toBe(state(straight));
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it('a fork of a fork continues the agents its parent changed, not the ones shared before', () => {
+    // A pod shuts down (20 s) across two forks: the first fork cuts the pod's node off (which
+    // copies the node's agents there) before the second is forked from it, so the second must
+    // run the pending shutdown against those agents: its status write is held by that node's
+    // host and sent when the partition heals, not lost in a stale copy.
+    const steps = (s: Simulation, fork?: (s: Simulation) => Simulation): Simulation => {
+      let sim = s;
+      sim.runFor('1m');
+      sim.delete('Pod', `default/${sim.list('Pod')[0]?.metadata.name ?? ''}`);
+      sim.runFor('1s');
+      if (fork) sim = fork(sim);
+      sim.faults.partitionNode('node-0');
+      sim.runFor('5s');
+      if (fork) sim = fork(sim);
+      sim.runFor('2m');
+      sim.faults.healNode('node-0');
+      sim.runFor('10s');
+      sim.update('Deployment', 'web', (d) => {
+        d.spec.replicas = 6;
+      });
+      sim.runFor('1m');
+      return sim;
+    };
+    const make = (): Simulation => {
+      const sim = createSimulation({ seed: 3 });
+      sim.addNodes(1);
+      const [deployment, service] = app('web', 3) as [Deployment, object];
+      // Each pod takes 20 s to exit after TERM: its shutdown is pending across both forks.
+      deployment.spec.template.metadata = {
+        ...deployment.spec.template.metadata,
+        annotations: { 'kubesim.io/behavior': '{ terminationDelay: 20s }' },
+      };
+      sim.apply([deployment, service]);
+      return sim;
+    };
+    const b = steps(make(), (s) => {
+      const f = s.fork();
+      // The side forked from runs on first (changing what it shares).
+      s.runFor('10s');
+      return f;
+    });
+    const straight = steps(make());
+    expect(b.trace.hash()).toBe(straight.trace.hash());
+    expect(state(b)).toBe(state(straight));
   });
 
   it('refuses to fork a simulation with outside traffic (not supported yet), naming it', () => {

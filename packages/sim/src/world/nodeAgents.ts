@@ -32,7 +32,7 @@ export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
    */
   constructor(world: object, from?: NodeAgents) {
     this.#world = world;
-    this.#hosts = from === undefined ? new Map() : new Map(from.#hosts);
+    this.#hosts = new Map<string, NodeHost>(from === undefined ? [] : from.#hosts);
   }
 
   /**

@@ -27,13 +27,7 @@ import {
   type RandomStream,
   type SimConfig,
 } from '../engine/index.js';
-import type {
-  AgentHost,
-  KubeletAgent,
-  KubeletFactory,
-  Scheduled,
-  ScheduledId,
-} from './agentHost.js';
+import type { AgentHost, KubeletFactory, Scheduled, ScheduledId } from './agentHost.js';
 import { applyPlan } from './applyPlan.js';
 import { ControllerRuntime } from './controllerRuntime.js';
 import { diffPatches } from './diffPatches.js';
@@ -200,7 +194,7 @@ export class World implements AgentHost, WorldHandle {
       this.store.watch((ev) => {
         this.#onStoreEvent(ev);
       });
-      this.#copyState(from, ctx);
+      this.#copyState(from);
       // Filled by forkQueue once every owner outside the World has its copy.
       this.#queue = new EventQueue<Task>();
       return;
@@ -289,7 +283,7 @@ export class World implements AgentHost, WorldHandle {
     return copy;
   }
 
-  #copyState(from: World, ctx: WorldForkContext): void {
+  #copyState(from: World): void {
     this.#cause = from.#cause;
     this.#eventsAt = from.#eventsAt;
     this.#eventsThisInstant = from.#eventsThisInstant;
