@@ -65,9 +65,9 @@ export class ControllerRuntime {
   #ready = new KeyFifo();
   #syncScheduled = false;
   /** Pending requeue timers by key: [time, scheduled id]. */
-  readonly #requeues = new Map<string, [number, number]>();
+  #requeues = new Map<string, readonly [number, number]>();
   #countsAt = -1;
-  readonly #counts = new Map<string, number>();
+  #counts = new Map<string, number>();
   /** Reconciles done in the whole run (for metrics and benches). */
   reconciles = 0;
 
@@ -111,9 +111,13 @@ export class ControllerRuntime {
     const out = ctx.remember(this, new ControllerRuntime(host, controller, delay, this.#trusted));
     out.#ready = this.#ready.fork();
     out.#syncScheduled = this.#syncScheduled;
-    for (const [k, v] of this.#requeues) out.#requeues.set(k, [v[0], v[1]]);
-    out.#countsAt = this.#countsAt;
-    for (const [k, v] of this.#counts) out.#counts.set(k, v);
+    // The [time, id] pairs are never changed in place: shared.
+    out.#requeues = new Map(this.#requeues);
+    // Counts only matter at the instant they were made (the next sync at another clears them).
+    if (this.#countsAt === host.now) {
+      out.#countsAt = this.#countsAt;
+      out.#counts = new Map(this.#counts);
+    }
     out.reconciles = this.reconciles;
     return out;
   }

@@ -33,23 +33,25 @@ const EQUALITY = new Set(['Equals', 'DoubleEquals', 'In']);
  * `matchLabels` selector has one) reads the smallest matching bucket.
  */
 export class LabelSetIndex {
-  readonly #sets = new Map<string, LabelSet>();
-  readonly #byPair = new Map<string, Set<string>>();
-  readonly #byNamespace = new Map<string, Set<string>>();
+  #sets = new Map<string, LabelSet>();
+  #byPair = new Map<string, Set<string>>();
+  #byNamespace = new Map<string, Set<string>>();
+  /**
+   * The label sets and buckets this index made since it was last forked or made: the only ones
+   * it changes in place (the others are shared with a fork and copied before a change).
+   */
+  #own = new WeakSet<object>();
 
-  /** An independent index with the same contents and iteration orders (for a fork). */
+  /**
+   * An independent index with the same contents and iteration orders (for a fork): the maps are
+   * copied, the label sets and buckets in them shared until either index changes one.
+   */
   fork(): LabelSetIndex {
     const out = new LabelSetIndex();
-    for (const [id, s] of this.#sets) {
-      out.#sets.set(id, {
-        namespace: s.namespace,
-        labels: s.labels,
-        nodes: new Map(s.nodes),
-        total: s.total,
-      });
-    }
-    for (const [k, v] of this.#byPair) out.#byPair.set(k, new Set(v));
-    for (const [k, v] of this.#byNamespace) out.#byNamespace.set(k, new Set(v));
+    out.#sets = new Map(this.#sets);
+    out.#byPair = new Map(this.#byPair);
+    out.#byNamespace = new Map(this.#byNamespace);
+    this.#own = new WeakSet();
     return out;
   }
 
@@ -65,10 +67,16 @@ export class LabelSetIndex {
     if (set === undefined) {
       if (delta < 0) return;
       set = { namespace, labels, nodes: new Map(), total: 0 };
+      this.#own.add(set);
       this.#sets.set(id, set);
       this.#bucket(this.#byNamespace, namespace, id, true);
       for (const [k, v] of Object.entries(labels))
         this.#bucket(this.#byPair, `${namespace}\u0000${k}=${v}`, id, true);
+    } else if (!this.#own.has(set)) {
+      // Shared with a fork: copied (same order) and replaced in place (same position).
+      set = { namespace, labels: set.labels, nodes: new Map(set.nodes), total: set.total };
+      this.#own.add(set);
+      this.#sets.set(id, set);
     }
     bump(set.nodes, nodeName, delta);
     set.total += delta;
@@ -137,8 +145,18 @@ export class LabelSetIndex {
 
   #bucket(index: Map<string, Set<string>>, key: string, id: string, add: boolean): void {
     let b = index.get(key);
+    if (b !== undefined && !this.#own.has(b)) {
+      // Shared with a fork: copied (same order) and replaced in place (same position).
+      b = new Set(b);
+      this.#own.add(b);
+      index.set(key, b);
+    }
     if (add) {
-      if (b === undefined) index.set(key, (b = new Set()));
+      if (b === undefined) {
+        b = new Set();
+        this.#own.add(b);
+        index.set(key, b);
+      }
       b.add(id);
     } else if (b !== undefined) {
       b.delete(id);

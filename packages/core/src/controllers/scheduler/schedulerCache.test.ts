@@ -34,8 +34,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** Applies ops to a plain map, emitting the store events the store would deliver. */
-function replay(ops: readonly Op[], cache: SchedulerCache): Map<string, Pod> {
-  const live = new Map<string, Pod>();
+function replay(
+  ops: readonly Op[],
+  cache: SchedulerCache,
+  live = new Map<string, Pod>(),
+): Map<string, Pod> {
   const emit = (type: StoreEvent['type'], key: string, object: Pod, oldObject?: Pod) => {
     cache.observe({
       type,
@@ -80,7 +83,73 @@ function replay(ops: readonly Op[], cache: SchedulerCache): Map<string, Pod> {
   return live;
 }
 
+/** Everything a scheduler reads of the cache, in the cache's orders, as JSON. */
+function dump(cache: SchedulerCache): string {
+  const sel = (app: string) => selectorFromSet({ app });
+  return JSON.stringify({
+    names: cache.nodeNames(),
+    infos: cache.nodeInfos().map((i) => ({
+      ...i,
+      node: i.node?.metadata.name,
+      usedPorts: [...i.usedPorts],
+      priorities: [...i.priorities],
+    })),
+    counts: APPS.map((app) => [...cache.countMatching('default', [sel(app)])]),
+    affinity: APPS.map((app) => [
+      ...cache.countAffinityMatching(['default'], sel(app), (_ns, l) => l['app'] === app),
+    ]),
+    all: [...cache.countAffinityMatching(undefined, sel('web'), () => true)],
+    pods: Array.from({ length: 8 }, (_, i) => [
+      cache.nodeOfPod(`default/p${i}`),
+      cache.isAssumed(`default/p${i}`),
+    ]),
+  });
+}
+
+function nodeEvent(type: StoreEvent['type'], name: string): StoreEvent {
+  return { type, kind: 'Node', key: name, object: node(name), resourceVersion: 1 };
+}
+
 describe('SchedulerCache', () => {
+  it('a fork and its parent (and a fork of the fork) change independently and each reads like a cache that saw its own events', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { maxLength: 30 }),
+        fc.array(opArb, { maxLength: 20 }),
+        fc.array(opArb, { maxLength: 20 }),
+        fc.array(opArb, { maxLength: 20 }),
+        (common, mine, theirs, grand) => {
+          const start = (): [SchedulerCache, Map<string, Pod>] => {
+            const c = new SchedulerCache();
+            for (const n of NODES) c.observe(nodeEvent('ADDED', n));
+            return [c, replay(common, c)];
+          };
+          const [parent, live] = start();
+          const fork = parent.fork();
+          const forkLive = new Map(live);
+          const grandchild = fork.fork();
+          const grandLive = new Map(live);
+          // The parent changes first (a node goes, pods move), then the fork, then the grandchild.
+          parent.observe(nodeEvent('DELETED', 'n2'));
+          replay(theirs, parent, live);
+          fork.observe(nodeEvent('ADDED', 'n0'));
+          replay(mine, fork, forkLive);
+          replay(grand, grandchild, grandLive);
+          const expected = (ops: readonly Op[], nodeOp?: StoreEvent): string => {
+            const [c, l] = start();
+            if (nodeOp !== undefined) c.observe(nodeOp);
+            replay(ops, c, l);
+            return dump(c);
+          };
+          expect(dump(parent)).toBe(expected(theirs, nodeEvent('DELETED', 'n2')));
+          expect(dump(fork)).toBe(expected(mine, nodeEvent('ADDED', 'n0')));
+          expect(dump(grandchild)).toBe(expected(grand));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('incremental sums agree with a from-scratch count over the live pods', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {

@@ -6,6 +6,7 @@
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Selector } from '../../selector/types.js';
+import { ShardedCowMap } from '../../store/shardedCowMap.js';
 import type { StoreEvent } from '../../store/view.js';
 import { podAffinityTermsOf } from './affinityTerms.js';
 import type { PodAffinityTerms } from './affinityTerms.js';
@@ -87,15 +88,21 @@ export type SchedulerCacheView = Pick<
  * cache.nodeInfo('n1')?.requestedMilliCpu;
  */
 export class SchedulerCache {
-  readonly #nodes = new Map<string, MutableNodeInfo>();
-  readonly #pods = new Map<string, PodRecord>();
+  // Shared with forks, copied on write: the maps by shard, each NodeInfo on its first change
+  // after a fork (in whichever cache changes it), the sorted arrays whole.
+  #nodes = new ShardedCowMap<MutableNodeInfo>();
+  #pods = new ShardedCowMap<PodRecord>();
+  /** The NodeInfos this cache made since it was last forked or made: the only ones it changes. */
+  #own = new WeakSet<MutableNodeInfo>();
   #labelSets = new LabelSetIndex();
   /** Like `#labelSets` but terminating pods included: inter-pod affinity counts them. */
   #affinityLabelSets = new LabelSetIndex();
-  readonly #withAffinity = new Map<string, PodWithAffinity>();
-  readonly #sortedNames: string[] = [];
+  #withAffinity = new Map<string, PodWithAffinity>();
+  #sortedNames: string[] = [];
   /** The NodeInfo of each name in `#sortedNames`, at the same index. */
-  readonly #sortedInfos: MutableNodeInfo[] = [];
+  #sortedInfos: MutableNodeInfo[] = [];
+  /** The sorted arrays are shared with a fork (copied before they change). */
+  #sortedShared = false;
   /** Bumped when a Node is added or removed or its labels change. */
   #nodeLabelGeneration = 0;
   #derived = new Map<string, unknown>();
@@ -103,27 +110,24 @@ export class SchedulerCache {
 
   /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
   /**
-   * An independent cache in the same state, for a fork of the simulation: node infos and label
-   * indexes copied (same iteration orders), frozen objects and pod records shared.
+   * An independent cache in the same state, for a fork of the simulation. Nothing is copied now:
+   * both caches share the maps (by shard), the node infos, the label indexes (by label set) and
+   * the sorted arrays, and whichever changes one first copies it (same iteration orders).
+   * Frozen objects and pod records are always shared.
    */
   fork(): SchedulerCache {
     const out = new SchedulerCache();
-    const copies = new Map<MutableNodeInfo, MutableNodeInfo>();
-    for (const [name, info] of this.#nodes) {
-      const copy: MutableNodeInfo = {
-        ...info,
-        usedPorts: new Map(info.usedPorts),
-        priorities: new Map(info.priorities),
-      };
-      copies.set(info, copy);
-      out.#nodes.set(name, copy);
-    }
-    for (const [k, v] of this.#pods) out.#pods.set(k, v);
+    out.#nodes = this.#nodes.fork();
+    out.#pods = this.#pods.fork();
+    // Every NodeInfo is shared now, on both sides.
+    this.#own = new WeakSet();
     out.#labelSets = this.#labelSets.fork();
     out.#affinityLabelSets = this.#affinityLabelSets.fork();
-    for (const [k, v] of this.#withAffinity) out.#withAffinity.set(k, v);
-    for (const name of this.#sortedNames) out.#sortedNames.push(name);
-    for (const info of this.#sortedInfos) out.#sortedInfos.push(copies.get(info) ?? info);
+    out.#withAffinity = new Map(this.#withAffinity);
+    out.#sortedNames = this.#sortedNames;
+    out.#sortedInfos = this.#sortedInfos;
+    out.#sortedShared = true;
+    this.#sortedShared = true;
     out.#nodeLabelGeneration = this.#nodeLabelGeneration;
     out.#derived = new Map(this.#derived);
     out.#derivedGeneration = this.#derivedGeneration;
@@ -234,13 +238,36 @@ export class SchedulerCache {
     return this.#withAffinity;
   }
 
+  /** The node's info, this cache's own (made, or copied when shared with a fork). */
   #info(name: string): MutableNodeInfo {
-    let info = this.#nodes.get(name);
+    const info = this.#nodes.get(name);
     if (info === undefined) {
-      info = emptyNodeInfo(name, undefined);
-      this.#nodes.set(name, info);
+      const made = emptyNodeInfo(name, undefined);
+      this.#own.add(made);
+      this.#nodes.set(name, made);
+      return made;
     }
-    return info;
+    if (this.#own.has(info)) return info;
+    const copy: MutableNodeInfo = {
+      ...info,
+      usedPorts: new Map(info.usedPorts),
+      priorities: new Map(info.priorities),
+    };
+    this.#own.add(copy);
+    this.#nodes.set(name, copy);
+    // A known Node's info is in the sorted arrays too.
+    if (info.node !== undefined) this.#writableSorted()[1][this.#search(name)] = copy;
+    return copy;
+  }
+
+  /** The sorted arrays, copied first if shared with a fork. */
+  #writableSorted(): [string[], MutableNodeInfo[]] {
+    if (this.#sortedShared) {
+      this.#sortedNames = this.#sortedNames.slice();
+      this.#sortedInfos = this.#sortedInfos.slice();
+      this.#sortedShared = false;
+    }
+    return [this.#sortedNames, this.#sortedInfos];
   }
 
   #setNode(node: Node): void {
@@ -257,13 +284,14 @@ export class SchedulerCache {
   }
 
   #removeNode(name: string): void {
-    const info = this.#nodes.get(name);
-    if (info?.node === undefined) return;
+    if (this.#nodes.get(name)?.node === undefined) return;
+    const info = this.#info(name);
     info.node = undefined;
     info.allocatable = allocatableOf(undefined);
     const i = this.#search(name);
-    this.#sortedNames.splice(i, 1);
-    this.#sortedInfos.splice(i, 1);
+    const [names, infos] = this.#writableSorted();
+    names.splice(i, 1);
+    infos.splice(i, 1);
     this.#nodeLabelGeneration += 1;
     if (info.podCount === 0) this.#nodes.delete(name);
   }
@@ -326,7 +354,8 @@ export class SchedulerCache {
 
   #insertName(name: string, info: MutableNodeInfo): void {
     const i = this.#search(name);
-    this.#sortedNames.splice(i, 0, name);
-    this.#sortedInfos.splice(i, 0, info);
+    const [names, infos] = this.#writableSorted();
+    names.splice(i, 0, name);
+    infos.splice(i, 0, info);
   }
 }
