@@ -113,9 +113,10 @@ export class EventQueue<T> {
    * the event is cancelled in the copy only. O(events): three array copies, no heap rebuild.
    */
   fork(map: (payload: T) => T | undefined): EventQueue<T> {
-    const out = new EventQueue<T>(this.#times.length);
-    out.#times.set(this.#times);
-    out.#seqs.set(this.#seqs);
+    // Sized to the pending events, not to the parent's capacity (it grows as needed).
+    const out = new EventQueue<T>(Math.max(INITIAL_CAPACITY, this.#length));
+    out.#times.set(this.#times.subarray(0, this.#length));
+    out.#seqs.set(this.#seqs.subarray(0, this.#length));
     out.#length = this.#length;
     out.#nextSeq = this.#nextSeq;
     out.#live = this.#live;

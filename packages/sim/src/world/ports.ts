@@ -11,6 +11,11 @@ import type { RandomStream, SimConfig } from '../engine/index.js';
 import type { AgentHost, KubeletAgent, Scheduled, ScheduledId } from './agentHost.js';
 import type { Trace } from './trace.js';
 
+/** A table read by key only. */
+export interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
 /** Runs `fn` with `cause` written into the trace entries of the changes it makes. */
 export type WithCause = <T>(cause: string, fn: () => T) => T;
 
@@ -19,11 +24,11 @@ export interface TrafficHost extends Pick<AgentHost, 'now' | 'store' | 'schedule
   random(stream: string): RandomStream;
   readonly withCause: WithCause;
   /** Pod IP → pod key. */
-  readonly podsByIP: ReadonlyMap<string, string>;
+  readonly podsByIP: Lookup<string>;
   /** ClusterIP → the Service's first port. */
-  readonly firstPortByClusterIP: ReadonlyMap<string, number>;
+  readonly firstPortByClusterIP: Lookup<number>;
   /** Node name and node IPs → node name. */
-  readonly nodesByAddress: ReadonlyMap<string, string>;
+  readonly nodesByAddress: Lookup<string>;
   /** Nodes without power. */
   readonly nodesDown: ReadonlySet<string>;
   /** The kubelet of each node (whether a pod's containers run). */

@@ -34,7 +34,8 @@ import { diffPatches } from './diffPatches.js';
 import { NodeAgents } from './nodeAgents.js';
 import { NodeHost } from './nodeHost.js';
 import { ProxyFleet } from './proxyFleet.js';
-import type { UserWatch, WorldHandle } from './ports.js';
+import type { Lookup, UserWatch, WorldHandle } from './ports.js';
+import { CowTable } from './cowTable.js';
 import { TraceLog } from './trace.js';
 import { WorldForkContext } from './forkContext.js';
 import { NodeLifecycleController } from '../nodelifecycle/index.js';
@@ -120,9 +121,10 @@ export class World implements AgentHost, WorldHandle {
   #cause = 'user';
   #eventsAt = -1;
   #eventsThisInstant = 0;
-  readonly #podsByIP = new Map<string, string>();
-  readonly #firstPortByClusterIP = new Map<string, number>();
-  readonly #nodesByAddress = new Map<string, string>();
+  // Lookup tables, shared with forks by shard (copied on write).
+  readonly #podsByIP: CowTable<string>;
+  readonly #firstPortByClusterIP: CowTable<number>;
+  readonly #nodesByAddress: CowTable<string>;
   readonly #nodesDown = new Set<string>();
   readonly #nodesPartitioned = new Set<string>();
   #eventsProcessed = 0;
@@ -147,6 +149,10 @@ export class World implements AgentHost, WorldHandle {
     this.seed = options.seed;
     ctx?.remember(from as World, this);
     this.kubelets = new NodeAgents(this, from?.kubelets);
+    this.#podsByIP = from === undefined ? new CowTable() : from.#podsByIP.fork();
+    this.#firstPortByClusterIP =
+      from === undefined ? new CowTable() : from.#firstPortByClusterIP.fork();
+    this.#nodesByAddress = from === undefined ? new CowTable() : from.#nodesByAddress.fork();
     this.clock = new Clock(this.config.startTime);
     if (from !== undefined) this.clock.advanceTo(from.clock.now);
     this.streams = from === undefined ? new RandomStreams(options.seed) : from.streams.fork();
@@ -288,26 +294,23 @@ export class World implements AgentHost, WorldHandle {
     this.#eventsAt = from.#eventsAt;
     this.#eventsThisInstant = from.#eventsThisInstant;
     this.#eventsProcessed = from.#eventsProcessed;
-    for (const [k, v] of from.#podsByIP) this.#podsByIP.set(k, v);
-    for (const [k, v] of from.#firstPortByClusterIP) this.#firstPortByClusterIP.set(k, v);
-    for (const [k, v] of from.#nodesByAddress) this.#nodesByAddress.set(k, v);
     for (const n of from.#nodesDown) this.#nodesDown.add(n);
     for (const n of from.#nodesPartitioned) this.#nodesPartitioned.add(n);
     for (const [node, missed] of from.#missed) this.#missed.set(node, new Map(missed));
   }
 
   /** Pod IP → pod key, for routing to backends and to pod IPs. */
-  get podsByIP(): ReadonlyMap<string, string> {
+  get podsByIP(): Lookup<string> {
     return this.#podsByIP;
   }
 
   /** ClusterIP → the Service's first port, for connections that name no port. */
-  get firstPortByClusterIP(): ReadonlyMap<string, number> {
+  get firstPortByClusterIP(): Lookup<number> {
     return this.#firstPortByClusterIP;
   }
 
   /** Node name and node IPs → node name, for NodePort targets. */
-  get nodesByAddress(): ReadonlyMap<string, string> {
+  get nodesByAddress(): Lookup<string> {
     return this.#nodesByAddress;
   }
 
