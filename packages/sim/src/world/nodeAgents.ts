@@ -21,7 +21,9 @@ import type { NodeHost } from './nodeHost.js';
  */
 export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
   readonly #world: object;
-  readonly #hosts: Map<string, NodeHost>;
+  #hosts: Map<string, NodeHost>;
+  /** `#hosts` is shared with a fork (or its parent): copied before it changes. */
+  #hostsShared = false;
   /** For each shared host this World copied: the context that made its unit's copy. */
   readonly #copies = new WeakMap<NodeHost, WorldForkContext>();
   #epoch: object = {};
@@ -32,7 +34,12 @@ export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
    */
   constructor(world: object, from?: NodeAgents) {
     this.#world = world;
-    this.#hosts = new Map<string, NodeHost>(from === undefined ? [] : from.#hosts);
+    if (from === undefined) this.#hosts = new Map();
+    else {
+      this.#hosts = from.#hosts;
+      this.#hostsShared = true;
+      from.#hostsShared = true;
+    }
   }
 
   /**
@@ -47,12 +54,12 @@ export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
   add(name: string, host: NodeHost, kubelet: KubeletAgent): void {
     host.kubelet = kubelet;
     host.agentEpoch = this.#epoch;
-    this.#hosts.set(name, host);
+    this.#writableHosts().set(name, host);
   }
 
   /** Drops a node (its pending tasks still run against its agents, copied if shared). */
   delete(name: string): boolean {
-    return this.#hosts.delete(name);
+    return this.#hosts.has(name) && this.#writableHosts().delete(name);
   }
 
   /** The node's host, this World's own (copied first if shared). */
@@ -154,7 +161,15 @@ export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
     copy.kubelet = kubelet;
     copy.agentEpoch = this.#epoch;
     this.#copies.set(host, ctx);
-    if (this.#hosts.get(host.node) === host) this.#hosts.set(host.node, copy);
+    if (this.#hosts.get(host.node) === host) this.#writableHosts().set(host.node, copy);
     return ctx;
+  }
+
+  #writableHosts(): Map<string, NodeHost> {
+    if (this.#hostsShared) {
+      this.#hosts = new Map(this.#hosts);
+      this.#hostsShared = false;
+    }
+    return this.#hosts;
   }
 }

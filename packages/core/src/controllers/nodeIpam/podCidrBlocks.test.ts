@@ -5,6 +5,31 @@ import { PodCidrBlocks } from './podCidrBlocks.js';
 import { planPodCIDR } from './planPodCIDR.js';
 
 describe('PodCidrBlocks', () => {
+  it('a fork and its parent share blocks until one changes them, and never see each other', () => {
+    const parent = new PodCidrBlocks('10.0.0.0/22', 24);
+    parent.occupy('a', '10.0.0.0/24');
+    parent.occupy('b', '10.0.1.0/24');
+    const fork = parent.fork();
+    const grandchild = fork.fork();
+    // The parent changes first: neither fork sees it.
+    parent.release('a');
+    parent.occupy('c', '10.0.2.0/24');
+    expect(parent.lowestFree()).toBe('10.0.0.0/24');
+    expect(fork.lowestFree()).toBe('10.0.2.0/24');
+    fork.release('b');
+    expect(fork.lowestFree()).toBe('10.0.1.0/24');
+    expect(grandchild.lowestFree()).toBe('10.0.2.0/24');
+    grandchild.occupy('d', '10.0.2.0/24');
+    expect(grandchild.lowestFree()).toBe('10.0.3.0/24');
+    // Releases go by the node each side holds.
+    fork.release('a');
+    expect(fork.lowestFree()).toBe('10.0.0.0/24');
+    expect(parent.lowestFree()).toBe('10.0.0.0/24');
+    parent.occupy('e', '10.0.0.0/24');
+    expect(parent.lowestFree()).toBe('10.0.3.0/24');
+    expect(grandchild.lowestFree()).toBe('10.0.3.0/24');
+  });
+
   it('splits the default /11 cluster CIDR into 8,192 node /24s, lowest free first', () => {
     const blocks = new PodCidrBlocks('10.128.0.0/11', 24);
     expect(blocks.capacity).toBe(8192);

@@ -17,10 +17,12 @@ export class PodCidrBlocks {
   readonly #blockSize: number;
   readonly #blocks: number;
   readonly #maskSize: number;
-  readonly #used: Uint8Array;
+  #used: Uint8Array;
   /** Every block below it is taken (so the lowest free one is at or above it). */
   #lowWater = 0;
-  readonly #byNode = new Map<string, number>();
+  #byNode = new Map<string, number>();
+  /** `#used` and `#byNode` are shared with a fork (or its parent): copied before a change. */
+  #shared = false;
   readonly #clusterCIDR: string;
 
   /**
@@ -44,13 +46,25 @@ export class PodCidrBlocks {
     this.#used = new Uint8Array(this.#blocks);
   }
 
-  /** An independent range with the same blocks held by the same nodes (for a fork). */
+  /**
+   * An independent range with the same blocks held by the same nodes (for a fork): both share
+   * the tables until either changes them (copy on write).
+   */
   fork(): PodCidrBlocks {
     const out = new PodCidrBlocks(this.#clusterCIDR, this.#maskSize);
-    out.#used.set(this.#used);
+    out.#used = this.#used;
+    out.#byNode = this.#byNode;
     out.#lowWater = this.#lowWater;
-    for (const [k, v] of this.#byNode) out.#byNode.set(k, v);
+    out.#shared = true;
+    this.#shared = true;
     return out;
+  }
+
+  #writable(): void {
+    if (!this.#shared) return;
+    this.#used = this.#used.slice();
+    this.#byNode = new Map(this.#byNode);
+    this.#shared = false;
   }
 
   /** How many node CIDRs the range holds (8,192 for a /11 split into /24). */
@@ -73,6 +87,7 @@ export class PodCidrBlocks {
     const parsed = parseIpv4Cidr(cidr, 'spec.podCIDR');
     const idx = (parsed.network - this.#network) / this.#blockSize;
     if (Number.isInteger(idx) && idx >= 0 && idx < this.#blocks) {
+      this.#writable();
       this.#used[idx] = 1;
       this.#byNode.set(node, idx);
     }
@@ -82,6 +97,7 @@ export class PodCidrBlocks {
   release(node: string): void {
     const idx = this.#byNode.get(node);
     if (idx === undefined) return;
+    this.#writable();
     this.#used[idx] = 0;
     this.#byNode.delete(node);
     if (idx < this.#lowWater) this.#lowWater = idx;
