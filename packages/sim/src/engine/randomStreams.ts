@@ -49,6 +49,11 @@ export class RandomStreams {
     return s;
   }
 
+  /** The stream called `name` if it was created, without creating it. */
+  existing(name: string): RandomStream | undefined {
+    return this.#streams.get(name);
+  }
+
   /**
    * Independent streams in the same states, for a fork of the simulation: each stream continues
    * in the copy with the values it would have drawn here; streams not created yet start fresh

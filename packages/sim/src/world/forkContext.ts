@@ -16,6 +16,15 @@ export interface Forkable {
  */
 export class WorldForkContext implements ForkContext {
   readonly #copies = new Map<object, object>();
+  #known: ((original: object) => object | undefined) | undefined;
+
+  /**
+   * Copies that exist without being remembered one by one (the fork's random streams, found by
+   * name): `known` is consulted before an object is asked to copy itself.
+   */
+  knownCopies(known: (original: object) => object | undefined): void {
+    this.#known = known;
+  }
 
   /** Records `copy` as the fork's copy of `original` (before its parts are copied). */
   remember<T extends object>(original: T, copy: T): T {
@@ -25,7 +34,7 @@ export class WorldForkContext implements ForkContext {
 
   /** The fork's copy of `original`, made on first request. */
   copyOf<T extends object>(original: T): T {
-    const known = this.#copies.get(original);
+    const known = this.#copies.get(original) ?? this.#known?.(original);
     if (known !== undefined) return known as T;
     const o = original as Partial<Forkable> & { fork?: unknown };
     let copy: object;

@@ -21,10 +21,10 @@ import {
 import {
   Clock,
   EventQueue,
+  RandomStream,
   RandomStreams,
   createIdSource,
   delaySampler,
-  type RandomStream,
   type SimConfig,
 } from '../engine/index.js';
 import type { AgentHost, KubeletFactory, Scheduled, ScheduledId } from './agentHost.js';
@@ -156,12 +156,13 @@ export class World implements AgentHost, WorldHandle {
     this.clock = new Clock(this.config.startTime);
     if (from !== undefined) this.clock.advanceTo(from.clock.now);
     this.streams = from === undefined ? new RandomStreams(options.seed) : from.streams.fork();
-    if (from !== undefined && ctx !== undefined) {
-      // The scheduler's stream and the others handed out are reached through the context.
-      for (const name of from.streams.streamNames()) {
-        ctx.remember(from.streams.stream(name), this.streams.stream(name));
-      }
-    }
+    // The scheduler's stream and the others handed out are reached through the context: a stream
+    // of `from` maps to this World's stream of the same name.
+    ctx?.knownCopies((original) =>
+      original instanceof RandomStream && from?.streams.existing(original.name) === original
+        ? this.streams.stream(original.name)
+        : undefined,
+    );
     this.trace = from === undefined ? new TraceLog(options.keepTrace ?? true) : from.trace.fork();
     this.#podCidrs =
       from === undefined
