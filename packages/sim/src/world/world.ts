@@ -248,8 +248,9 @@ export class World implements AgentHost, WorldHandle {
   /**
    * An independent World continuing from this one's state (issue 12): the store copy-on-write,
    * the queue with every task's owner mapped to its copy, random streams, trace so far, controller
-   * runtimes (a controller with `fork` is copied, one without is shared), kubelets, kube-proxy
-   * views, node lifecycle, IPAM and the lookup tables. User watches and store listeners are not
+   * runtimes (a controller with `fork` is copied, one without is shared), kube-proxy views, node
+   * lifecycle, IPAM and the lookup tables (copy-on-write); each node's agents (kubelet, NodeHost)
+   * are shared, and copied by whichever of the two Worlds touches them first (NodeAgents). User watches and store listeners are not
    * carried over. `prepare` registers the copies of owners outside the World (the Simulation
    * handle, faults, drains, traffic, metrics) before the queue is copied.
    * @throws InvalidArgumentError while a task runs (fork between steps).
