@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import fc from 'fast-check';
-import { KubesimError } from '@kubesim/core';
+import { BudgetExceededError, KubesimError, type KubeObjectInput } from '@kubesim/core';
 import { builtinInvariants } from '../invariants/builtinInvariants.js';
 import { toCheck, type Check, type CheckFunction } from '../invariants/check.js';
 import type { Invariant, Violation } from '../invariants/types.js';
@@ -207,69 +207,194 @@ export function commands(
   );
 }
 
+/** The `web` Deployment (3 replicas, readiness probe), its Service and its budget. */
+const WORKLOAD_MANIFESTS: readonly KubeObjectInput[] = [
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: WORKLOAD },
+    spec: {
+      replicas: 3,
+      selector: { matchLabels: { app: WORKLOAD } },
+      template: {
+        metadata: { labels: { app: WORKLOAD } },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: 'app:0',
+              ports: [{ name: 'http', containerPort: 8080 }],
+              readinessProbe: { httpGet: { path: '/', port: 'http' } },
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: WORKLOAD },
+    spec: { selector: { app: WORKLOAD }, ports: [{ port: 80, targetPort: 'http' }] },
+  },
+  {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: WORKLOAD },
+    spec: { maxUnavailable: 1, selector: { matchLabels: { app: WORKLOAD } } },
+  },
+];
+
+/** Longest the setup may take to settle, in virtual ms (then `settle` reports what is pending). */
+const SETUP_SETTLE_LIMIT = 15 * 60_000;
+
+/** True when nothing that `settle` waits for is pending (it runs nothing: no event is due now). */
+function isSettled(sim: Simulation): boolean {
+  try {
+    sim.settle({ timeout: 0 });
+    return true;
+  } catch (err) {
+    if (err instanceof BudgetExceededError) return false;
+    throw err;
+  }
+}
+
 /**
- * The initial model and a fresh simulation for `fc.modelRun`: nodes, the `web` Deployment,
- * Service and budget, and fresh built-in invariants.
+ * Runs the setup until it settles, one instant at a time (so its first instant, t = 0, too), checking the safety invariants of a set
+ * used only here and the subject's checks after every instant.
+ * @throws InvariantViolationError when one broke while the setup settled.
+ */
+function settleSetup(
+  sim: Simulation,
+  checks: readonly ((phase: 'step' | 'end') => readonly Violation[])[],
+): void {
+  const safety = builtinInvariants().filter((i) => i.kind === 'safety');
+  const found: Violation[] = [];
+  const limit = sim.now + SETUP_SETTLE_LIMIT;
+  // Whole instants only: after one, nothing is due now, so isSettled runs nothing.
+  do {
+    if (sim.now >= limit) sim.settle({ timeout: 0 });
+    let started = false;
+    sim.runUntil(
+      () => {
+        // runUntil asks once before the first instant.
+        if (started) return true;
+        started = true;
+        return false;
+      },
+      { timeout: limit - sim.now },
+    );
+    for (const inv of safety) found.push(...inv.check(sim, 'step'));
+    for (const check of checks) found.push(...check('step'));
+  } while (!isSettled(sim));
+  if (found.length > 0) throw new InvariantViolationError(found);
+}
+
+/** Creates the setup of `nodes` nodes: the cluster, then the workload, at t = 0. */
+function buildSetup(sim: Simulation, nodes: number): string[] {
+  const names = sim.addNodes(nodes, { zones: ['zone-a', 'zone-b'] }).map((n) => n.metadata.name);
+  sim.apply(WORKLOAD_MANIFESTS);
+  return names;
+}
+
+/** A settled setup without a subject: forked by every run that uses it, never run itself. */
+interface SettledSetup {
+  readonly sim: Simulation;
+  readonly nodes: readonly string[];
+  /** What broke while it settled (every run reports it). */
+  readonly violations: readonly Violation[];
+}
+
+/** Most settled setups kept (one per node count; a property uses one). */
+const SETUP_CACHE_SIZE = 4;
+/** Settled setups by node count, least recently used first. */
+const settledSetups = new Map<number, SettledSetup>();
+
+/** The settled setup of `nodes` nodes, built and settled on first use, then kept (LRU). */
+function settledSetup(nodes: number): SettledSetup {
+  const cached = settledSetups.get(nodes);
+  if (cached !== undefined) {
+    settledSetups.delete(nodes);
+    settledSetups.set(nodes, cached);
+    return cached;
+  }
+  const sim = createSimulation({ seed: 1 });
+  const names = buildSetup(sim, nodes);
+  let violations: readonly Violation[] = [];
+  try {
+    settleSetup(sim, []);
+  } catch (err) {
+    if (!(err instanceof InvariantViolationError)) throw err;
+    violations = err.violations;
+  }
+  const entry: SettledSetup = { sim, nodes: names, violations };
+  settledSetups.set(nodes, entry);
+  for (const key of settledSetups.keys()) {
+    if (settledSetups.size <= SETUP_CACHE_SIZE) break;
+    settledSetups.delete(key);
+  }
+  return entry;
+}
+
+/**
+ * @internal The same start as {@link modelRunSetup} built from scratch every time (the setup
+ * created and settled for this run alone), for tests proving a run from the fork equals it.
+ */
+export function modelRunSetupFromScratch<S = unknown>(
+  constraints: CommandsConstraints<S> = {},
+): () => { model: SimModel; real: SimReal } {
+  return () => startFromScratch(constraints);
+}
+
+function startFromScratch<S>(constraints: CommandsConstraints<S>): {
+  model: SimModel;
+  real: SimReal;
+} {
+  const sim = createSimulation({ seed: 1 });
+  const subject = constraints.attach === undefined ? undefined : constraints.attach(sim);
+  const checks = (constraints.checks ?? []).map((c, i) =>
+    toCheck(c, i).start({ sim, subject: subject as S, watchDelay: 0 }),
+  );
+  const nodes = buildSetup(sim, constraints.nodes ?? 3);
+  settleSetup(sim, checks);
+  return {
+    model: initialModel(nodes, constraints.maxNodesDown),
+    real: { sim, invariants: builtinInvariants(), subject, checks },
+  };
+}
+
+function initialModel(nodes: readonly string[], maxNodesDown: number | undefined): SimModel {
+  return {
+    nodes,
+    down: new Set(),
+    cordoned: new Set(),
+    replicas: 3,
+    revision: 0,
+    maxNodesDown: maxNodesDown ?? 1,
+  };
+}
+
+/**
+ * The initial model and the simulation of one run for `fc.modelRun`: nodes, the `web` Deployment,
+ * Service and budget, settled (safety invariants and the subject's checks after every instant),
+ * and fresh built-in invariants. Without `attach` and `checks` the setup is built and settled once
+ * per node count and every run starts from a fork of it (the same run as from scratch, trace and
+ * all); with them, the subject watches from before the nodes exist, which a fork cannot carry, so
+ * each run builds and settles the setup itself.
+ * @throws InvariantViolationError when an invariant or check broke while the setup settled.
  * @example fc.modelRun(modelRunSetup(), cmds)
  */
 export function modelRunSetup<S = unknown>(
   constraints: CommandsConstraints<S> = {},
 ): () => { model: SimModel; real: SimReal } {
   return () => {
-    const sim = createSimulation({ seed: 1 });
-    const subject = constraints.attach === undefined ? undefined : constraints.attach(sim);
-    const checks = (constraints.checks ?? []).map((c, i) =>
-      toCheck(c, i).start({ sim, subject: subject as S, watchDelay: 0 }),
-    );
-    const nodes = sim
-      .addNodes(constraints.nodes ?? 3, { zones: ['zone-a', 'zone-b'] })
-      .map((n) => n.metadata.name);
-    sim.apply([
-      {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name: WORKLOAD },
-        spec: {
-          replicas: 3,
-          selector: { matchLabels: { app: WORKLOAD } },
-          template: {
-            metadata: { labels: { app: WORKLOAD } },
-            spec: {
-              containers: [
-                {
-                  name: 'app',
-                  image: 'app:0',
-                  ports: [{ name: 'http', containerPort: 8080 }],
-                  readinessProbe: { httpGet: { path: '/', port: 'http' } },
-                },
-              ],
-            },
-          },
-        },
-      },
-      {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: WORKLOAD },
-        spec: { selector: { app: WORKLOAD }, ports: [{ port: 80, targetPort: 'http' }] },
-      },
-      {
-        apiVersion: 'policy/v1',
-        kind: 'PodDisruptionBudget',
-        metadata: { name: WORKLOAD },
-        spec: { maxUnavailable: 1, selector: { matchLabels: { app: WORKLOAD } } },
-      },
-    ]);
+    if (constraints.attach !== undefined || (constraints.checks ?? []).length > 0)
+      return startFromScratch(constraints);
+    const setup = settledSetup(constraints.nodes ?? 3);
+    if (setup.violations.length > 0) throw new InvariantViolationError(setup.violations);
     return {
-      model: {
-        nodes,
-        down: new Set(),
-        cordoned: new Set(),
-        replicas: 3,
-        revision: 0,
-        maxNodesDown: constraints.maxNodesDown ?? 1,
-      },
-      real: { sim, invariants: builtinInvariants(), subject, checks },
+      model: initialModel(setup.nodes, constraints.maxNodesDown),
+      real: { sim: setup.sim.fork(), invariants: builtinInvariants() },
     };
   };
 }
