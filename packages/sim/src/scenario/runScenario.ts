@@ -4,6 +4,7 @@
  */
 import {
   BudgetExceededError,
+  InvalidArgumentError,
   KubesimError,
   ScenarioError,
   parseDuration,
@@ -114,6 +115,48 @@ export function runScenario<S = unknown>(
   return first;
 }
 
+/**
+ * @internal Creates the simulation of a validated scenario and sets up its cluster part at t = 0:
+ * the nodes, the cloud load balancers and ingress controller, the manifests. No instant runs.
+ * @throws ScenarioError when the cluster refuses a part of the setup.
+ */
+export function buildScenarioCluster(s: Scenario, keepTrace: boolean): Simulation {
+  const sim = createSimulation({
+    seed: s.seed,
+    ...(s.config !== undefined ? { config: s.config } : {}),
+    keepTrace,
+  });
+  setUp(sim, s);
+  return sim;
+}
+
+/**
+ * @internal Runs a validated scenario on a cluster part from `cluster` — what
+ * {@link buildScenarioCluster} returns for it, or a fork of that — instead of building it: the
+ * same run, trace and all, as {@link runScenario}. Only for runs without `attach` and `checks`,
+ * which start before the nodes (a fork does not carry their watches).
+ * @throws InvalidArgumentError when `opts` has `attach` or `checks`.
+ */
+export function runScenarioOnCluster<S = unknown>(
+  scenario: Scenario,
+  opts: RunScenarioOptions<S>,
+  cluster: () => Simulation,
+): ScenarioResult<S> {
+  if (opts.attach !== undefined || (opts.checks ?? []).length > 0) {
+    throw new InvalidArgumentError(
+      'opts',
+      'a run with attach or checks starts its subject before the nodes: build the cluster in the run',
+    );
+  }
+  const first = runOnce(scenario, opts, cluster);
+  if (opts.checkDeterminism === true) {
+    const { onProgress: _quiet, ...rest } = opts;
+    const second = runOnce(scenario, rest, cluster);
+    if (second.hash !== first.hash) throw new NondeterminismError(first.hash, second.hash);
+  }
+  return first;
+}
+
 function invariantsFor<S>(s: Scenario, opts: RunScenarioOptions<S>): readonly Invariant[] {
   const given = opts.invariants;
   if (given === undefined) return defaultInvariants(s.invariants);
@@ -153,17 +196,23 @@ function asScenarioError(path: string, fn: () => unknown): void {
   }
 }
 
-function runOnce<S>(s: Scenario, opts: RunScenarioOptions<S>): ScenarioResult<S> {
-  const sim = createSimulation({
-    seed: s.seed,
-    ...(s.config !== undefined ? { config: s.config } : {}),
-    keepTrace: opts.keepTrace ?? true,
-  });
+function runOnce<S>(
+  s: Scenario,
+  opts: RunScenarioOptions<S>,
+  cluster?: () => Simulation,
+): ScenarioResult<S> {
+  const sim =
+    cluster?.() ??
+    createSimulation({
+      seed: s.seed,
+      ...(s.config !== undefined ? { config: s.config } : {}),
+      keepTrace: opts.keepTrace ?? true,
+    });
   const horizon = parseDuration(s.horizon);
   // The code under test starts first, as a client deployed before the apps would.
   const subject = opts.attach === undefined ? (undefined as S) : opts.attach(sim);
   const checks = startChecks(sim, s, subject, opts.checks ?? []);
-  setUp(sim, s);
+  if (cluster === undefined) setUp(sim, s);
   const scheduled = scheduleScenario(sim, s);
   const invariants = invariantsFor(s, opts);
   const safety = invariants.filter((i) => i.kind === 'safety');

@@ -10,6 +10,7 @@ import type { Invariant, Violation } from '../invariants/types.js';
 import { runScenario, type ScenarioResult } from '../scenario/runScenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Simulation } from '../simulation/types.js';
+import { ClusterCache } from './_internals/clusterCache.js';
 import { DEFAULT_FAILURE_DIR, writeFailure } from './_internals/writeFailure.js';
 import { minimize } from './_internals/minimize.js';
 import { printScenario } from './printScenario.js';
@@ -83,8 +84,10 @@ export class ScenarioPropertyError extends KubesimError {
  * @example checkScenarios({ attach: (sim) => new Client(sim), checks: [agreesWithKubeProxy((c, s) => c.backends(s))] })
  */
 export function checkScenarios<S>(opts: ScenarioPropertyOptions<S> = {}): void {
+  // Runs and shrinking steps that share a cluster part fork it (see ClusterCache).
+  const cache = new ClusterCache();
   const run = (s: Scenario, stop: boolean): ScenarioResult<S> =>
-    runScenario(s, {
+    cache.run(s, {
       ...(opts.attach !== undefined ? { attach: opts.attach } : {}),
       ...(opts.checks !== undefined ? { checks: opts.checks } : {}),
       ...(opts.invariants !== undefined ? { invariants: opts.invariants } : {}),
