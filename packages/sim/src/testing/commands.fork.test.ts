@@ -50,7 +50,9 @@ describe('model-based runs from a fork of the settled setup', () => {
     const list = [new CrashNodeCommand('node-3'), new ScaleCommand(4)];
     const cmds = [
       ...list,
-      ...fc.sample(commands({ nodes: 4, maxCommands: 4 }), 1).flatMap((c) => [...c]),
+      ...fc
+        .sample(commands({ nodes: 4, maxCommands: 4 }), { numRuns: 1, seed: 3 })
+        .flatMap((c) => [...c]),
     ];
     expect(run(modelRunSetup({ nodes: 4 }), cmds)).toEqual(
       run(modelRunSetupFromScratch({ nodes: 4 }), cmds),

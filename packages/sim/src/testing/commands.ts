@@ -409,7 +409,17 @@ export function modelRunChecked<S = unknown>(
   cmds: Iterable<SimCommand>,
   constraints: CommandsConstraints<S> = {},
 ): void {
-  const setup = modelRunSetup(constraints);
+  modelRunCheckedFrom(modelRunSetup(constraints), cmds);
+}
+
+/**
+ * @internal {@link modelRunChecked} from the start `setup` gives (e.g.
+ * {@link modelRunSetupFromScratch}, for the bench and the tests).
+ */
+export function modelRunCheckedFrom(
+  setup: () => { model: SimModel; real: SimReal },
+  cmds: Iterable<SimCommand>,
+): void {
   let state: { model: SimModel; real: SimReal } | undefined;
   fc.modelRun(() => {
     state = setup();

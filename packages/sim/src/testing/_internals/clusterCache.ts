@@ -20,7 +20,8 @@ import type { Simulation } from '../../simulation/types.js';
  * texts for equal data whatever order its keys were written in.
  */
 export function canonicalKey(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value === undefined || typeof value === 'function') return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value))
     return `[${value.map((v: unknown) => (v === undefined ? 'null' : canonicalKey(v))).join(',')}]`;
   const record = value as Record<string, unknown>;
