@@ -6,7 +6,9 @@
 // - scenarios: checkScenarios over scenarioArb with the built-in invariants, a passing property
 //   (generated runs rarely share a cluster part: the seed is part of it);
 // - shrink: a property that fails on any cordoned node, shrunk; its runs and shrinking steps
-//   share cluster parts, which are forked.
+//   share cluster parts, which are forked;
+// - rerun-from-scratch / rerun-from-fork: 40 scenarios run again and again (as shrinking does),
+//   from scratch and from forks of their kept cluster parts (builds with the cache only).
 // Each line has runs, wall seconds, runs/s, CPU seconds (process.cpuUsage: steadier than wall on
 // a shared machine) and CPU ms per run; the load average is printed at the end.
 // Usage: node bench/kit.mjs [commandRuns=60] [scenarioRuns=60] [seed=1]
@@ -60,7 +62,7 @@ fc.assert(
   fc.property(commands({ maxCommands: 12 }), (cmds) => {
     modelRunChecked(cmds);
   }),
-  { numRuns: 10, seed: seed + 1000 },
+  { numRuns: 150, seed: seed + 1000 },
 );
 const internal = new URL('commands.js', dist);
 const mod = existsSync(internal) ? await import(internal.href) : {};
@@ -85,7 +87,7 @@ const cacheUrl = new URL('_internals/clusterCache.js', dist);
 const { ClusterCache } = existsSync(cacheUrl) ? await import(cacheUrl.href) : {};
 const totals = () => (ClusterCache === undefined ? {} : { cache: { ...ClusterCache.totals } });
 
-checkScenarios({ numRuns: 10, seed: seed + 1000, failureDir: false });
+checkScenarios({ numRuns: 40, seed: seed + 1000, failureDir: false });
 measure(
   'scenarios',
   () => {
@@ -130,4 +132,35 @@ measure(
   },
   totals,
 );
+// The same scenarios run again (what shrinking does): from scratch, then from a fork of their
+// kept cluster part (built with the cache's third sight), in alternating rounds.
+if (ClusterCache !== undefined) {
+  const { runScenario } = await import('@kubesim/sim');
+  const { scenarioArb } = await import('@kubesim/sim/testing');
+  const again = fc.sample(scenarioArb({ maxHorizonMinutes: 3 }), { numRuns: 40, seed });
+  const opts = { keepTrace: false, stopOnViolation: true, invariants: [] };
+  const caches = again.map(() => new ClusterCache(1));
+  again.forEach((s, i) => {
+    caches[i].run(s, opts);
+    caches[i].run(s, opts);
+  });
+  for (let round = 0; round < 3; round++) {
+    measure(
+      'rerun-from-scratch',
+      () => {
+        for (const s of again) runScenario(s, opts);
+        return again.length;
+      },
+      () => ({ round }),
+    );
+    measure(
+      'rerun-from-fork',
+      () => {
+        again.forEach((s, i) => caches[i].run(s, opts));
+        return again.length;
+      },
+      () => ({ round }),
+    );
+  }
+}
 out({ loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) });
