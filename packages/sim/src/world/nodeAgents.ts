@@ -76,6 +76,21 @@ export class NodeAgents implements ReadonlyMap<string, KubeletAgent> {
     return this.#hosts.get(name);
   }
 
+  /**
+   * The first node whose kubelet cannot be copied (a custom kubelet factory's agent with neither
+   * `forkInto` nor `fork`), read without copying anything: a fork refuses up front what its first
+   * touch of that node could not copy.
+   */
+  firstUnforkable(): string | undefined {
+    for (const [name, host] of this.#hosts) {
+      const k = host.kubelet as Partial<{ forkInto: unknown; fork: unknown }> | undefined;
+      if (k !== undefined && typeof k.forkInto !== 'function' && typeof k.fork !== 'function') {
+        return name;
+      }
+    }
+    return undefined;
+  }
+
   /** The node's kubelet, this World's own (copied first if shared). */
   get(name: string): KubeletAgent | undefined {
     return this.host(name)?.kubelet;

@@ -268,6 +268,13 @@ export class World implements AgentHost, WorldHandle {
         'cloud load balancers and the ingress controller (addCloudLoadBalancers, addIngressController) cannot be forked yet',
       );
     }
+    const unforkable = this.kubelets.firstUnforkable();
+    if (unforkable !== undefined) {
+      throw new InvalidArgumentError(
+        'fork',
+        `the kubelet of node ${unforkable} (from a custom kubelet factory) cannot be copied into a fork: give it a forkInto(ctx) method`,
+      );
+    }
     const ctx = new WorldForkContext();
     const copy = new World(this.#options, this, ctx);
     // The node agents are shared from now on: whichever side touches one first copies it.
