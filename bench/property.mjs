@@ -4,13 +4,15 @@
 // deleted, at 3 min `web` rolls out a new image, at 6 min node-0 recovers, at 7 min `api` scales
 // to 4; the run ends at 10 virtual minutes (about 295 events).
 // Prints JSON lines: the setup, then runs/s, µs per event, events and trace hash per run; then the
-// same runs started from a fork of the cluster run once to 59 s (sim.fork, issue 12).
-// Usage: node bench/property.mjs [seconds=10] [warmupRuns=20]
+// same runs started from a fork of the cluster run once to 59 s (sim.fork, issue 12); last, what
+// sim.fork() of a settled large cluster costs (bench/forkSim.mjs in a child process with
+// --expose-gc: median fork time, CPU and heap per fork; 0 skips it).
+// Usage: node bench/property.mjs [seconds=10] [warmupRuns=20] [forkNodes=1000]
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { createSimulation } from '@kubesim/sim';
 
-const [seconds = 10, warmup = 20] = process.argv.slice(2).map(Number);
+const [seconds = 10, warmup = 20, forkNodes = 1000] = process.argv.slice(2).map(Number);
 const out = (o) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 function app(name, replicas) {
@@ -149,3 +151,20 @@ out({
   runsPerCpuSecond: Number((forkRuns / fcpu).toFixed(1)),
   loadavg: (await import('node:os')).loadavg().map((x) => Number(x.toFixed(2))),
 });
+
+// The fork's cost on a settled large cluster (3 pods per node), measured in a child process so
+// that its heap figures are its own.
+if (forkNodes > 0) {
+  const { execFileSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new globalThis.URL('./forkSim.mjs', import.meta.url));
+  const lines = execFileSync(
+    process.execPath,
+    ['--expose-gc', script, String(forkNodes), '3', '10'],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  for (const line of lines.trim().split('\n')) {
+    const o = JSON.parse(line);
+    out(o.result === undefined ? o : { ...o, result: 'fork-of-settled-cluster', nodes: forkNodes });
+  }
+}
