@@ -12,6 +12,30 @@ requireKubectl();
 
 const cols = (line: string): string[] => line.trim().split(/\s{2,}/);
 const rows = (out: string): string[][] => out.trimEnd().split('\n').map(cols);
+/** kubectl's AGE cell (HumanDuration): 45s, 2m5s, 12m. */
+const AGE = /^(\d+s|\d+m(\d+s)?)$/;
+
+interface Meta {
+  name: string;
+  labels: Record<string, string>;
+}
+interface Svc {
+  metadata: Meta;
+  spec: {
+    type: string;
+    clusterIP: string;
+    ports: { port: number; nodePort?: number; protocol: string }[];
+  };
+}
+interface Slice {
+  metadata: Meta;
+  ports: { port: number }[];
+  endpoints: { addresses: string[] }[];
+}
+interface PodJson {
+  metadata: Meta;
+  status: { podIP: string };
+}
 
 let c: ServedCluster;
 beforeAll(async () => {
@@ -20,6 +44,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await c.stop();
 });
+
+/** `kubectl get <args> -o json`, parsed (a list, or the single object asked for). */
+async function getJson(args: readonly string[]): Promise<unknown> {
+  const out = await c.kubectl(['get', ...args, '-o', 'json']);
+  expect(out.stderr).toBe('');
+  return JSON.parse(out.stdout) as unknown;
+}
 
 describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, () => {
   it('applies the guestbook and waits for its rollouts', async () => {
@@ -71,9 +102,23 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
   });
 
   it('get svc prints the NodePort frontend and the ClusterIP services', async () => {
-    const [header, ...body] = rows((await c.kubectl(['get', 'svc'])).stdout);
+    const out = await c.kubectl(['get', 'svc']);
+    expect(out.stderr).toBe('');
+    const [header, ...body] = rows(out.stdout);
     expect(header).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
-    expect(body.map((r) => r.slice(0, 2))).toEqual([
+    // Every cell but AGE from the served objects, as kubectl's printService renders them.
+    const svcs = (await getJson(['svc'])) as { items: Svc[] };
+    const expected = svcs.items.map((s) => [
+      s.metadata.name,
+      s.spec.type,
+      s.spec.clusterIP,
+      '<none>',
+      s.spec.ports
+        .map((p) => `${p.port}${p.nodePort === undefined ? '' : `:${p.nodePort}`}/${p.protocol}`)
+        .join(','),
+    ]);
+    expect(body.map((r) => r.slice(0, 5))).toEqual(expected);
+    expect(expected.map((r) => r.slice(0, 2))).toEqual([
       ['frontend', 'NodePort'],
       ['kubernetes', 'ClusterIP'],
       ['redis-master', 'ClusterIP'],
@@ -81,35 +126,88 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
     ]);
     expect(body[0]![4]).toMatch(/^80:3\d{4}\/TCP$/);
     expect(body[1]!.slice(2, 5)).toEqual(['10.96.0.1', '<none>', '443/TCP']);
+    expect(body[2]![4]).toBe('6379/TCP');
+    for (const r of body) expect(r[5]).toMatch(AGE);
   });
 
   it('get endpointslices lists one slice per service with its pod addresses', async () => {
-    const [header, ...body] = rows((await c.kubectl(['get', 'endpointslices'])).stdout);
+    const out = await c.kubectl(['get', 'endpointslices']);
+    expect(out.stderr).toBe('');
+    const [header, ...body] = rows(out.stdout);
     expect(header).toEqual(['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
-    const frontend = body.find((r) => r[0]!.startsWith('frontend-'))!;
-    expect(frontend.slice(1, 3)).toEqual(['IPv4', '80']);
-    expect(frontend[3]!.split(',')).toHaveLength(3);
+    // One slice per Service, named by generateName "<service>-", its endpoints the ready pods'
+    // IPs in the slice's order (kubectl lists at most three and then "+ N more...").
+    const slices = (await getJson(['endpointslices'])) as { items: Slice[] };
+    const pods = (await getJson(['pods', '-l', 'app in (guestbook,redis)'])) as {
+      items: PodJson[];
+    };
+    const ipsOf = (labels: Record<string, string>) =>
+      pods.items
+        .filter((p) => Object.entries(labels).every(([k, v]) => p.metadata.labels[k] === v))
+        .map((p) => p.status.podIP)
+        .sort();
+    expect(body.map((r) => r.slice(0, 4))).toEqual(
+      slices.items.map((s) => [
+        s.metadata.name,
+        'IPv4',
+        s.ports.map((p) => String(p.port)).join(','),
+        s.endpoints.map((e) => e.addresses[0]).join(','),
+      ]),
+    );
+    const row = (svc: string) => body.find((r) => r[0]!.startsWith(`${svc}-`))!;
+    expect(row('frontend')[0]).toMatch(/^frontend-[a-z0-9]{5}$/);
+    expect(row('frontend')[2]).toBe('80');
+    expect(row('frontend')[3]!.split(',').sort()).toEqual(ipsOf({ tier: 'frontend' }));
+    expect(row('frontend')[3]!.split(',')).toHaveLength(3);
+    expect(row('redis-master')[3]!.split(',').sort()).toEqual(ipsOf({ role: 'master' }));
+    expect(row('redis-replica')[3]!.split(',').sort()).toEqual(ipsOf({ role: 'replica' }));
     expect(body.find((r) => r[0] === 'kubernetes')?.slice(1, 3)).toEqual(['IPv4', '6443']);
+    for (const r of body) expect(r[4]).toMatch(AGE);
   });
 
   it('describe svc frontend prints the service with its endpoints', async () => {
-    const out = (await c.kubectl(['describe', 'svc', 'frontend'])).stdout;
-    const field = (name: string): string | undefined =>
-      out
-        .split('\n')
-        .find((l) => l.startsWith(`${name}:`))
-        ?.slice(name.length + 1)
-        .trim();
-    expect(field('Name')).toBe('frontend');
-    expect(field('Namespace')).toBe('default');
-    expect(field('Labels')).toBe('app=guestbook');
-    expect(field('Selector')).toBe('app=guestbook,tier=frontend');
-    expect(field('Type')).toBe('NodePort');
-    expect(field('Port')).toBe('<unset>  80/TCP');
-    expect(field('NodePort')).toMatch(/^<unset> {2}3\d{4}\/TCP$/);
-    expect(field('Endpoints')!.split(',')).toHaveLength(3);
-    expect(field('Session Affinity')).toBe('None');
-    expect(field('External Traffic Policy')).toBe('Cluster');
+    const out = await c.kubectl(['describe', 'svc', 'frontend']);
+    expect(out.stderr).toBe('');
+    const svc = (await getJson(['svc', 'frontend'])) as Svc;
+    const slices = (await getJson([
+      'endpointslices',
+      '-l',
+      'kubernetes.io/service-name=frontend',
+    ])) as { items: Slice[] };
+    const endpoints = slices.items
+      .flatMap((s) => s.endpoints.map((e) => `${e.addresses[0]!}:80`))
+      .join(',');
+    const ip = svc.spec.clusterIP;
+    const nodePort = svc.spec.ports[0]!.nodePort!;
+    // kubectl 1.32's describeService layout for this state: the last-applied annotation is not
+    // shown, endpoints come from the Service's EndpointSlices, no events for a NodePort Service.
+    expect(out.stdout).toBe(
+      [
+        'Name:                     frontend',
+        'Namespace:                default',
+        'Labels:                   app=guestbook',
+        '                          tier=frontend',
+        'Annotations:              <none>',
+        'Selector:                 app=guestbook,tier=frontend',
+        'Type:                     NodePort',
+        'IP Family Policy:         SingleStack',
+        'IP Families:              IPv4',
+        `IP:                       ${ip}`,
+        `IPs:                      ${ip}`,
+        'Port:                     <unset>  80/TCP',
+        'TargetPort:               80/TCP',
+        `NodePort:                 <unset>  ${nodePort}/TCP`,
+        `Endpoints:                ${endpoints}`,
+        'Session Affinity:         None',
+        'External Traffic Policy:  Cluster',
+        'Internal Traffic Policy:  Cluster',
+        'Events:                   <none>',
+        '',
+      ].join('\n'),
+    );
+    expect(endpoints.split(',')).toHaveLength(3);
+    expect(nodePort).toBeGreaterThanOrEqual(30000);
+    expect(nodePort).toBeLessThanOrEqual(32767);
   });
 
   it('scales the frontend to 5 and rolls out', async () => {
@@ -130,10 +228,20 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
         .stdout,
     ).slice(1);
     const out = await c.kubectl(['drain', 'node-1', '--ignore-daemonsets', '--timeout=60s']);
+    // No DaemonSet pods here, so no "ignoring DaemonSet-managed Pods" warning on stderr.
+    expect(out.stderr).toBe('');
     const lines = out.stdout.trimEnd().split('\n');
+    expect(before.length).toBeGreaterThan(0);
     expect(lines[0]).toBe('node/node-1 cordoned');
     expect(lines.at(-1)).toBe('node/node-1 drained');
-    for (const r of before) expect(lines).toContain(`pod/${r[0]!} evicted`);
+    // Evictions run concurrently: one "evicting pod" line per pod as each starts, one "evicted"
+    // line as each ends, and nothing else.
+    const names = before.map((r) => r[0]!);
+    const middle = lines.slice(1, -1);
+    expect(middle.slice(0, names.length).sort()).toEqual(
+      names.map((n) => `evicting pod default/${n}`).sort(),
+    );
+    expect(middle.slice(names.length).sort()).toEqual(names.map((n) => `pod/${n} evicted`).sort());
     const nodes = rows((await c.kubectl(['get', 'nodes'])).stdout);
     expect(nodes.find((r) => r[0] === 'node-1')?.[1]).toBe('Ready,SchedulingDisabled');
     const after = (await c.kubectl(['get', 'pods', '--field-selector', 'spec.nodeName=node-1']))
@@ -155,9 +263,34 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
   });
 
   it('apply --server-side after a client-side apply keeps the spec and takes ownership', async () => {
-    const out = await c.kubectl(['apply', '--server-side', '-f', guestbook]);
-    expect(out.stderr).toBe('');
-    expect(out.stdout).toContain('deployment.apps/frontend serverside-applied');
+    const ssa = ['apply', '--server-side', '-f', guestbook];
+    const lines = [
+      'service/redis-master serverside-applied',
+      'deployment.apps/redis-master serverside-applied',
+      'service/redis-replica serverside-applied',
+      'deployment.apps/redis-replica serverside-applied',
+      'service/frontend serverside-applied',
+      'deployment.apps/frontend serverside-applied',
+    ];
+    // kubectl scale (no fieldManager: "kubectl" from the User-Agent, through the scale
+    // subresource) owns the frontend's replicas, 5; applying replicas: 3 as "kubectl" conflicts
+    // with it, as on a real cluster: every other object is applied, kubectl exits 1.
+    const out = await c.kubectl(ssa);
+    expect(out.code).toBe(1);
+    expect(out.stdout.trimEnd().split('\n')).toEqual(lines.slice(0, 5));
+    expect(out.stderr.split('\n').slice(0, 2)).toEqual([
+      'error: Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
+      'Please review the fields above--they currently have other managers. Here',
+    ]);
+    const forced = await c.kubectl([...ssa, '--force-conflicts']);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout.trimEnd().split('\n')).toEqual(lines);
+    const st = await c.kubectl(['rollout', 'status', 'deployment', 'frontend', '--timeout=60s']);
+    expect(st.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'deployment "frontend" successfully rolled out',
+    );
+    const [, frontend] = rows((await c.kubectl(['get', 'deploy', 'frontend'])).stdout);
+    expect(frontend!.slice(0, 4)).toEqual(['frontend', '3/3', '3', '3']);
     const dep = JSON.parse(
       (
         await c.kubectl([
@@ -177,9 +310,12 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
     expect(dep.spec.template.spec.containers[0]!.image).toBe(
       'gcr.io/google_samples/gb-redisslave:v1',
     );
-    expect(
-      dep.metadata.managedFields.some((m) => m.manager === 'kubectl' && m.operation === 'Apply'),
-    ).toBe(true);
+    // kubectl migrated the client-side apply's fields to its own Apply entry (csaupgrade) and
+    // applied the last-applied annotation alone as kubectl-last-applied.
+    const managers = dep.metadata.managedFields.map((m) => `${m.manager} ${m.operation}`);
+    expect(managers).toContain('kubectl Apply');
+    expect(managers).toContain('kubectl-last-applied Apply');
+    expect(managers).not.toContain('kubectl-client-side-apply Update');
   });
 });
 

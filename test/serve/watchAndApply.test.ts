@@ -176,6 +176,72 @@ describe('server-side apply', () => {
     expect(forced.json.metadata.managedFields.map((m: any) => m.manager)).toEqual(['two']);
   });
 
+  it('tells managers apart by operation and subresource: an apply conflicts with the same name having scaled', async () => {
+    const { t } = await start();
+    const deploy = (replicas: number, image: string) =>
+      JSON.stringify({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web' },
+        spec: {
+          replicas,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'c', image }] },
+          },
+        },
+      });
+    const apply = (body: string, manager: string) =>
+      call(t, 'PATCH', `/apis/apps/v1/namespaces/default/deployments/web?fieldManager=${manager}`, {
+        body,
+        headers: { 'Content-Type': 'application/apply-patch+yaml' },
+      });
+    expect((await apply(deploy(2, 'nginx:1'), 'kubectl')).status).toBe(201);
+    // kubectl scale sends no fieldManager: the server names it after the User-Agent, "kubectl".
+    const scaled = await call(
+      t,
+      'PATCH',
+      '/apis/apps/v1/namespaces/default/deployments/web/scale',
+      {
+        body: { spec: { replicas: 5 } },
+        headers: {
+          'Content-Type': 'application/merge-patch+json',
+          'User-Agent': 'kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9',
+        },
+      },
+    );
+    expect(scaled.status).toBe(200);
+    const conflict = await apply(deploy(3, 'nginx:1'), 'kubectl');
+    expect(conflict.json).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message:
+        'Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
+      details: {
+        causes: [
+          {
+            reason: 'FieldManagerConflict',
+            message: 'conflict with "kubectl" with subresource "scale" using apps/v1',
+            field: '.spec.replicas',
+          },
+        ],
+      },
+    });
+    // The same value is no conflict (co-ownership); several conflicts are grouped by manager.
+    expect((await apply(deploy(5, 'nginx:1'), 'kubectl')).status).toBe(200);
+    const two = await apply(deploy(4, 'nginx:2'), 'other');
+    expect(two.json.message).toBe(
+      [
+        'Apply failed with 3 conflicts: conflicts with "kubectl":',
+        '- .spec.replicas',
+        '- .spec.template.spec.containers[name="c"].image',
+        'conflicts with "kubectl" with subresource "scale" using apps/v1:',
+        '- .spec.replicas',
+      ].join('\n'),
+    );
+  });
+
   it("keeps the spec through kubectl's apply --server-side sequence after a client-side apply", async () => {
     const { sim, t } = await start();
     const manifest = {

@@ -105,44 +105,37 @@ export function serverSideApply(
 ): Obj {
   const owners = ownersOf(live);
   const applied = fieldsOf(config);
-  const conflicts: { manager: string; path: string }[] = [];
+  // Managers are told apart by their identifier: name, operation, subresource and, for updates,
+  // apiVersion (fieldmanager internal/managedfields.go BuildManagerIdentifier). So "kubectl"
+  // applying conflicts with "kubectl" having scaled through the scale subresource.
+  const mine = (e: ManagedFieldsEntry): boolean =>
+    e.manager === who.manager && e.operation === 'Apply' && e.subresource === who.subresource;
+  const conflicts: { owner: ManagedFieldsEntry; path: string }[] = [];
   const lost = new Set<string>();
   for (const p of applied) {
     // An item of a keyed or set list conflicts through its fields, never as a whole.
     if (p.endsWith('\n.') || p.includes('\nv:') || p.startsWith('v:')) continue;
     if (same(valueAt(live, p), valueAt(config, p)) || valueAt(live, p) === undefined) continue;
     for (const o of owners) {
-      if (o.entry.manager === who.manager || !o.set.has(p)) continue;
-      conflicts.push({ manager: o.entry.manager, path: p });
+      if (mine(o.entry) || !o.set.has(p)) continue;
+      conflicts.push({ owner: o.entry, path: p });
     }
     lost.add(p);
   }
   if (conflicts.length > 0 && !force) {
-    const lines = conflicts.map((c) => `conflict with "${c.manager}": ${printPath(c.path)}`);
-    throw new ApiError(
-      409,
-      'Conflict',
-      lines.length === 1
-        ? `Apply failed with 1 conflict: ${lines[0] ?? ''}`
-        : `Apply failed with ${lines.length} conflicts: ${lines.join('\n')}`,
-      {
-        causes: conflicts.map((c) => ({
-          reason: 'FieldManagerConflict',
-          message: `conflict with "${c.manager}"`,
-          field: printPath(c.path),
-        })),
-      },
-    );
+    throw new ApiError(409, 'Conflict', conflictMessage(conflicts), {
+      causes: conflicts.map((c) => ({
+        reason: 'FieldManagerConflict',
+        message: `conflict with ${printManager(c.owner)}`,
+        field: printPath(c.path),
+      })),
+    });
   }
   const cfg: Obj = { ...config };
   delete cfg['status'];
   const merged = structuredClone(strategicMergePatch(live ?? {}, cfg)) as Obj;
-  const previous = owners.find(
-    (o) => o.entry.manager === who.manager && o.entry.operation === 'Apply',
-  )?.set;
-  const others = owners.filter(
-    (o) => !(o.entry.manager === who.manager && o.entry.operation === 'Apply'),
-  );
+  const previous = owners.find((o) => mine(o.entry))?.set;
+  const others = owners.filter((o) => !mine(o.entry));
   for (const p of previous ?? []) {
     if (applied.has(p)) continue;
     if (others.some((o) => o.set.has(p))) continue;
@@ -165,4 +158,52 @@ export function serverSideApply(
     set: applied,
   });
   return withManagedFields(merged, nextOwners);
+}
+
+/** A manager's identifier: the entry without its fields and time, and without apiVersion for Apply. */
+function managerIdentifier(e: ManagedFieldsEntry): string {
+  return JSON.stringify({
+    manager: e.manager,
+    operation: e.operation,
+    ...(e.operation === 'Apply' ? {} : { apiVersion: e.apiVersion }),
+    ...(e.subresource !== undefined && e.subresource !== '' ? { subresource: e.subresource } : {}),
+  });
+}
+
+/** A conflicting manager as the API server names it (fieldmanager internal/conflict.go). */
+function printManager(e: ManagedFieldsEntry): string {
+  const name =
+    e.subresource !== undefined && e.subresource !== ''
+      ? `"${e.manager}" with subresource "${e.subresource}"`
+      : `"${e.manager}"`;
+  return e.operation === 'Update' ? `${name} using ${e.apiVersion}` : name;
+}
+
+/**
+ * The 409's message: one conflict on one line; several grouped by manager, managers in the order
+ * of their identifiers, each path on its own "- " line.
+ */
+function conflictMessage(
+  conflicts: readonly { owner: ManagedFieldsEntry; path: string }[],
+): string {
+  const [first] = conflicts;
+  if (conflicts.length === 1 && first !== undefined) {
+    return `Apply failed with 1 conflict: conflict with ${printManager(first.owner)}: ${printPath(first.path)}`;
+  }
+  const byManager = new Map<string, { owner: ManagedFieldsEntry; paths: string[] }>();
+  for (const c of conflicts) {
+    const id = managerIdentifier(c.owner);
+    const group = byManager.get(id) ?? { owner: c.owner, paths: [] };
+    group.paths.push(printPath(c.path));
+    byManager.set(id, group);
+  }
+  const lines = [...byManager.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap((id) => {
+      const g = byManager.get(id);
+      return g === undefined
+        ? []
+        : [`conflicts with ${printManager(g.owner)}:`, ...g.paths.map((p) => `- ${p}`)];
+    });
+  return `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
 }
