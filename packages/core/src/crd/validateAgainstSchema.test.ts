@@ -3,7 +3,8 @@
  * `TestValidateCustomResource` (pkg/apiserver/validation/validation_test.go) and
  * `TestValidateListSetsAndMaps` (pkg/apiserver/schema/listtype/validation_test.go), translated as
  * data: schema, valid objects, invalid objects with the exact error strings upstream expects
- * (compared as sets, as upstream does). CEL rules are left out (not evaluated, see README).
+ * (compared as sets, as upstream does), every case of upstream's table but the CEL ones (CEL rules
+ * are not evaluated, see README).
  * The `kube-openapi` cases exercise the other keywords with the messages of kube-openapi
  * pkg/validation/errors/schema.go.
  */
@@ -29,6 +30,11 @@ const typeErrors = (expected: string, values: readonly [unknown, string][]) =>
   }));
 
 const upstream: readonly Case[] = [
+  {
+    name: 'map',
+    schema: obj({ field: { type: 'object', additionalProperties: { type: 'string' } } }),
+    valid: [{}, { field: { a: 'b' } }],
+  },
   {
     name: '!nullable',
     schema: obj({ field: { type: 'object', nullable: false } }),
@@ -134,6 +140,19 @@ const upstream: readonly Case[] = [
         `field: Invalid value: "${t}": field in body must be of type integer: "${t}"`,
       ],
     })),
+  },
+  {
+    // The pattern keyword's upstream case: a pattern RE2 cannot compile, in Go's words.
+    name: 'invalid regex',
+    schema: obj({ field: { type: 'string', pattern: '+' } }),
+    invalid: [
+      {
+        object: { field: 'foo' },
+        errors: [
+          'field: Invalid value: "foo": field in body should match \'+, but pattern is invalid: error parsing regexp: missing argument to repetition operator: `+`\'',
+        ],
+      },
+    ],
   },
   {
     name: 'required field',

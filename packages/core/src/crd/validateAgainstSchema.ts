@@ -7,6 +7,7 @@
 import type { FieldIssue } from '../errors.js';
 import { formatValue } from '../validation/fieldIssues.js';
 import { validateListType } from './listTypes.js';
+import { re2SyntaxError } from './re2Syntax.js';
 import { matchesFormat } from './schemaFormats.js';
 import type { JsonSchemaProps } from './schemaTypes.js';
 import { deepEqual } from '../store/deepEqual.js';
@@ -14,12 +15,15 @@ import { isJsonObject, itemSchema, jsonTypeOf } from './schemaTypes.js';
 
 const patternCache = new Map<string, RegExp | string>();
 
-/** The compiled `pattern`, or the reason it does not compile. */
+/**
+ * The compiled `pattern`, or the reason it does not compile: Go's words for what RE2 refuses
+ * (lookarounds and backreferences included), else the JavaScript engine's.
+ */
 export function compilePattern(pattern: string): RegExp | string {
   let re = patternCache.get(pattern);
   if (re === undefined) {
     try {
-      re = new RegExp(pattern, 'u');
+      re = re2SyntaxError(pattern) ?? new RegExp(pattern, 'u');
     } catch (e) {
       re = e instanceof Error ? e.message : String(e);
     }

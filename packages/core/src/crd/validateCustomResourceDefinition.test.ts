@@ -107,6 +107,21 @@ const structural: readonly [string, JsonSchemaProps, readonly string[]][] = [
     ],
   ],
   [
+    // Upstream's "invalid regex pattern" case (pkg/apis/apiextensions/validation).
+    'invalid regex pattern',
+    { type: 'object', properties: { foo: { type: 'string', pattern: '+' } } },
+    [
+      `${at}.properties[foo].pattern: Invalid value: "+": must be a valid regular expression, but isn't: error parsing regexp: missing argument to repetition operator: \`+\``,
+    ],
+  ],
+  [
+    'a lookahead pattern, which RE2 does not support',
+    { type: 'object', properties: { foo: { type: 'string', pattern: '^a(?=b)' } } },
+    [
+      `${at}.properties[foo].pattern: Invalid value: "^a(?=b)": must be a valid regular expression, but isn't: error parsing regexp: invalid or unsupported Perl syntax: \`(?=\``,
+    ],
+  ],
+  [
     'a default that does not validate',
     { type: 'object', properties: { n: { type: 'integer', default: 'x' } } },
     [
