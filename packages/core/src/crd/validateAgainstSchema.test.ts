@@ -451,9 +451,56 @@ const keywords: readonly Case[] = [
   },
 ];
 
+/**
+ * apiextensions-apiserver's `TestGetUnrecognizedFormats` (pkg/apiserver/validation/formats_test.go)
+ * as it applies to a 1.32 server: a recognised format is checked, one the server does not
+ * recognise at its version (unknown, or a k8s-* format from 1.34) is stripped and never checked,
+ * and a format on a non-string type is not a string format.
+ */
+const formats: readonly Case[] = [
+  {
+    name: 'recognized format at version 1.0 (email)',
+    schema: obj({ f: { type: 'string', format: 'email' } }),
+    valid: [{ f: 'a@example.com' }],
+    invalid: [
+      {
+        object: { f: 'nobody' },
+        errors: ['f: Invalid value: "nobody": f in body must be of type email: "nobody"'],
+      },
+    ],
+  },
+  {
+    name: 'recognized format at exact version (uuid)',
+    schema: obj({ f: { type: 'string', format: 'uuid' } }),
+    valid: [{ f: '123e4567-e89b-12d3-a456-426614174000' }],
+    invalid: [
+      {
+        object: { f: 'not-a-uuid' },
+        errors: ['f: Invalid value: "not-a-uuid": f in body must be of type uuid: "not-a-uuid"'],
+      },
+    ],
+  },
+  {
+    name: 'unrecognized format at version 1.0: not checked',
+    schema: obj({ f: { type: 'string', format: 'unknown-format' } }),
+    valid: [{ f: 'anything at all' }],
+  },
+  {
+    name: 'format introduced in a later version (k8s-short-name, 1.34): not checked at 1.32',
+    schema: obj({ f: { type: 'string', format: 'k8s-short-name' } }),
+    valid: [{ f: 'Not_A_Label!' }],
+  },
+  {
+    name: 'unrecognized format for integer type is not reported',
+    schema: obj({ f: { type: 'integer', format: 'unknown-format' } }),
+    valid: [{ f: 3 }],
+  },
+];
+
 describe.each([
   ['upstream TestValidateCustomResource', upstream],
   ['upstream TestValidateListSetsAndMaps', listTypes],
+  ['upstream TestGetUnrecognizedFormats at 1.32', formats],
   ['kube-openapi keyword messages', keywords],
 ])('%s', (_title, cases) => {
   for (const c of cases) {
