@@ -408,25 +408,69 @@ describe(
         spec: Record<string, unknown>;
       };
       expect(got.spec).toEqual({ size: 'small', replicas: 1 }); // the schema's default
+      // kubectl explain lays out what the served OpenAPI v3 document says: the CRD's schema,
+      // and for apiVersion, kind and metadata the API server's own descriptions, as a real
+      // cluster's CRD OpenAPI builder publishes them.
       const explain = await c.kubectl(['explain', 'widget.spec']);
       expect(explain.stderr).toBe('');
-      const lines = explain.stdout.split('\n').map((l) => l.trimEnd());
-      expect(lines.slice(0, 5)).toEqual([
+      expect(explain.stdout).toBe(
+        [
+          'GROUP:      example.com',
+          'KIND:       Widget',
+          'VERSION:    v1',
+          '',
+          'FIELD: spec <Object>',
+          '',
+          '',
+          'DESCRIPTION:',
+          '    What the widget should be.',
+          '    ',
+          'FIELDS:',
+          '  replicas\t<integer>',
+          '    How many copies to make.',
+          '',
+          '  size\t<string> -required-',
+          '  enum: small, large',
+          '    How big the widget is.',
+          '',
+          '',
+          '',
+        ].join('\n'),
+      );
+      const top = await c.kubectl(['explain', 'widget']);
+      expect(top.stderr).toBe('');
+      const topLines = top.stdout.split('\n');
+      expect(topLines.slice(0, 8)).toEqual([
         'GROUP:      example.com',
         'KIND:       Widget',
         'VERSION:    v1',
         '',
-        'FIELD: spec <Object>',
+        'DESCRIPTION:',
+        '    A Widget is a thing made of parts.',
+        '    ',
+        'FIELDS:',
       ]);
-      expect(lines).toEqual(
-        expect.arrayContaining([
-          '    What the widget should be.',
-          'FIELDS:',
-          '  replicas\t<integer>',
-          '  size\t<string> -required-',
-          '  enum: small, large',
-        ]),
+      expect(topLines.filter((l) => /^ {2}\S/.test(l))).toEqual([
+        '  apiVersion\t<string>',
+        '  kind\t<string>',
+        '  metadata\t<ObjectMeta>',
+        '  spec\t<Object>',
+        '  status\t<Object>',
+      ]);
+      expect(top.stdout).toContain(
+        '    APIVersion defines the versioned schema of this representation',
       );
+      expect(top.stdout).toContain(
+        '    Kind is a string value representing the REST resource this',
+      );
+      expect(top.stdout).toContain("    Standard object's metadata. More info:");
+      expect(topLines.slice(-5)).toEqual([
+        '  status\t<Object>',
+        '    <no description>',
+        '',
+        '',
+        '',
+      ]);
       expect((await c.kubectl(['scale', 'widget', 'gadget', '--replicas', '3'])).stdout).toBe(
         'widget.example.com/gadget scaled\n',
       );

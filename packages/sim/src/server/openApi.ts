@@ -20,7 +20,7 @@
  * in its URL is of that text, so a client's cached copy is replaced when it changes.
  * @packageDocumentation
  */
-import { customResourceOpenApiV3 } from '@kubesim/core';
+import { customResourceOpenApiV3, openApiSchemaName } from '@kubesim/core';
 import {
   openApiContentHash,
   openApiV3Discovery,
@@ -80,12 +80,50 @@ function customDocument(table: ResourceTable, group: string, version: string): s
       : {}),
   };
   const schemas = { ...components.schemas, ...shared };
+  withUpstreamTypeMeta(table, group, version, schemas, core);
   const sorted: Record<string, unknown> = {};
   for (const name of Object.keys(schemas).sort()) sorted[name] = schemas[name];
   return JSON.stringify({ ...doc, components: { schemas: sorted } });
 }
 
 const SCALE_SCHEMA = 'io.k8s.api.autoscaling.v1.Scale';
+
+/**
+ * apiVersion, kind and metadata of each custom kind described as the API server's CRD OpenAPI
+ * builder describes them (apiextensions-apiserver pkg/controller/openapi/builder: TypeMeta's and
+ * the object metadata's own documentation), so `kubectl explain widget` prints what a real cluster
+ * prints. The words are taken from upstream's data (any built-in kind's TypeMeta fields, e.g.
+ * ConfigMap's), not written here; fields a CRD's schema declares itself keep its own.
+ */
+function withUpstreamTypeMeta(
+  table: ResourceTable,
+  group: string,
+  version: string,
+  schemas: Record<string, unknown>,
+  core: Readonly<Record<string, unknown>>,
+): void {
+  type Props = Record<string, Record<string, unknown>>;
+  const upstream = (core['io.k8s.api.core.v1.ConfigMap'] as { properties?: Props } | undefined)
+    ?.properties;
+  if (upstream === undefined) return;
+  for (const kind of table.customKinds) {
+    if (kind.group !== group) continue;
+    const v = kind.versions.find((x) => x.name === version && x.served);
+    const schema = schemas[openApiSchemaName(group, version, kind.kind)] as
+      { properties?: Props } | undefined;
+    if (v === undefined || schema?.properties === undefined) continue;
+    const declared = v.schema.properties ?? {};
+    const props = { ...schema.properties };
+    for (const field of ['apiVersion', 'kind', 'metadata']) {
+      const description = upstream[field]?.['description'];
+      const current = props[field];
+      if (field in declared && field !== 'metadata') continue;
+      if (typeof description !== 'string' || current === undefined) continue;
+      props[field] = { ...current, description };
+    }
+    schemas[openApiSchemaName(group, version, kind.kind)] = { ...schema, properties: props };
+  }
+}
 
 /**
  * The OpenAPI v3 documents of one server: upstream's for the built-in group versions discovery
