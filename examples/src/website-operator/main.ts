@@ -5,7 +5,8 @@
  * (`websiteController`, added with `sim.addController`) keeps a Deployment and a Service for it.
  * The property: while pod faults play out one at a time, the Service always has a ready endpoint.
  * fast-check finds that the operator with the planted bug (recreate a degraded Deployment) breaks
- * it, shrinks the failure to a single fault, and the correct operator passes.
+ * it, shrinks the failure to a scenario where every remaining fault is needed, and the correct
+ * operator passes.
  *
  * Run: `npm run build && node examples/dist/website-operator/main.js`
  */

@@ -1,5 +1,8 @@
-// The Website operator example: the property catches the planted bug and shrinks it to one
-// fault; the correct operator keeps a ready endpoint through every generated scenario.
+// The Website operator example: the property catches the planted bug and shrinks it to a
+// scenario where every fault is needed; the correct operator keeps a ready endpoint through every
+// generated scenario; and the example runs as the README says.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '@kubesim/sim';
@@ -60,5 +63,30 @@ describe('Website operator', () => {
 
   it('the correct operator keeps a ready endpoint through generated faults', () => {
     fc.assert(websiteProperty({}), { seed, numRuns: 15 });
+  }, 120_000);
+
+  it("runs from the README: the README's command prints the shrunk failure and the correct operator passing", () => {
+    const root = new URL('../../..', import.meta.url).pathname;
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const command = /Run it with `npm run build && (node [^`]+)`/.exec(
+      readme.slice(readme.indexOf('[`website-operator`]')),
+    )?.[1];
+    expect(command).toBe('node examples/dist/website-operator/main.js');
+    // `npm test` builds first; the built example is run as the README says, from the repository.
+    const run = spawnSync(process.execPath, [command?.split(' ')[1] ?? ''], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^operator with the planted bug: FAILS after \d+ run\(s\), shrunk [1-9]\d* time\(s\) to$/,
+    );
+    const shrunk = JSON.parse(lines[1] ?? '') as Parameters<typeof checkWebsite>[0];
+    expect(checkWebsite(shrunk, { bug: 'recreate-degraded' }).ok).toBe(false);
+    expect(lines[2]).toMatch(/^ {2}the Service had no ready endpoint at t=\d+\.\d s/);
+    expect(lines[3]).toBe('correct operator: passes 20 generated scenarios');
   }, 120_000);
 });
