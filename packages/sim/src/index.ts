@@ -38,7 +38,13 @@ export type { ServeHandle, ServeOptions } from './server/index.js';
 export { fromClientNode } from './server/index.js';
 export type { TrafficHandle, TrafficSpec } from './traffic/traffic.js';
 export type { DrainHandle } from './simulation/drain.js';
-export type { ApplyOptions, ApplyResult, ApplyWarning } from './simulation/applyManifests.js';
+export type {
+  AppliedObject,
+  ApplyOptions,
+  ApplyResult,
+  ApplyResultOf,
+  ApplyWarning,
+} from './simulation/applyManifests.js';
 export type { FaultSpec, Faults } from './simulation/faults.js';
 export {
   BudgetExceededError,

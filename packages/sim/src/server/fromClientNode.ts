@@ -4,12 +4,20 @@
  * @packageDocumentation
  */
 
+/**
+ * A client-node type as plain JSON data: `Date`s are strings, and a field that may be `undefined`
+ * is optional (the conversion drops `undefined` fields).
+ */
 type Plain<T> = T extends Date
   ? string
   : T extends readonly (infer U)[]
     ? Plain<U>[]
     : T extends object
-      ? { [K in keyof T]: Plain<T[K]> }
+      ? {
+          [K in keyof T as undefined extends T[K] ? never : K]: Plain<T[K]>;
+        } & {
+          [K in keyof T as undefined extends T[K] ? K : never]?: Plain<Exclude<T[K], undefined>>;
+        }
       : T;
 
 function convert(value: unknown): unknown {

@@ -12,6 +12,9 @@ import {
   normalizeKey,
   parseManifests,
   type FieldValidation,
+  type InertObject,
+  type Kind,
+  type KindMap,
   type KubeObjectInput,
   type StoredObject,
 } from '@kubesim/core';
@@ -41,6 +44,28 @@ export interface ApplyWarning {
 
 /** What `apply` returns: the stored objects, with the warnings beside them. */
 export type ApplyResult = StoredObject[] & { readonly warnings: readonly ApplyWarning[] };
+
+/**
+ * The stored type of what a manifest names: a simulated kind's own type (`kind: 'Deployment'` →
+ * `Deployment`), an `InertObject` for any other named kind, a `StoredObject` when the kind is only
+ * known to be a string.
+ */
+export type AppliedObject<I> = I extends { readonly kind: infer K }
+  ? K extends Kind
+    ? KindMap[K]
+    : string extends K
+      ? StoredObject
+      : InertObject
+  : StoredObject;
+
+/**
+ * `apply`'s result narrowed by the kinds of its input: one stored object per manifest, in order
+ * (`sim.apply(deployment)[0]` is a `Deployment`; an array of a Deployment and a Service gives
+ * `(Deployment | Service)[]`, a tuple `as const` gives a tuple).
+ */
+export type ApplyResultOf<I> = (I extends readonly unknown[]
+  ? { -readonly [P in keyof I]: AppliedObject<I[P]> }
+  : [AppliedObject<I>]) & { readonly warnings: readonly ApplyWarning[] };
 
 /** Whether `o` names an object that exists (its apply is then an update). */
 function existsIn(world: ApplyHost, o: KubeObjectInput): boolean {

@@ -34,7 +34,12 @@ import type { Metrics, MetricsRecorder } from '../traffic/metrics.js';
 import { startTraffic, type TrafficHandle, type TrafficSpec } from '../traffic/traffic.js';
 import { describe as kubectlDescribe, table as kubectlTable } from '../kubectl/index.js';
 import { buildNodes } from './addNodes.js';
-import { applyManifests, type ApplyOptions, type ApplyResult } from './applyManifests.js';
+import {
+  applyManifests,
+  type ApplyOptions,
+  type ApplyResult,
+  type ApplyResultOf,
+} from './applyManifests.js';
 import { startDrain, type DrainHandle } from './drain.js';
 import { registerInternals } from './internals.js';
 import { attachMetrics } from './attachMetrics.js';
@@ -115,10 +120,19 @@ export class SimulationImpl implements Simulation {
     return this.#world.trace;
   }
 
+  apply<const I extends KubeObjectInput | readonly KubeObjectInput[]>(
+    input: I,
+    opts?: ApplyOptions,
+  ): ApplyResultOf<I>;
+  apply(
+    input: string | KubeObjectInput | readonly KubeObjectInput[],
+    opts?: ApplyOptions,
+  ): ApplyResult;
+  // The implementation returns an ApplyResult; the overloads above type it by the input's kinds.
   apply(
     input: string | KubeObjectInput | readonly KubeObjectInput[],
     opts: ApplyOptions = {},
-  ): ApplyResult {
+  ): unknown {
     guard.requireObject('apply(opts)', opts, true);
     return applyManifests(
       this.#world,

@@ -23,7 +23,7 @@ import type { Metrics } from '../traffic/metrics.js';
 import type { CloudLoadBalancerOptions } from '../external/externalTraffic.js';
 import type { IngressControllerOptions } from '../external/ingressNginx.js';
 import type { TrafficHandle, TrafficSpec } from '../traffic/traffic.js';
-import type { ApplyOptions, ApplyResult } from './applyManifests.js';
+import type { ApplyOptions, ApplyResult, ApplyResultOf } from './applyManifests.js';
 import type { DrainHandle } from './drain.js';
 import type { Faults } from './faults.js';
 import type { ServeHandle, ServeOptions } from '../server/serve.js';
@@ -107,7 +107,13 @@ export interface Simulation {
    * are refused like the API server's strict field validation (`StrictDecodingError`, 400, for a
    * create; `StrictPatchError`, 422, for an update), or dropped with a warning in the result's
    * `warnings` (and the trace) under `fieldValidation: 'Warn'`, or silently under `'Ignore'`.
+   * Objects give one stored object per manifest, in order, typed by their kinds
+   * (`sim.apply(deployment)[0]` is a `Deployment`); YAML text gives `StoredObject`s.
    */
+  apply<const I extends KubeObjectInput | readonly KubeObjectInput[]>(
+    input: I,
+    opts?: ApplyOptions,
+  ): ApplyResultOf<I>;
   apply(
     input: string | KubeObjectInput | readonly KubeObjectInput[],
     opts?: ApplyOptions,
