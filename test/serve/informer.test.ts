@@ -54,9 +54,13 @@ function startInformer(kubeconfig: string, seen: Seen[]) {
   const kc = new KubeConfig();
   kc.loadFromString(kubeconfig);
   const api = kc.makeApiClient(DiscoveryV1Api);
-  const informer = makeInformer<V1EndpointSlice>(kc, PATH, () =>
-    api.listNamespacedEndpointSlice({ namespace: 'default' }),
-  );
+  // Counted: a resume after a dropped watch is a watch from the last resourceVersion, no list;
+  // a 410 makes the informer list again.
+  let lists = 0;
+  const informer = makeInformer<V1EndpointSlice>(kc, PATH, () => {
+    lists++;
+    return api.listNamespacedEndpointSlice({ namespace: 'default' });
+  });
   const record = (verb: string) => (o: V1EndpointSlice) => {
     seen.push(`${verb} ${o.metadata?.name ?? ''} ${o.metadata?.resourceVersion ?? ''}`);
   };
@@ -69,6 +73,8 @@ function startInformer(kubeconfig: string, seen: Seen[]) {
     if (!stopped) failure ??= err;
   });
   return Object.assign(informer, {
+    /** How many times the informer listed. */
+    lists: () => lists,
     /** Waits for `pred`; throws the informer's error at once if it failed. */
     until: (pred: () => boolean, ms?: number) =>
       eventually(() => {
@@ -135,6 +141,8 @@ describe('client-node informer against sim.serve()', { timeout: 120_000 }, () =>
     // last stored state, so compare deletes by name.
     const strip = (s: Seen) => (s.startsWith('delete ') ? s.split(' ').slice(0, 2).join(' ') : s);
     expect(seen.map(strip)).toEqual(expected.map(strip));
+    // The dropped connection was resumed from a resourceVersion, never relisted.
+    expect(informer.lists()).toBe(1);
     expect(expected.some((e) => e.startsWith('update '))).toBe(true);
     expect(expected.some((e) => e.startsWith('delete '))).toBe(true);
   });
@@ -173,5 +181,7 @@ describe('client-node informer against sim.serve()', { timeout: 120_000 }, () =>
     for (const [name, rv] of before) if (!after.has(name)) net.push(`delete ${name} ${rv}`);
     expect([...seen].sort()).toEqual(net.sort());
     expect(net.length).toBeGreaterThan(0);
+    // The version it came back with was older than the server keeps: 410, and a second list.
+    expect(informer.lists()).toBe(2);
   });
 });
