@@ -215,9 +215,16 @@ describe('kubectl 1.32 against kubesim serve --speed 30', { timeout: 120_000 }, 
       'deployment.apps/frontend scaled\n',
     );
     const st = await c.kubectl(['rollout', 'status', 'deployment', 'frontend', '--timeout=60s']);
-    expect(st.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'deployment "frontend" successfully rolled out',
-    );
+    expect(st.stderr).toBe('');
+    const progress = st.stdout.trimEnd().split('\n');
+    expect(progress.at(-1)).toBe('deployment "frontend" successfully rolled out');
+    // Before it, only kubectl's progress lines for a scale-up (rollout_status.go: available
+    // replicas below the desired count).
+    for (const line of progress.slice(0, -1)) {
+      expect(line).toMatch(
+        /^Waiting for deployment "frontend" rollout to finish: [34] of 5 updated replicas are available\.\.\.$/,
+      );
+    }
     const [, ...body] = rows((await c.kubectl(['get', 'deploy', 'frontend'])).stdout);
     expect(body[0]!.slice(0, 4)).toEqual(['frontend', '5/5', '5', '5']);
   });
