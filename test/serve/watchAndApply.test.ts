@@ -50,7 +50,7 @@ describe('watch', () => {
 
   it('resumes after a resourceVersion with exactly the later events', async () => {
     const { sim, t } = await start();
-    const created = sim.apply(cm('a'))[0]!;
+    const created = sim.apply(cm('a'))[0];
     const rv = created.metadata.resourceVersion;
     sim.apply(cm('a', { k: 'v' }));
     sim.apply(cm('b'));
@@ -65,7 +65,7 @@ describe('watch', () => {
 
   it('answers a version older than the kept history with an ERROR 410 Expired, then closes', async () => {
     const { sim, t } = await start({ watchHistory: 2 });
-    const first = sim.apply(cm('a'))[0]!;
+    const first = sim.apply(cm('a'))[0];
     for (let i = 0; i < 4; i++) sim.apply(cm('a', { i: String(i) }));
     const w = openWatch(
       t,
