@@ -57,8 +57,11 @@ export function selfSignedCertificate(): ServerCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const sigAlg = seq(oid('1.2.840.10045.4.3.2'));
+  // A DER INTEGER is minimal: a first byte of 0x00 followed by one below 0x80 is "illegal
+  // padding" that OpenSSL refuses (1 certificate in 256 when only the sign bit was cleared). Keep
+  // the first byte in 0x40..0x7f: positive and never padding.
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const now = Date.now();
   const subject = name('kubesim');
   const san = seq(
