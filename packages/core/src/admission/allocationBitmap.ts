@@ -6,6 +6,10 @@
 import type { RandomSource } from '../sources.js';
 
 const FULL_WORD = 0xffff_ffff;
+/** Slots per page: 256 words of 32 bits. Pages are allocated on first use. */
+const PAGE_SHIFT = 13;
+const PAGE_SLOTS = 1 << PAGE_SHIFT;
+const PAGE_WORDS = PAGE_SLOTS >>> 5;
 
 /**
  * One bit per slot; `allocateNext` mirrors pkg/registry/core/service/allocator/bitmap.go
@@ -15,7 +19,12 @@ const FULL_WORD = 0xffff_ffff;
 export class AllocationBitmap {
   readonly size: number;
   readonly offset: number;
-  private readonly words: Uint32Array;
+  /**
+   * The bits in pages of {@link PAGE_SLOTS} slots, each allocated when one of its slots is first
+   * taken: a Service CIDR of a million addresses costs nothing until used (a simulation is often
+   * created for a run of a few hundred events).
+   */
+  private pages: (Uint32Array | undefined)[];
   private count = 0;
   private readonly random: RandomSource;
 
@@ -23,13 +32,29 @@ export class AllocationBitmap {
     this.size = size;
     this.offset = offset;
     this.random = random;
-    this.words = new Uint32Array(Math.ceil(size / 32));
+    this.pages = new Array<Uint32Array | undefined>(Math.ceil(size / PAGE_SLOTS)).fill(undefined);
   }
 
   /** Takes the slots `other` (a bitmap of the same size) has taken, for a fork of the store. */
   copyFrom(other: AllocationBitmap): void {
-    this.words.set(other.words);
+    this.pages = other.pages.map((p) => p?.slice());
     this.count = other.count;
+  }
+
+  /** Word `w` (slots `32w … 32w + 31`); 0 in a page never allocated. */
+  private word(w: number): number {
+    return this.pages[w >>> (PAGE_SHIFT - 5)]?.[w & (PAGE_WORDS - 1)] ?? 0;
+  }
+
+  /** Sets word `w`, allocating its page. */
+  private setWord(w: number, value: number): void {
+    const p = w >>> (PAGE_SHIFT - 5);
+    let page = this.pages[p];
+    if (page === undefined) {
+      page = new Uint32Array(PAGE_WORDS);
+      this.pages[p] = page;
+    }
+    page[w & (PAGE_WORDS - 1)] = value;
   }
 
   /** Slots in use. */
@@ -44,13 +69,13 @@ export class AllocationBitmap {
 
   /** True when slot `i` is taken. */
   has(i: number): boolean {
-    return ((this.words[i >>> 5] ?? 0) & (1 << (i & 31))) !== 0;
+    return (this.word(i >>> 5) & (1 << (i & 31))) !== 0;
   }
 
   /** Takes slot `i`; false when it was already taken. `i` must be in `[0, size)`. */
   set(i: number): boolean {
     if (this.has(i)) return false;
-    this.words[i >>> 5] = (this.words[i >>> 5] ?? 0) | (1 << (i & 31));
+    this.setWord(i >>> 5, this.word(i >>> 5) | (1 << (i & 31)));
     this.count += 1;
     return true;
   }
@@ -58,7 +83,7 @@ export class AllocationBitmap {
   /** Frees slot `i`; false when it was free already. */
   clear(i: number): boolean {
     if (!this.has(i)) return false;
-    this.words[i >>> 5] = (this.words[i >>> 5] ?? 0) & ~(1 << (i & 31));
+    this.setWord(i >>> 5, this.word(i >>> 5) & ~(1 << (i & 31)));
     this.count -= 1;
     return true;
   }
@@ -88,7 +113,9 @@ export class AllocationBitmap {
   private firstFree(from: number, to: number): number | undefined {
     let i = from;
     while (i < to) {
-      if ((i & 31) === 0 && this.words[i >>> 5] === FULL_WORD) {
+      // A page never allocated is all free.
+      if (this.pages[i >>> PAGE_SHIFT] === undefined) return i;
+      if ((i & 31) === 0 && this.word(i >>> 5) === FULL_WORD) {
         i += 32;
         continue;
       }
