@@ -21,9 +21,16 @@ export const DNS_SERVICE_IP_INDEX = 10;
  * Creates the bootstrap objects through the normal write path: the four namespaces, the
  * `kubernetes` Service at the first address of the Service range (pkg/controlplane
  * `ServiceIPRange`), its EndpointSlice and Endpoints pointing at the simulated apiserver, and the
- * reservation of the DNS address. The caller runs it inside a transaction.
+ * reservation of the DNS address. The caller runs it inside a transaction. These are kubesim's
+ * own writes, built from the validated config: trusted (validated only under paranoid).
  */
 export function bootstrapCluster(core: StoreCore): void {
+  core.trusted(() => {
+    bootstrapObjects(core);
+  });
+}
+
+function bootstrapObjects(core: StoreCore): void {
   const { config } = core;
   for (const name of BOOTSTRAP_NAMESPACES) {
     createObject(core, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
