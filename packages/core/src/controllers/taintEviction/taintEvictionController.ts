@@ -117,6 +117,9 @@ export const taintEvictionController: Controller = {
     if (event.kind === 'Node') {
       if (event.type === 'DELETED') return [];
       const node = event.object as Node;
+      // A write that kept the taints (a status or heartbeat write shares the frozen spec) changes
+      // nothing here.
+      if ((event.oldObject as Node | undefined)?.spec.taints === node.spec.taints) return [];
       const before = event.oldObject === undefined ? [] : noExecuteTaints(event.oldObject as Node);
       const after = noExecuteTaints(node);
       if (sameJson(before, after) || after.length === 0) return [];
@@ -128,7 +131,8 @@ export const taintEvictionController: Controller = {
     if (
       old !== undefined &&
       old.spec.nodeName === pod.spec.nodeName &&
-      sameJson(old.spec.tolerations, pod.spec.tolerations)
+      (old.spec.tolerations === pod.spec.tolerations ||
+        sameJson(old.spec.tolerations, pod.spec.tolerations))
     ) {
       return [];
     }
