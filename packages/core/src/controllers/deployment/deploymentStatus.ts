@@ -18,9 +18,6 @@ import { maxUnavailableOf } from './fenceposts.js';
 import { hasProgressDeadline } from './newReplicaSet.js';
 import type { RolloutWork } from './rolloutWork.js';
 
-const sum = (sets: readonly ReplicaSet[], f: (rs: ReplicaSet) => number | undefined): number =>
-  sets.reduce((n, rs) => n + (f(rs) ?? 0), 0);
-
 /**
  * The Deployment's status over its ReplicaSets: replicas, ready, available and terminating pods
  * summed from their statuses; updatedReplicas from the new one; unavailableReplicas = Σ spec
@@ -35,19 +32,30 @@ export function calculateStatus(
   newRS: ReplicaSet | undefined,
   stamp: string,
 ): DeploymentStatus {
-  const available = sum(all, (rs) => rs.status.availableReplicas);
-  const total = sum(all, (rs) => rs.spec.replicas);
-  let status: DeploymentStatus = {
-    ...(d.metadata.generation !== undefined ? { observedGeneration: d.metadata.generation } : {}),
-    replicas: sum(all, (rs) => rs.status.replicas),
-    updatedReplicas: newRS?.status.replicas ?? 0,
-    readyReplicas: sum(all, (rs) => rs.status.readyReplicas),
-    availableReplicas: available,
-    unavailableReplicas: Math.max(0, total - available),
-    terminatingReplicas: sum(all, (rs) => rs.status.terminatingReplicas),
-    ...(base.conditions !== undefined ? { conditions: base.conditions } : {}),
-    ...(base.collisionCount !== undefined ? { collisionCount: base.collisionCount } : {}),
-  };
+  // One pass, and the object built field by field in its serialized order (this runs on every
+  // Deployment sync).
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  let terminating = 0;
+  let total = 0;
+  for (const rs of all) {
+    replicas += rs.status.replicas;
+    ready += rs.status.readyReplicas ?? 0;
+    available += rs.status.availableReplicas ?? 0;
+    terminating += rs.status.terminatingReplicas ?? 0;
+    total += rs.spec.replicas;
+  }
+  const status: DeploymentStatus = {};
+  if (d.metadata.generation !== undefined) status.observedGeneration = d.metadata.generation;
+  status.replicas = replicas;
+  status.updatedReplicas = newRS?.status.replicas ?? 0;
+  status.readyReplicas = ready;
+  status.availableReplicas = available;
+  status.unavailableReplicas = Math.max(0, total - available);
+  status.terminatingReplicas = terminating;
+  if (base.conditions !== undefined) status.conditions = base.conditions;
+  if (base.collisionCount !== undefined) status.collisionCount = base.collisionCount;
   const cond =
     available >= d.spec.replicas - maxUnavailableOf(d)
       ? newCondition(
@@ -64,8 +72,7 @@ export function calculateStatus(
           'Deployment does not have minimum availability.',
           stamp,
         );
-  status = setCondition(status, cond);
-  return status;
+  return setCondition(status, cond);
 }
 
 /** Every pod is updated and available and the status has seen the current generation. */
