@@ -97,8 +97,37 @@ interface IndexParts {
   readonly namespaceCounts: ShardedCowMap<number>;
 }
 
+// True when `a` and `b` yield the same {@link stringEntries} (in any order): the same record, or
+// two copies with equal string values (a controller often rebuilds an unchanged labels map).
+function sameStringEntries(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isMap(a) || !isMap(b)) return false;
+  let count = 0;
+  for (const k of Object.keys(a)) {
+    const v = a[k];
+    if (typeof v !== 'string') continue;
+    if (b[k] !== v) return false;
+    count += 1;
+  }
+  for (const k of Object.keys(b)) if (typeof b[k] === 'string') count -= 1;
+  return count === 0;
+}
+
+// The owner uid an index reads from one ownerReference, or undefined.
+function ownerUid(ref: unknown): string | undefined {
+  return isMap(ref) && typeof ref['uid'] === 'string' ? ref['uid'] : undefined;
+}
+
+// True when both lists name the same owner uids in the same order (or are the same value).
+function sameOwnerUids(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (ownerUid(a[i]) !== ownerUid(b[i])) return false;
+  return true;
+}
+
 // True when every field `SecondaryIndexes.update` reads is the same value in `a` and `b` (frozen
-// subtrees compared by reference; a copied but equal subtree just re-indexes).
+// subtrees compared by reference first; labels, selectors and owner uids by value).
 function sameIndexedFields(kind: string, a: StoredObject, b: StoredObject): boolean {
   const x = a as unknown as Loose;
   const y = b as unknown as Loose;
@@ -109,8 +138,8 @@ function sameIndexedFields(kind: string, a: StoredObject, b: StoredObject): bool
     if (
       m.namespace !== n.namespace ||
       m.uid !== n.uid ||
-      m.labels !== n.labels ||
-      m.ownerReferences !== n.ownerReferences
+      !sameStringEntries(m.labels, n.labels) ||
+      !sameOwnerUids(m.ownerReferences, n.ownerReferences)
     ) {
       return false;
     }
@@ -120,7 +149,7 @@ function sameIndexedFields(kind: string, a: StoredObject, b: StoredObject): bool
     if (!isMap(x.spec) || !isMap(y.spec)) return false;
     return kind === 'Pod'
       ? x.spec['nodeName'] === y.spec['nodeName']
-      : x.spec['selector'] === y.spec['selector'];
+      : sameStringEntries(x.spec['selector'], y.spec['selector']);
   }
   if (kind === 'Event') {
     return (
