@@ -138,8 +138,14 @@ function defaultInPlace(
 /** A copy of `value` in which every object that is not frozen is copied; frozen subtrees are shared. */
 export function cloneUnfrozen(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) return value.map(cloneUnfrozen);
+  if (Array.isArray(value)) {
+    const arr = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = cloneUnfrozen(value[i]);
+    return arr;
+  }
+  // Keys in Object.entries order, without building the [key, value] pairs (a hot path).
+  const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = cloneUnfrozen(v);
+  for (const k of Object.keys(src)) out[k] = cloneUnfrozen(src[k]);
   return out;
 }
