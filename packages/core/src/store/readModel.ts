@@ -6,6 +6,7 @@
 import type { ClusterConfig } from '../config.js';
 import type { EndpointSlice } from '../objects/discovery.js';
 import type { InertObject, Kind, KindInfo, KindMap, KubeObject } from '../objects/kinds.js';
+import { kindInfo } from '../objects/kinds.js';
 import type { Pod } from '../objects/pod.js';
 import type { Service } from '../objects/service.js';
 import type { Selector } from '../selector/types.js';
@@ -161,9 +162,15 @@ export abstract class ClusterReadModel implements ClusterView {
     return best === undefined ? undefined : [...best].sort(compareKeys);
   }
 
-  // Built-in kinds, then the custom kinds of the stored CustomResourceDefinitions.
+  // Built-in kinds, then the custom kinds of the stored CustomResourceDefinitions. A built-in
+  // kind's key is normalised here without building normalizeKindKey's parts (every get does it).
   private normalize(kind: string, key: string): string {
-    return normalizeKindKey(this.tableOf('CustomResourceDefinition'), kind, key).key;
+    const builtIn = kindInfo(kind);
+    if (builtIn === undefined) {
+      return normalizeKindKey(this.tableOf('CustomResourceDefinition'), kind, key).key;
+    }
+    if (!builtIn.namespaced || key.includes('/')) return key;
+    return `default/${key}`;
   }
 
   private namespaced(kind: string): boolean {
