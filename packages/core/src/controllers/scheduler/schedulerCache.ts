@@ -148,9 +148,29 @@ export class SchedulerCache {
       }
       const nodeName = pod.spec.nodeName;
       if (nodeName === undefined || nodeName === '') return; // unassigned: not the cache's business
+      if (ev.type === 'MODIFIED' && this.#keeps(key, ev.oldObject as Pod | undefined, pod)) return;
       this.#removePod(key);
       if (!isTerminal(pod)) this.#addPod(key, pod, nodeName, false);
     }
+  }
+
+  /**
+   * True when the record of `key` (built from `old`, the previous version) is already what
+   * re-adding `pod` would build: a status write of a running pod shares the frozen spec and
+   * labels, so nothing the cache counts (node, requests, ports, priority, labels, affinity terms,
+   * terminating) changed. An assumed record is not kept: the event confirms it.
+   */
+  #keeps(key: string, old: Pod | undefined, pod: Pod): boolean {
+    if (old === undefined || old.spec !== pod.spec || isTerminal(pod)) return false;
+    const record = this.#pods.get(key);
+    return (
+      record !== undefined &&
+      !record.assumed &&
+      record.nodeName === pod.spec.nodeName &&
+      old.metadata.labels === pod.metadata.labels &&
+      old.metadata.namespace === pod.metadata.namespace &&
+      old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp
+    );
   }
 
   /** Counts `pod` on `nodeName` before its binding is seen (upstream `AssumePod`). */
