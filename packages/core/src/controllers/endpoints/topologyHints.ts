@@ -64,6 +64,8 @@ export function hintsNeedUpdate(endpoints: readonly Endpoint[], mode: HintsMode)
 export function withHints(endpoints: readonly Endpoint[], mode: HintsMode): Endpoint[] {
   return endpoints.map((ep) => {
     if (mode !== 'none' && ep.conditions.ready !== true) return ep;
+    // Nothing to drop: the (frozen, shared) endpoint itself, not an equal copy.
+    if (mode === 'none' && !Object.hasOwn(ep, 'hints')) return ep;
     const { hints: _old, ...rest } = ep;
     if (mode === 'none') return rest;
     const forZones = ep.zone !== undefined ? [{ name: ep.zone }] : undefined;
