@@ -2,7 +2,6 @@
  * core/v1 Events about objects, aggregated like client-go's event recorder.
  * @packageDocumentation
  */
-import { produce } from 'immer';
 import { kindInfo, normalizeKey } from '../objects/kinds.js';
 import type { Event } from '../objects/node.js';
 import { createObject } from './createObject.js';
@@ -48,10 +47,14 @@ export function recordEvent(
   const existing = existingKey === undefined ? undefined : core.get('Event', existingKey);
   if (existingKey !== undefined && existing !== undefined) {
     const rv = core.nextResourceVersion();
-    const next = produce(existing as Event, (d) => {
-      d.count = (d.count ?? 1) + 1;
-      d.lastTimestamp = now;
-      d.metadata.resourceVersion = String(rv);
+    // A plain copy (no immer draft): fields present keep their places, absent ones go last in
+    // this order, as the recipe assigning them would leave them.
+    const event = existing as Event;
+    const next: Event = Object.freeze({
+      ...event,
+      count: (event.count ?? 1) + 1,
+      lastTimestamp: now,
+      metadata: Object.freeze({ ...event.metadata, resourceVersion: String(rv) }),
     });
     return core.write('Event', existingKey, next, rv) as Event;
   }
