@@ -157,26 +157,6 @@ function endpointOf(
   return entry;
 }
 
-interface CachedPorts {
-  readonly service: Service;
-  readonly ports: readonly EndpointPort[];
-  /** {@link portsKey} of `ports`. */
-  readonly key: string;
-}
-
-// The ports a pod serves for a Service depend on its spec only (findPort), which a status write
-// keeps: computed once per (spec, Service) pair, frozen.
-const portsCache = new WeakMap<Pod['spec'], CachedPorts>();
-
-function portsOf(pod: Pod, service: Service): CachedPorts {
-  const hit = portsCache.get(pod.spec);
-  if (hit !== undefined && hit.service === service) return hit;
-  const ports = deepFreeze(endpointPortsFor(service, pod));
-  const entry = { service, ports, key: portsKey(ports) };
-  if (Object.isFrozen(pod.spec)) portsCache.set(pod.spec, entry);
-  return entry;
-}
-
 function reconcileAddressType(
   input: ReconcileEndpointSlicesInput,
   pods: readonly Pod[],
@@ -200,7 +180,8 @@ function reconcileAddressType(
   const groups = new Map<string, Group>();
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const { ports, key } = portsOf(pod, service);
+    const ports = endpointPortsFor(service, pod);
+    const key = portsKey(ports);
     let group = groups.get(key);
     if (group === undefined) {
       group = { ports, endpoints: new Map() };
