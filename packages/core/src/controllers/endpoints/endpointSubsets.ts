@@ -13,29 +13,12 @@ export interface AddressPort {
   readonly ready: boolean;
 }
 
-// Keys of frozen addresses and ports, computed once: a pod's facts are cached and frozen (see
-// reconcileEndpoints), so every sync of a Service sees the same address and port objects.
-const addressKeys = new WeakMap<EndpointAddress, string>();
-const portKeys = new WeakMap<EndpointsPort, string>();
-
-function addressKey(a: EndpointAddress): string {
-  let key = addressKeys.get(a);
-  if (key === undefined) {
-    key = JSON.stringify([a.ip, a.targetRef?.uid ?? '', a.targetRef?.name ?? '']);
-    if (Object.isFrozen(a)) addressKeys.set(a, key);
-  }
-  return key;
-}
-
-function portKey(p: EndpointsPort | undefined): string {
-  if (p === undefined) return '';
-  let key = portKeys.get(p);
-  if (key === undefined) {
-    key = JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? '']);
-    if (Object.isFrozen(p)) portKeys.set(p, key);
-  }
-  return key;
-}
+const addressKey = (a: EndpointAddress): string =>
+  JSON.stringify([a.ip, a.targetRef?.uid ?? '', a.targetRef?.name ?? '']);
+const portKey = (p: EndpointsPort | undefined): string =>
+  p === undefined
+    ? ''
+    : JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? '']);
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
