@@ -12,28 +12,12 @@ import type { ObjectReference } from '../../objects/meta.js';
  * with the same name and IP is the same endpoint (§3.12).
  */
 export function endpointKey(ep: Endpoint): string {
-  return memo(identityKeys, ep, () =>
-    JSON.stringify([
-      [...ep.addresses].sort(),
-      ep.hostname ?? '',
-      ep.targetRef?.namespace ?? '',
-      ep.targetRef?.name ?? '',
-    ]),
-  );
-}
-
-// The keys of frozen endpoints (stored slices' endpoints and the reconciler's cached per-pod
-// endpoints), computed once: every sync of a Service keys and sorts the same endpoint objects.
-const identityKeys = new WeakMap<Endpoint, string>();
-const sortKeys = new WeakMap<Endpoint, string>();
-
-function memo(cache: WeakMap<Endpoint, string>, ep: Endpoint, compute: () => string): string {
-  let key = cache.get(ep);
-  if (key === undefined) {
-    key = compute();
-    if (Object.isFrozen(ep)) cache.set(ep, key);
-  }
-  return key;
+  return JSON.stringify([
+    [...ep.addresses].sort(),
+    ep.hostname ?? '',
+    ep.targetRef?.namespace ?? '',
+    ep.targetRef?.name ?? '',
+  ]);
 }
 
 function sameRef(a: ObjectReference | undefined, b: ObjectReference | undefined): boolean {
@@ -66,14 +50,12 @@ export function endpointsEqualBeyondKey(a: Endpoint, b: Endpoint): boolean {
 }
 
 function sortKeyOf(ep: Endpoint): string {
-  return memo(sortKeys, ep, () =>
-    JSON.stringify([
-      ep.targetRef?.namespace ?? '',
-      ep.targetRef?.name ?? '',
-      [...ep.addresses].sort(),
-      ep.hostname ?? '',
-    ]),
-  );
+  return JSON.stringify([
+    ep.targetRef?.namespace ?? '',
+    ep.targetRef?.name ?? '',
+    [...ep.addresses].sort(),
+    ep.hostname ?? '',
+  ]);
 }
 
 /**
