@@ -235,6 +235,7 @@ export type {
   DeleteOptions,
   EventRegarding,
   ListOptions,
+  PropagationPolicy,
   RemoveOptions,
   StoreConstraints,
   StoredObject,

@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { NAME_SUFFIX_LENGTH } from '../sources.js';
 import { assertNamespaceOpen, createObject } from '../store/createObject.js';
 import { deepEqual } from '../store/deepEqual.js';
-import { finalizeIfReleased } from '../store/deleteObject.js';
+import { finalizeIfReleased, ownerReferencesUpdated } from '../store/deleteObject.js';
 import { ForbiddenError } from '../store/forbiddenError.js';
 import { mergeManifest } from '../store/mergeManifest.js';
 import { stampResourceVersion } from '../store/stamp.js';
@@ -220,6 +220,7 @@ export function updateCustomObject(
     rv,
   ) as unknown as StoredObject;
   core.write(kind.kind, w.key, stored, rv);
+  ownerReferencesUpdated(core, live as StoredObject, stored);
   return finalizeIfReleased(core, kind.kind, w.key) ?? core.get(kind.kind, w.key) ?? stored;
 }
 

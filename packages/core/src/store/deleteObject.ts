@@ -4,16 +4,28 @@
  * @packageDocumentation
  */
 import { withMetadata } from './deepFreeze.js';
-import { NotFoundError } from '../errors.js';
+import { InvalidArgumentError, NotFoundError } from '../errors.js';
+import type { OwnerReference } from '../objects/meta.js';
 import { formatTimestamp, parseTimestamp } from '../time.js';
 import { normalizeKindKey, removeCustomResourcesOf, resolveKindInfo } from './deps.js';
-import { collectGarbage } from './garbageCollector.js';
+import {
+  collectGarbage,
+  deleteDependentsInForeground,
+  FOREGROUND_DELETION,
+  isDeletingDependents,
+  orphanDependents,
+  processDeletingDependents,
+  releaseOwners,
+  type GcPaths,
+} from './garbageCollector.js';
 import { podGracePeriod, repeatDelete } from './gracePeriod.js';
 import type { GraceInputs } from './gracePeriod.js';
 import { deleteNamespace } from './namespaceLifecycle.js';
 import { notFound, uidConflict } from './storeErrors.js';
 import type { StoreCore } from './storeCore.js';
-import type { DeleteOptions, RemoveOptions, StoredObject } from './types.js';
+import type { DeleteOptions, PropagationPolicy, RemoveOptions, StoredObject } from './types.js';
+
+const policies: readonly string[] = ['Orphan', 'Background', 'Foreground'];
 
 const hasFinalizers = (obj: StoredObject): boolean => (obj.metadata.finalizers?.length ?? 0) > 0;
 
@@ -48,16 +60,23 @@ export function markDeleting(
   obj: StoredObject,
   deletionMs: number,
   grace: number,
+  finalizers?: readonly string[],
 ): StoredObject {
   const rv = core.nextResourceVersion();
   const first = obj.metadata.deletionTimestamp === undefined;
   const gen = obj.metadata.generation ?? 0;
-  const next = withMetadata(obj, {
+  const marked = withMetadata(obj, {
     deletionTimestamp: formatTimestamp(deletionMs),
     deletionGracePeriodSeconds: grace,
+    ...(finalizers !== undefined && finalizers.length > 0 ? { finalizers: [...finalizers] } : {}),
     ...(first && gen > 0 ? { generation: gen + 1 } : {}),
     resourceVersion: String(rv),
   });
+  let next = marked;
+  if (finalizers?.length === 0 && marked.metadata.finalizers !== undefined) {
+    const { finalizers: _dropped, ...meta } = marked.metadata;
+    next = Object.freeze({ ...marked, metadata: Object.freeze(meta) });
+  }
   return core.write(kind, key, next, rv);
 }
 
@@ -66,7 +85,8 @@ export function removeNow(core: StoreCore, kind: string, key: string): StoredObj
   removeCustomResourcesOf(core, kind, key);
   const gone = core.erase(kind, key);
   if (gone === undefined) return undefined;
-  collectGarbage(core, gone.metadata.uid, deleteObject);
+  collectGarbage(core, gone.metadata.uid, gcPaths);
+  releaseOwners(core, gone.metadata.ownerReferences ?? [], gcPaths);
   const ns = gone.metadata.namespace;
   if (ns !== undefined && ns !== '') finalizeIfReleased(core, 'Namespace', ns);
   return gone;
@@ -92,10 +112,112 @@ export function finalizeIfReleased(
   return removeNow(core, kind, key);
 }
 
+/** The store's paths, handed to the garbage collector. */
+const gcPaths: GcPaths = {
+  deleteObject: (core, kind, key, opts) => deleteObject(core, kind, key, opts),
+  removeNow,
+};
+
+/**
+ * After an update of `before` (a dependent) changed its ownerReferences: each owner it referred to
+ * that deletes in the foreground is checked again, as the garbage collector does on the update.
+ */
+export function ownerReferencesUpdated(
+  core: StoreCore,
+  before: StoredObject,
+  after: StoredObject | undefined,
+): void {
+  const old = before.metadata.ownerReferences ?? [];
+  if (old.length === 0 || sameRefs(old, after?.metadata.ownerReferences ?? [])) return;
+  releaseOwners(core, old, gcPaths);
+}
+
+function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (r, i) =>
+        r.uid === b[i]?.uid &&
+        (r.blockOwnerDeletion ?? false) === (b[i]?.blockOwnerDeletion ?? false),
+    )
+  );
+}
+
+/**
+ * The policy of a delete: the request's, else Foreground when the object already carries the
+ * `foregroundDeletion` finalizer, else Background (registry/store.go `shouldDeleteDependents`).
+ * @throws InvalidArgumentError naming `propagationPolicy` for any other value.
+ */
+function policyOf(obj: StoredObject, requested: unknown): PropagationPolicy {
+  if (requested === undefined) {
+    return (obj.metadata.finalizers ?? []).includes(FOREGROUND_DELETION)
+      ? 'Foreground'
+      : 'Background';
+  }
+  if (typeof requested !== 'string' || !policies.includes(requested)) {
+    throw new InvalidArgumentError(
+      'propagationPolicy',
+      `Unsupported value: ${JSON.stringify(requested)}: supported values: "Foreground", "Background", "Orphan"`,
+    );
+  }
+  return requested as PropagationPolicy;
+}
+
+/**
+ * The finalizers `obj` ends with under `policy` (registry/store.go
+ * `deletionFinalizersForGarbageCollection`): `foregroundDeletion` added for Foreground and removed
+ * otherwise; undefined when they stay as they are.
+ */
+function gcFinalizers(obj: StoredObject, policy: PropagationPolicy): string[] | undefined {
+  const current = obj.metadata.finalizers ?? [];
+  const others = current.filter((f) => f !== FOREGROUND_DELETION);
+  const wanted = policy === 'Foreground' ? [...others, FOREGROUND_DELETION] : others;
+  const same = wanted.length === current.length && wanted.every((f) => current.includes(f));
+  return same ? undefined : wanted;
+}
+
+/**
+ * A delete with an explicit policy of an object (not a pod) already being deleted: its
+ * `foregroundDeletion` finalizer follows the new policy (upstream updates the finalizers of a
+ * deletion not pending a grace period), Orphan orphans the dependents first.
+ */
+function redeleteWithPolicy(
+  core: StoreCore,
+  kind: string,
+  key: string,
+  obj: StoredObject,
+  policy: PropagationPolicy,
+): void {
+  if (policy === 'Orphan') orphanDependents(core, obj.metadata.uid);
+  const finalizers = gcFinalizers(obj, policy);
+  if (finalizers === undefined) return;
+  if (finalizers.length === 0 && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+    removeNow(core, kind, key);
+    return;
+  }
+  const live = core.get(kind, key) ?? obj;
+  const since = parseTimestamp(live.metadata.deletionTimestamp ?? '') ?? core.nowMs();
+  markDeleting(
+    core,
+    kind,
+    key,
+    live,
+    since,
+    live.metadata.deletionGracePeriodSeconds ?? 0,
+    finalizers,
+  );
+  if (policy === 'Foreground') deleteDependentsInForeground(core, kind, key, gcPaths);
+}
+
 /**
  * DELETE (§5.10). Pods are deleted gracefully; a repeated delete may only shorten the grace
- * period; objects with finalizers are marked and kept; everything else goes at once, and its
- * dependents are garbage-collected. A Namespace takes its content with it.
+ * period; objects with finalizers are marked and kept; everything else goes at once. The
+ * propagation policy decides the dependents (registry/store.go, garbagecollector.go): Background
+ * (the default) garbage-collects them once the owner is removed; Orphan strips their references
+ * to it first; Foreground marks the owner with the `foregroundDeletion` finalizer, deletes its
+ * dependents (those with dependents of their own in the foreground too) and keeps the owner until
+ * no dependent with `blockOwnerDeletion` remains. A Namespace takes its content with it.
+ * @throws InvalidArgumentError for a propagationPolicy other than Orphan, Background, Foreground.
  */
 export function deleteObject(
   core: StoreCore,
@@ -104,6 +226,7 @@ export function deleteObject(
   opts: DeleteOptions = {},
 ): void {
   const { obj, key: k } = liveObject(core, kind, key, opts.uid);
+  const policy = policyOf(obj, opts.propagationPolicy);
   if (kind === 'Namespace') {
     deleteNamespace(core, obj, { deleteObject, finalizeIfReleased });
     return;
@@ -111,7 +234,11 @@ export function deleteObject(
   const meta = obj.metadata;
   const now = core.nowMs();
   if (meta.deletionTimestamp !== undefined) {
-    if (kind !== 'Pod') return;
+    if (kind !== 'Pod') {
+      if (opts.propagationPolicy !== undefined) redeleteWithPolicy(core, kind, k, obj, policy);
+      else if (isDeletingDependents(obj)) processDeletingDependents(core, kind, k, gcPaths);
+      return;
+    }
     const since = parseTimestamp(meta.deletionTimestamp) ?? now;
     const r = repeatDelete(since, meta.deletionGracePeriodSeconds, opts.gracePeriodSeconds);
     if (r.action === 'none') return;
@@ -122,9 +249,17 @@ export function deleteObject(
     if (!hasFinalizers(obj)) removeNow(core, kind, k);
     return;
   }
-  const grace = kind === 'Pod' ? podGracePeriod(obj as GraceInputs, opts.gracePeriodSeconds) : 0;
-  if (grace > 0 || hasFinalizers(obj)) markDeleting(core, kind, k, obj, now + grace * 1000, grace);
-  else removeNow(core, kind, k);
+  if (policy === 'Orphan') orphanDependents(core, meta.uid);
+  const live = core.get(kind, k) ?? obj;
+  const finalizers = gcFinalizers(live, policy);
+  const held = (finalizers ?? live.metadata.finalizers ?? []).length > 0;
+  const grace = kind === 'Pod' ? podGracePeriod(live as GraceInputs, opts.gracePeriodSeconds) : 0;
+  if (grace > 0 || held) {
+    markDeleting(core, kind, k, live, now + grace * 1000, grace, finalizers);
+    if (policy === 'Foreground') deleteDependentsInForeground(core, kind, k, gcPaths);
+  } else {
+    removeNow(core, kind, k);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ export type {
   ApplyResult,
   DeleteOptions,
   EventRegarding,
+  PropagationPolicy,
   RemoveOptions,
   StoreConstraints,
   StoredObject,

@@ -38,8 +38,22 @@ export interface StoreConstraints {
   bootstrap?: boolean;
 }
 
+/**
+ * What a delete does to the object's dependents (upstream `DeletionPropagation`): `Orphan` keeps
+ * them without their reference to it; `Background` removes the owner at once and garbage-collects
+ * them; `Foreground` keeps the owner, marked with the `foregroundDeletion` finalizer, until every
+ * dependent with `blockOwnerDeletion: true` is gone.
+ */
+export type PropagationPolicy = 'Orphan' | 'Background' | 'Foreground';
+
 /** Options of `Store.delete` (upstream `DeleteOptions`). */
 export interface DeleteOptions {
+  /**
+   * What happens to the dependents (objects whose ownerReferences name this one).
+   * @defaultValue `'Foreground'` when the object already has the `foregroundDeletion` finalizer,
+   * else `'Background'`
+   */
+  propagationPolicy?: PropagationPolicy;
   /**
    * Grace period of a pod deletion; negative means 1. Ignored by kinds without graceful deletion.
    * @defaultValue the pod's `spec.terminationGracePeriodSeconds`

@@ -16,7 +16,7 @@ import {
 } from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
 import { cloneUnfrozen, defaultObject, defaultStatus } from './deps.js';
-import { finalizeIfReleased } from './deleteObject.js';
+import { finalizeIfReleased, ownerReferencesUpdated } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
 import { nextGeneration } from './looseObject.js';
 import { withoutNullMetadata } from './nullMetadata.js';
@@ -159,5 +159,6 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   if (deepEqual(next, live)) return live;
   const rv = core.nextResourceVersion();
   const stored = core.write(loc.kind, loc.key, stampResourceVersion(next, rv) as StoredObject, rv);
+  ownerReferencesUpdated(core, live, stored);
   return finalizeIfReleased(core, loc.kind, loc.key) ?? stored;
 }

@@ -3,7 +3,12 @@
  * managedFields kept as upstream's field manager keeps them.
  * @packageDocumentation
  */
-import { withCustomScale, type CustomWriteOptions, type StoredObject } from '@kubesim/core';
+import {
+  withCustomScale,
+  type CustomWriteOptions,
+  type PropagationPolicy,
+  type StoredObject,
+} from '@kubesim/core';
 import {
   apiVersionOf,
   atVersion,
@@ -323,7 +328,7 @@ export function handlePatch(ctx: ApiContext, req: WriteRequest): WriteResult {
 
 interface DeleteParams {
   gracePeriodSeconds?: number;
-  propagationPolicy?: string;
+  propagationPolicy?: PropagationPolicy;
   uid?: string;
   resourceVersion?: string;
 }
@@ -376,19 +381,10 @@ function deleteOne(
     );
   }
   write(ctx, req, () => {
-    if (p.propagationPolicy === 'Orphan') {
-      // Orphan: dependents lose their owner reference instead of being collected (garbagecollector.go orphanDependents).
-      for (const dep of ctx.host.store.ownedBy(live.metadata.uid)) {
-        const copy = structuredClone(dep) as unknown as Obj;
-        const meta = copy['metadata'] as Obj;
-        meta['ownerReferences'] = ((meta['ownerReferences'] ?? []) as { uid: string }[]).filter(
-          (o) => o.uid !== live.metadata.uid,
-        );
-        ctx.host.store.update(copy as never);
-      }
-    }
+    // The store carries out the policy (Orphan, Background, Foreground) as the garbage collector.
     ctx.host.store.delete(r.kind, key, {
       ...(p.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: p.gracePeriodSeconds } : {}),
+      ...(p.propagationPolicy !== undefined ? { propagationPolicy: p.propagationPolicy } : {}),
       ...(p.uid !== undefined ? { uid: p.uid } : {}),
     });
   });

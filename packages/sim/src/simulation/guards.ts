@@ -54,6 +54,13 @@ export function requireObject(path: string, v: unknown, optional = false): void 
   }
 }
 
+/** `v` is one of `allowed`. */
+export function requireOneOf(path: string, v: unknown, allowed: readonly string[]): void {
+  if (typeof v !== 'string' || !allowed.includes(v)) {
+    refuse(path, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, v);
+  }
+}
+
 /** `v` is a whole number in [min, max]. */
 export function requireCount(path: string, v: unknown, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {

@@ -18,6 +18,7 @@ import {
   NotFoundError,
   parseDuration,
   parseSelector,
+  type PropagationPolicy,
   resolveDns,
   type StoredObject,
   type StoreEvent,
@@ -232,13 +233,29 @@ export class SimulationImpl implements Simulation {
     return this.#world.withCause('user', () => this.#world.store.updateStatus(next) as KindMap[K]);
   }
 
-  delete(kind: string, key: string, opts: { gracePeriodSeconds?: number } = {}): void {
+  delete(
+    kind: string,
+    key: string,
+    opts: { gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy } = {},
+  ): void {
     this.#kind('delete(kind)', kind);
     guard.requireString('delete(key)', key);
     guard.requireObject('delete(opts)', opts, true);
-    const grace = (opts as { gracePeriodSeconds?: unknown } | undefined)?.gracePeriodSeconds;
-    if (grace !== undefined) {
-      guard.requireCount('delete(opts).gracePeriodSeconds', grace, 0, Number.MAX_SAFE_INTEGER);
+    const given = opts as { gracePeriodSeconds?: unknown; propagationPolicy?: unknown } | undefined;
+    if (given?.gracePeriodSeconds !== undefined) {
+      guard.requireCount(
+        'delete(opts).gracePeriodSeconds',
+        given.gracePeriodSeconds,
+        0,
+        Number.MAX_SAFE_INTEGER,
+      );
+    }
+    if (given?.propagationPolicy !== undefined) {
+      guard.requireOneOf('delete(opts).propagationPolicy', given.propagationPolicy, [
+        'Orphan',
+        'Background',
+        'Foreground',
+      ]);
     }
     this.#world.withCause('user', () => {
       // The store resolves the key itself, custom kinds (cluster-scoped ones too) included.

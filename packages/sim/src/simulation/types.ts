@@ -12,6 +12,7 @@ import type {
   KindMap,
   KubeObject,
   KubeObjectInput,
+  PropagationPolicy,
   StoredObject,
   Taint,
 } from '@kubesim/core';
@@ -150,8 +151,32 @@ export interface Simulation {
     key: string,
     recipe: (draft: Draft<KindMap[K]>) => void,
   ): KindMap[K];
-  /** Deletes an object of any kind: simulated, inert or custom (a CRD takes its objects). */
-  delete(kind: Kind | (string & {}), key: string, opts?: { gracePeriodSeconds?: number }): void;
+  /**
+   * Deletes an object of any kind: simulated, inert or custom (a CRD takes its objects), as
+   * `kubectl delete` does (DELETE with DeleteOptions).
+   * @example sim.delete('Deployment', 'default/web', { propagationPolicy: 'Foreground' })
+   * @throws InvalidArgumentError naming `delete(opts).propagationPolicy` for an unknown policy.
+   */
+  delete(
+    kind: Kind | (string & {}),
+    key: string,
+    opts?: {
+      /**
+       * Grace period of a pod deletion in seconds (0 deletes at once).
+       * @defaultValue the pod's `spec.terminationGracePeriodSeconds`
+       */
+      gracePeriodSeconds?: number;
+      /**
+       * What happens to the dependents: `Orphan` keeps them without their owner reference;
+       * `Background` removes the object at once and garbage-collects them; `Foreground` keeps the
+       * object (with `deletionTimestamp` and the `foregroundDeletion` finalizer) until every
+       * dependent with `blockOwnerDeletion: true` is gone (`kubectl delete --cascade=foreground`).
+       * @defaultValue `'Background'` (`'Foreground'` when the object has the `foregroundDeletion`
+       *   finalizer)
+       */
+      propagationPolicy?: PropagationPolicy;
+    },
+  ): void;
   /**
    * The Eviction API (POST pods/<name>/eviction).
    * @throws EvictionRefusedError code 'TooManyRequests' (429) when a PodDisruptionBudget allows no
