@@ -651,3 +651,45 @@ describe('kubectl get pods -w while a node crash plays out', { timeout: 120_000 
     }
   });
 });
+
+describe('kubectl delete --cascade=foreground', { timeout: 120_000 }, () => {
+  // Three frontend pods whose app ignores TERM: each takes its 30 s grace (1 s of wall time at
+  // speed 30), and the Deployment waits for them behind the foregroundDeletion finalizer.
+  const frontend = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: frontend}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: guestbook, tier: frontend}}
+  template:
+    metadata:
+      labels: {app: guestbook, tier: frontend}
+      annotations: {kubesim.io/behavior: '{"terminationDelay": "1h"}'}
+    spec: {containers: [{name: php-redis, image: gcr.io/google_samples/gb-frontend:v5}]}
+`;
+
+  it('prints the deletion, returns once the Deployment is gone, after its ReplicaSet and pods', async () => {
+    const f = await startServe(['--speed', '30']);
+    try {
+      const applied = await f.kubectl(['apply', '-f', '-'], { input: frontend });
+      expect(applied.stdout).toBe('deployment.apps/frontend created\n');
+      const st = await f.kubectl(['rollout', 'status', 'deployment', 'frontend', '--timeout=60s']);
+      expect(st.code).toBe(0);
+      const out = await f.kubectl(['delete', 'deployment', 'frontend', '--cascade=foreground']);
+      expect(out).toEqual({ code: 0, stdout: 'deployment.apps "frontend" deleted\n', stderr: '' });
+      // kubectl waited for the object to go: nothing of it is left.
+      const gone = await f.kubectl(['get', 'deployment', 'frontend']);
+      expect(gone.stderr).toBe(
+        'Error from server (NotFound): deployments.apps "frontend" not found\n',
+      );
+      const rest = await f.kubectl(['get', 'replicasets,pods']);
+      expect(rest).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: 'No resources found in default namespace.\n',
+      });
+    } finally {
+      await f.stop();
+    }
+  });
+});
