@@ -72,11 +72,14 @@ describe('delete with propagationPolicy', () => {
 });
 
 describe('delete with propagationPolicy: Foreground', () => {
-  type Frame = { type: string; object: { kind: string; metadata: Record<string, any> } };
-  const marks = (o: any): unknown => [
-    typeof o?.metadata?.deletionTimestamp,
-    o?.metadata?.finalizers,
-  ];
+  interface Frame {
+    type: string;
+    object: { kind: string; metadata: Record<string, unknown> };
+  }
+  const marks = (o: unknown): unknown => {
+    const meta = (o as { metadata?: Record<string, unknown> } | undefined)?.metadata;
+    return [typeof meta?.['deletionTimestamp'], meta?.['finalizers']];
+  };
 
   it('keeps the Deployment and ReplicaSet listed, marked, while the pods terminate; the pods, then the ReplicaSet, then the Deployment go', async () => {
     const { sim, t } = await start(slow);

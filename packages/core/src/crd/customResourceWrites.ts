@@ -220,7 +220,7 @@ export function updateCustomObject(
     rv,
   ) as unknown as StoredObject;
   core.write(kind.kind, w.key, stored, rv);
-  ownerReferencesUpdated(core, live as StoredObject, stored);
+  ownerReferencesUpdated(core, live, stored);
   return finalizeIfReleased(core, kind.kind, w.key) ?? core.get(kind.kind, w.key) ?? stored;
 }
 

@@ -114,7 +114,7 @@ export function finalizeIfReleased(
 
 /** The store's paths, handed to the garbage collector. */
 const gcPaths: GcPaths = {
-  deleteObject: (core, kind, key, opts) => deleteObject(core, kind, key, opts),
+  deleteObject,
   removeNow,
 };
 
@@ -133,14 +133,11 @@ export function ownerReferencesUpdated(
 }
 
 function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every(
-      (r, i) =>
-        r.uid === b[i]?.uid &&
-        (r.blockOwnerDeletion ?? false) === (b[i]?.blockOwnerDeletion ?? false),
-    )
-  );
+  if (a.length !== b.length) return false;
+  return b.every((o, i) => {
+    const r: OwnerReference | undefined = a[i];
+    return r?.uid === o.uid && (r.blockOwnerDeletion ?? false) === (o.blockOwnerDeletion ?? false);
+  });
 }
 
 /**
