@@ -115,13 +115,30 @@ export function attemptToDelete(core: StoreCore, kind: string, key: string, path
   paths.deleteObject(core, kind, key, { uid });
 }
 
-/** Dependents whose reference to `ownerUid` has `blockOwnerDeletion: true` (`blockingDependents`). */
-function blockingDependents(core: StoreCore, ownerUid: string): { kind: string; key: string }[] {
-  return sortedDependents(core, ownerUid).filter((d) =>
-    (core.get(d.kind, d.key)?.metadata.ownerReferences ?? []).some(
+/**
+ * The dependents whose reference to `ownerUid` has `blockOwnerDeletion: true`
+ * (`blockingDependents`): whether any remains, and those to attempt again (not themselves
+ * deleting in the foreground), sorted. One pass over the index without sorting the whole set: it
+ * runs on every removal of a dependent.
+ */
+function blockingDependents(
+  core: StoreCore,
+  ownerUid: string,
+): { any: boolean; retry: { kind: string; key: string }[] } {
+  const refs = core.tables.indexes.dependentsOf(ownerUid);
+  let any = false;
+  const retry: string[] = [];
+  for (const r of refs ?? []) {
+    const { kind, key } = parseRef(r);
+    const dep = core.get(kind, key);
+    const blocks = (dep?.metadata.ownerReferences ?? []).some(
       (o) => o.uid === ownerUid && o.blockOwnerDeletion === true,
-    ),
-  );
+    );
+    if (!blocks) continue;
+    any = true;
+    if (!isDeletingDependents(dep)) retry.push(r);
+  }
+  return { any, retry: retry.sort(compareKeys).map(parseRef) };
 }
 
 /** Owners being processed per store; a nested call for one of them only asks for a recheck. */
@@ -157,11 +174,8 @@ export function processDeletingDependents(
     for (;;) {
       running.set(uid, false);
       const blocking = blockingDependents(core, uid);
-      if (blocking.length === 0) break;
-      for (const d of blocking) {
-        if (!isDeletingDependents(core.get(d.kind, d.key)))
-          attemptToDelete(core, d.kind, d.key, paths);
-      }
+      if (!blocking.any) break;
+      for (const d of blocking.retry) attemptToDelete(core, d.kind, d.key, paths);
       if (running.get(uid) !== true) return;
     }
   } finally {
