@@ -35,14 +35,14 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     const owner = configMap(store, 'owner');
     pod(store, 'p', [ref(owner)]);
     store.delete('ConfigMap', 'owner', { propagationPolicy: 'Foreground' });
-    expect(store.get('ConfigMap', 'owner')?.metadata).toMatchObject({
+    expect(store.getInert('ConfigMap', 'owner')?.metadata).toMatchObject({
       deletionTimestamp: '2025-01-01T00:00:00Z',
       deletionGracePeriodSeconds: 0,
       finalizers: ['foregroundDeletion'],
     });
     expect(store.get('Pod', 'p')?.metadata.deletionGracePeriodSeconds).toBe(30);
     store.remove('Pod', 'p');
-    expect(store.get('ConfigMap', 'owner')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'owner')).toBeUndefined();
   });
 
   it('a dependent with another, solid owner only loses its reference to the deleting owner', () => {
@@ -51,7 +51,7 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     const b = configMap(store, 'b');
     pod(store, 'p', [ref(a), ref(b)]);
     store.delete('ConfigMap', 'a', { propagationPolicy: 'Foreground' });
-    expect(store.get('ConfigMap', 'a')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'a')).toBeUndefined();
     const p = store.get('Pod', 'p');
     expect(p?.metadata.deletionTimestamp).toBeUndefined();
     expect(p?.metadata.ownerReferences?.map((o) => o.name)).toEqual(['b']);
@@ -65,7 +65,7 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     const p = store.get('Pod', 'p');
     if (p === undefined) throw new Error('pod missing');
     store.update({ ...p, metadata: { ...p.metadata, ownerReferences: [ref(owner, false)] } });
-    expect(store.get('ConfigMap', 'owner')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'owner')).toBeUndefined();
     expect(store.get('Pod', 'p')?.metadata.deletionTimestamp).toBeDefined();
   });
 
@@ -73,12 +73,12 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     const store = new Store();
     const a = configMap(store, 'a');
     const b = configMap(store, 'b', [ref(a)]);
-    const liveA = store.get('ConfigMap', 'a');
+    const liveA = store.getInert('ConfigMap', 'a');
     if (liveA === undefined) throw new Error('a missing');
     store.update({ ...liveA, metadata: { ...liveA.metadata, ownerReferences: [ref(b)] } });
     store.delete('ConfigMap', 'a', { propagationPolicy: 'Foreground' });
-    expect(store.get('ConfigMap', 'a')).toBeUndefined();
-    expect(store.get('ConfigMap', 'b')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'a')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'b')).toBeUndefined();
   });
 
   it('a later Background delete drops the finalizer: the owner goes, its pods are collected', () => {
@@ -87,7 +87,7 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     pod(store, 'p', [ref(owner)]);
     store.delete('ConfigMap', 'owner', { propagationPolicy: 'Foreground' });
     store.delete('ConfigMap', 'owner', { propagationPolicy: 'Background' });
-    expect(store.get('ConfigMap', 'owner')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'owner')).toBeUndefined();
     expect(store.get('Pod', 'p')?.metadata.deletionTimestamp).toBeDefined();
   });
 
@@ -100,9 +100,11 @@ describe('Store.delete with propagationPolicy: Foreground', () => {
     });
     pod(store, 'p', [ref(owner)]);
     store.delete('ConfigMap', 'owner');
-    expect(store.get('ConfigMap', 'owner')?.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(store.getInert('ConfigMap', 'owner')?.metadata.finalizers).toEqual([
+      'foregroundDeletion',
+    ]);
     store.remove('Pod', 'p');
-    expect(store.get('ConfigMap', 'owner')).toBeUndefined();
+    expect(store.getInert('ConfigMap', 'owner')).toBeUndefined();
   });
 
   it('a pod deleted in the foreground keeps its grace period without the finalizer', () => {

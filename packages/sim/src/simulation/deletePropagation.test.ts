@@ -62,6 +62,7 @@ describe('sim.delete with propagationPolicy: Foreground', () => {
     sim.addNodes(1);
     const ownerOf = (name: string, block: boolean): string => {
       const [cm] = sim.apply(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}}\n`);
+      if (cm === undefined) throw new Error('the ConfigMap was not applied');
       const uid = cm.metadata.uid;
       sim.apply(`apiVersion: v1
 kind: Pod
@@ -78,12 +79,15 @@ spec: {containers: [{name: c, image: nginx}]}
     sim.settle();
     sim.delete('ConfigMap', 'default/loose', { propagationPolicy: 'Foreground' });
     sim.delete('ConfigMap', 'default/held', { propagationPolicy: 'Foreground' });
-    expect(sim.get('ConfigMap', 'default/loose')).toBeUndefined();
-    expect(marked(sim.get('ConfigMap', 'default/held'))).toEqual([true, ['foregroundDeletion']]);
+    expect(sim.getInert('ConfigMap', 'default/loose')).toBeUndefined();
+    expect(marked(sim.getInert('ConfigMap', 'default/held'))).toEqual([
+      true,
+      ['foregroundDeletion'],
+    ]);
     expect(sim.get('Pod', 'default/loose-pod')?.metadata.deletionTimestamp).toBeDefined();
     expect(sim.get('Pod', 'default/held-pod')?.metadata.deletionTimestamp).toBeDefined();
     sim.runFor('40s');
-    expect(sim.get('ConfigMap', 'default/held')).toBeUndefined();
+    expect(sim.getInert('ConfigMap', 'default/held')).toBeUndefined();
     expect(sim.list('Pod')).toEqual([]);
   });
 
