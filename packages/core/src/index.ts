@@ -240,6 +240,7 @@ export type {
   StoreConstraints,
   StoredObject,
 } from './store/index.js';
+export { ShardedCowMap } from './store/shardedCowMap.js';
 export {
   AllocationError,
   ClusterIPAllocator,
