@@ -5,11 +5,6 @@
 
 const SHARDS = 64;
 
-/** How many maps hold one shard (copy-on-write). */
-interface Share {
-  holders: number;
-}
-
 /** Shard of `key`: a cheap hash of its last characters (uids, names and fingerprints end varied). */
 function shardOf(key: string): number {
   const n = key.length;
@@ -18,23 +13,32 @@ function shardOf(key: string): number {
 
 /**
  * The flat maps of the store's indexes (uid → ref, Event fingerprint → key, namespace → count).
- * {@link ShardedCowMap.fork} shares every shard; the first write to a shard on a side that still
- * shares it copies that shard only (1/64 of the entries), so neither a fork nor its first writes
- * pay for the whole map.
+ * {@link ShardedCowMap.fork} shares every shard; the first write to a shard on a side that does
+ * not own it copies that shard only (1/64 of the entries), so neither a fork nor its first writes
+ * pay for the whole map. A shard is created on its first write: an empty map, or one whose
+ * entries fall in a few shards, costs a few words (a fork of a simulation builds dozens of these).
  */
 export class ShardedCowMap<V> {
-  readonly #shards: Map<string, V>[];
-  readonly #shares: Share[];
+  /** The shards; `undefined` until a key of that shard is first set. */
+  #shards: (Map<string, V> | undefined)[];
+  /**
+   * Bit `i % 32` of word `i >> 5` is set when this map alone holds shard `i` and may write it in
+   * place. A fork clears both sides' bits: after it, each side copies a shard before writing it.
+   */
+  #owned0 = 0;
+  #owned1 = 0;
 
-  constructor(shards?: Map<string, V>[], shares?: Share[]) {
-    this.#shards = shards ?? Array.from({ length: SHARDS }, () => new Map<string, V>());
-    this.#shares = shares ?? Array.from({ length: SHARDS }, () => ({ holders: 1 }));
+  constructor() {
+    this.#shards = new Array<Map<string, V> | undefined>(SHARDS);
   }
 
   /** A map with the same entries, sharing every shard with this one until either writes it. */
   fork(): ShardedCowMap<V> {
-    for (const share of this.#shares) share.holders += 1;
-    return new ShardedCowMap(this.#shards.slice(), this.#shares.slice());
+    this.#owned0 = 0;
+    this.#owned1 = 0;
+    const out = new ShardedCowMap<V>();
+    out.#shards = this.#shards.slice();
+    return out;
   }
 
   get(key: string): V | undefined {
@@ -53,13 +57,14 @@ export class ShardedCowMap<V> {
   }
 
   #writable(i: number): Map<string, V> {
-    const share = this.#shares[i] as Share;
-    const shard = this.#shards[i] as Map<string, V>;
-    if (share.holders === 1) return shard;
-    share.holders -= 1;
-    this.#shares[i] = { holders: 1 };
-    const copy = new Map(shard);
+    const bit = 1 << (i & 31);
+    const owned = i < 32 ? this.#owned0 : this.#owned1;
+    const shard = this.#shards[i];
+    if ((owned & bit) !== 0 && shard !== undefined) return shard;
+    const copy = shard === undefined ? new Map<string, V>() : new Map(shard);
     this.#shards[i] = copy;
+    if (i < 32) this.#owned0 |= bit;
+    else this.#owned1 |= bit;
     return copy;
   }
 }

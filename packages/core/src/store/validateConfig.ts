@@ -57,6 +57,9 @@ export function serviceIPAt(cidr: string, index: number): string {
 export function resolveClusterConfig(
   overrides: Partial<ClusterConfig> = {},
 ): Readonly<ClusterConfig> {
+  // A configuration this function returned is complete, checked and frozen: a fork of a store
+  // hands its own back, and it is taken as it is.
+  if (resolved.has(overrides)) return overrides as Readonly<ClusterConfig>;
   const c: ClusterConfig = { ...defaultClusterConfig, ...overrides };
   const svc = parseCidr('serviceCIDR', c.serviceCIDR);
   if (svc.size < 8)
@@ -127,5 +130,10 @@ export function resolveClusterConfig(
   if (typeof c.paranoid !== 'boolean') {
     throw new ConfigError('paranoid', `must be true or false, got ${JSON.stringify(c.paranoid)}`);
   }
-  return Object.freeze(c);
+  const out = Object.freeze(c);
+  resolved.add(out);
+  return out;
 }
+
+/** The configurations {@link resolveClusterConfig} returned (frozen, so still valid). */
+const resolved = new WeakSet<object>();

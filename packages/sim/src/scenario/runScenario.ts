@@ -244,9 +244,13 @@ function runOnce<S>(
     }
     for (const check of checks) log.add(check('end'));
   }
+  const hash = sim.trace.hashLater();
   return {
     subject,
-    hash: sim.trace.hash(),
+    // Computed when read (most property runs never read it), as of the end of this run.
+    get hash(): string {
+      return hash();
+    },
     trace: sim.trace,
     violations: log.list(),
     actionErrors: scheduled.actionErrors,

@@ -30,13 +30,12 @@ import {
 import type { AgentHost, KubeletFactory, Scheduled, ScheduledId } from './agentHost.js';
 import { applyPlan } from './applyPlan.js';
 import { ControllerRuntime } from './controllerRuntime.js';
-import { diffPatches } from './diffPatches.js';
 import { NodeAgents } from './nodeAgents.js';
 import { NodeHost } from './nodeHost.js';
 import { ProxyFleet } from './proxyFleet.js';
 import type { Lookup, UserWatch, WorldHandle } from './ports.js';
 import { CowTable } from './cowTable.js';
-import { TraceLog, type TraceEntry } from './trace.js';
+import { TraceLog } from './trace.js';
 import { WorldForkContext } from './forkContext.js';
 import { NodeLifecycleController } from '../nodelifecycle/index.js';
 import type { ExternalTraffic } from '../external/externalTraffic.js';
@@ -542,24 +541,16 @@ export class World implements AgentHost, WorldHandle {
   }
 
   #onStoreEvent(ev: StoreEvent): void {
-    // Built in place (no spread of a conditional literal): this runs for every store change.
-    const entry: Omit<TraceEntry, 'seq' | 'patches' | 'object'> & {
-      patches?: NonNullable<TraceEntry['patches']>;
-      object?: unknown;
-    } = {
+    this.trace.appendChange({
       t: this.clock.now,
       cause: this.#cause,
       type: ev.type,
       kind: ev.kind,
       key: ev.key,
       rv: ev.resourceVersion,
-    };
-    if (ev.type === 'MODIFIED' && ev.oldObject !== undefined) {
-      entry.patches = diffPatches(ev.oldObject, ev.object);
-    } else if (ev.type === 'ADDED') {
-      entry.object = ev.object;
-    }
-    this.trace.append(entry);
+      oldObject: ev.oldObject,
+      object: ev.object,
+    });
     for (const informer of this.#informers) informer.observe(ev);
     for (const rt of this.#runtimesFor(ev.kind)) rt.observe(ev);
     switch (ev.kind) {
