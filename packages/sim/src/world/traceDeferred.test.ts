@@ -29,7 +29,8 @@ function feed(log: TraceLog, count: number, from = 0): void {
           ? { ...base, type: 'MODIFIED', oldObject: pod(i - 1, false), object: pod(i, true) }
           : { ...base, type: 'DELETED', oldObject: pod(i - 1, true), object: pod(i - 1, true) };
     log.appendChange(change);
-    if (i % 7 === 0) log.append({ t: i * 10, cause: 'kube-proxy', type: 'ProxySync', detail: { changes: i } });
+    if (i % 7 === 0)
+      log.append({ t: i * 10, cause: 'kube-proxy', type: 'ProxySync', detail: { changes: i } });
   }
 }
 
