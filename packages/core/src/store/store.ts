@@ -27,6 +27,7 @@ import type {
   StoredObject,
 } from './types.js';
 import { updateObject } from './updateObject.js';
+import { evictAt, type EvictPodOptions } from './eviction.js';
 import { resolveClusterConfig } from './validateConfig.js';
 import type { StoreEvent } from './view.js';
 
@@ -216,6 +217,18 @@ export class Store extends ClusterReadModel {
     const copy = new Store({ ...deps, config: this.config, bootstrap: false });
     copy.core.adopt(this.core);
     return copy;
+  }
+
+  /**
+   * The Eviction API (POST pods/<name>/eviction) at the store's clock: deletes the pod at
+   * `podKey` (`namespace/name`; a bare name means `default`) unless a PodDisruptionBudget
+   * refuses, spending one of its disruptions (pkg/registry/core/pod/storage/eviction.go).
+   * All-or-nothing. The rules are `evictPod`'s.
+   * @throws NotFoundError when the pod does not exist; EvictionRefusedError when a budget refuses.
+   * @example store.evict('default/web-0', { deleteOptions: { gracePeriodSeconds: 5 } })
+   */
+  evict(podKey: string, opts: EvictPodOptions = {}): void {
+    evictAt(this, podKey, this.core.nowTimestamp(), opts);
   }
 
   /** A frozen view of this instant that later writes do not change. */

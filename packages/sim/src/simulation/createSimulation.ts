@@ -2,7 +2,7 @@
  * `createSimulation`: a cluster in virtual time.
  * @packageDocumentation
  */
-import { ConfigError, evictPod } from '@kubesim/core';
+import { ConfigError } from '@kubesim/core';
 import { resolveSimConfig } from '../engine/index.js';
 import { MetricsRecorder } from '../traffic/metrics.js';
 import { createWorld, type KubeletFactory } from '../world/index.js';
@@ -56,7 +56,9 @@ export function createSimulation(options: InternalSimulationOptions = {}): Simul
     controllers: defaultControllers,
     kubelet: options.kubelet ?? defaultKubelet,
     keepTrace: options.keepTrace ?? true,
-    evict: evictPod,
+    evict: (store, podKey) => {
+      store.evict(podKey);
+    },
   });
   // Metrics watch the World from outside it: ready endpoints per slice event, black-hole windows
   // closed after each kube-proxy sync.

@@ -6,7 +6,6 @@
 import type { WorldForkContext } from '../world/forkContext.js';
 import {
   EvictionRefusedError,
-  evictPod,
   KubesimError,
   normalizeKey,
   NotFoundError,
@@ -117,7 +116,7 @@ class Drain {
       }
       try {
         world.withCause('drain', () => {
-          evictPod(store, key, world.now);
+          store.evict(key);
         });
         admitted.add(key);
         state.evicted.push(key);

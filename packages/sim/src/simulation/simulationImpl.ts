@@ -8,7 +8,6 @@ import {
   type Controller,
   type DnsAnswer,
   type Duration,
-  evictPod,
   type InertObject,
   InvalidArgumentError,
   type Kind,
@@ -267,7 +266,7 @@ export class SimulationImpl implements Simulation {
     guard.requireString('evict(podKey)', podKey);
     const world = this.#world;
     world.withCause('user', () => {
-      evictPod(world.store, normalizeKey('Pod', podKey).key, world.now);
+      world.store.evict(normalizeKey('Pod', podKey).key);
     });
   }
 
@@ -536,7 +535,7 @@ export class SimulationImpl implements Simulation {
           this.runFor(ms);
         },
         evict: (podKey) => {
-          evictPod(world.store, podKey, world.now);
+          world.store.evict(podKey);
         },
       },
       opts,

@@ -6,6 +6,7 @@
 import {
   BudgetExceededError,
   ValidationError,
+  WorkQueue,
   type Controller,
   type FieldIssue,
   type StoreEvent,
@@ -13,7 +14,6 @@ import {
 import type { SimConfig } from '../engine/index.js';
 import type { AgentHost } from './agentHost.js';
 import { applyPlan, type PlanHost } from './applyPlan.js';
-import { KeyFifo } from './fifo.js';
 import type { WorldForkContext } from './forkContext.js';
 
 /** What a controller runtime needs of the simulation (the World provides it). */
@@ -62,7 +62,7 @@ export class ControllerRuntime {
   readonly controller: Controller;
   readonly #world: ControllerRuntimeHost;
   readonly #delay: () => number;
-  #ready = new KeyFifo();
+  #ready = new WorkQueue();
   #syncScheduled = false;
   /** Pending requeue timers by key: [time, scheduled id]. */
   #requeues = new Map<string, readonly [number, number]>();
@@ -163,7 +163,7 @@ export class ControllerRuntime {
       this.#countsAt = now;
     }
     const limit = world.config.maxReconcilesPerKeyPerInstant;
-    for (let key = this.#ready.shift(); key !== undefined; key = this.#ready.shift()) {
+    for (let key = this.#ready.take(); key !== undefined; key = this.#ready.take()) {
       const count = (this.#counts.get(key) ?? 0) + 1;
       this.#counts.set(key, count);
       if (count > limit) {

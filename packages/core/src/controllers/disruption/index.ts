@@ -19,8 +19,9 @@ export {
   disruptionsAllowed,
 } from './pdbStatus.js';
 export { pdbSelector, pdbsForPod, podsOfPdb } from './pdbSelection.js';
-export { canIgnorePdb, evictPod, unhealthyPodMayGo } from './evictPod.js';
-export type { EvictPodOptions } from './evictPod.js';
+// The Eviction API is the store's (Store.evict); its functions stay reachable from here.
+export { canIgnorePdb, evictPod, unhealthyPodMayGo } from '../../store/eviction.js';
+export type { EvictPodOptions } from '../../store/eviction.js';
 export {
   DisruptionBudgetRefusedError,
   EVICTION_BUDGET_MESSAGE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EvictionRefusedError } from '../../errors.js';
-import { evictPod } from './evictPod.js';
+import { evictPod } from '../../store/eviction.js';
 import {
   createPdb,
   createPod,

@@ -5,7 +5,6 @@
  */
 import type { Condition } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
-import type { Store } from '../../store/store.js';
 import { keyOf } from './pdbSelection.js';
 
 /** The condition the Eviction API puts on every pod it deletes. */
@@ -51,7 +50,10 @@ export function updatePodCondition(
  * then deletes it with `gracePeriodSeconds` (default: the pod's own). Call inside a transaction.
  */
 export function addConditionAndDeletePod(
-  store: Store,
+  store: {
+    updateStatus(obj: Pod): unknown;
+    delete(kind: 'Pod', key: string, opts: { gracePeriodSeconds?: number }): void;
+  },
   pod: Pod,
   stamp: string,
   gracePeriodSeconds: number | undefined,

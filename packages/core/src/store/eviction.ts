@@ -1,24 +1,39 @@
 /**
- * The Eviction API (POST pods/<name>/eviction) over a core Store, all-or-nothing (kubernetes
+ * The Eviction API (POST pods/<name>/eviction), a subresource the API server serves (so the
+ * store's: `Store.evict`), all-or-nothing (kubernetes
  * pkg/registry/core/pod/storage/eviction.go `Create`, `canIgnorePDB`, `checkAndDecrement`,
  * `addConditionAndDeletePod`).
  * @packageDocumentation
  */
-import { NotFoundError } from '../../errors.js';
-import { formatTimestamp } from '../../time.js';
-import { isPodReady } from '../endpoints/podEndpoint.js';
-import type { Pod } from '../../objects/pod.js';
-import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from '../../objects/apps.js';
-import type { Store } from '../../store/store.js';
+import { NotFoundError } from '../errors.js';
+import { formatTimestamp } from '../time.js';
+import { isPodReady } from '../controllers/endpoints/podEndpoint.js';
+import type { Pod } from '../objects/pod.js';
+import type { PodDisruptionBudget, PodDisruptionBudgetStatus } from '../objects/apps.js';
+import type { ClusterView } from './view.js';
+
 import {
   budgetExhausted,
   budgetForbidden,
   budgetNotProcessed,
   multipleBudgets,
-} from './evictionErrors.js';
-import { MAX_DISRUPTED_POD_SIZE, withDisruptionAllowedCondition } from './pdbStatus.js';
-import { pdbsForPod, splitPodKey } from './pdbSelection.js';
-import { addConditionAndDeletePod } from './podDisruptionCondition.js';
+} from '../controllers/disruption/evictionErrors.js';
+import {
+  MAX_DISRUPTED_POD_SIZE,
+  withDisruptionAllowedCondition,
+} from '../controllers/disruption/pdbStatus.js';
+import { pdbsForPod, splitPodKey } from '../controllers/disruption/pdbSelection.js';
+import { addConditionAndDeletePod } from '../controllers/disruption/podDisruptionCondition.js';
+
+/**
+ * What the Eviction API needs of a store (a {@link ClusterView} that writes in transactions):
+ * the Store itself, named structurally so that this file and store.ts do not import each other.
+ */
+export interface EvictionStore extends ClusterView {
+  transaction<T>(fn: () => T): T;
+  updateStatus(obj: Pod | PodDisruptionBudget): unknown;
+  delete(kind: 'Pod', key: string, opts: { gracePeriodSeconds?: number }): void;
+}
 
 /** Options of {@link evictPod}. */
 export interface EvictPodOptions {
@@ -53,7 +68,12 @@ export function unhealthyPodMayGo(pod: Pod, pdb: PodDisruptionBudget): boolean {
 }
 
 /** Verifies the budget and spends one disruption, recording the pod in `disruptedPods`. */
-function checkAndDecrement(store: Store, pdb: PodDisruptionBudget, pod: Pod, stamp: string): void {
+function checkAndDecrement(
+  store: EvictionStore,
+  pdb: PodDisruptionBudget,
+  pod: Pod,
+  stamp: string,
+): void {
   const name = pdb.metadata.name;
   const s = pdb.status;
   if ((s.observedGeneration ?? 0) < (pdb.metadata.generation ?? 0)) throw budgetNotProcessed(name);
@@ -91,14 +111,27 @@ function checkAndDecrement(store: Store, pdb: PodDisruptionBudget, pod: Pod, sta
  * @example evictPod(store, 'default/web-0', sim.now)
  */
 export function evictPod(
-  store: Store,
+  store: EvictionStore,
   podKey: string,
   now: number,
   opts: EvictPodOptions = {},
 ): void {
+  evictAt(store, podKey, formatTimestamp(store.config.startTime + now), opts);
+}
+
+/**
+ * {@link evictPod} stamped `stamp` (the eviction's DisruptionTarget condition and the budget's
+ * `disruptedPods` entry): what `Store.evict` runs at the store's own clock.
+ * @internal
+ */
+export function evictAt(
+  store: EvictionStore,
+  podKey: string,
+  stamp: string,
+  opts: EvictPodOptions,
+): void {
   const { namespace, name } = splitPodKey(podKey);
   const key = `${namespace}/${name}`;
-  const stamp = formatTimestamp(store.config.startTime + now);
   const grace = opts.deleteOptions?.gracePeriodSeconds;
   store.transaction(() => {
     const pod = store.get('Pod', key);

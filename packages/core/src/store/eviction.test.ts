@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EvictionRefusedError, NotFoundError } from '../../errors.js';
-import { evictPod } from './evictPod.js';
-import { DisruptionBudgetRefusedError, EVICTION_BUDGET_MESSAGE } from './evictionErrors.js';
+import { EvictionRefusedError, NotFoundError } from '../errors.js';
+import { evictPod } from './eviction.js';
+import {
+  DisruptionBudgetRefusedError,
+  EVICTION_BUDGET_MESSAGE,
+} from '../controllers/disruption/evictionErrors.js';
 import {
   createPdb,
   createPod,
@@ -10,7 +13,7 @@ import {
   pdbOf,
   setPodState,
   type TestCluster,
-} from './testCluster.test-helper.js';
+} from '../controllers/disruption/testCluster.test-helper.js';
 
 /** A ReplicaSet with 3 Ready pods and a synced budget. */
 function guarded(spec: Parameters<typeof createPdb>[2]): TestCluster {
@@ -39,6 +42,26 @@ function causesOf(err: EvictionRefusedError): DisruptionBudgetRefusedError['caus
   if (!(err instanceof DisruptionBudgetRefusedError)) throw new Error('not a budget refusal');
   return err.causes;
 }
+
+describe('Store.evict: the Eviction API at the store clock', () => {
+  it('does what evictPod does at the same instant, and a refusal changes nothing', () => {
+    const viaStore = guarded({ minAvailable: 2 });
+    const viaFunction = guarded({ minAvailable: 2 });
+    viaStore.now = 5_000;
+    viaFunction.now = 5_000;
+    viaStore.store.evict('web-1');
+    evictPod(viaFunction.store, 'web-1', 5_000);
+    expect(pdbOf(viaStore.store, 'pdb').status).toEqual(pdbOf(viaFunction.store, 'pdb').status);
+    expect(pdbOf(viaStore.store, 'pdb').status.disruptedPods).toEqual({
+      'web-1': '2025-01-01T00:00:05Z',
+    });
+    expect(podOf(viaStore, 'web-1')?.metadata.deletionTimestamp).toBe('2025-01-01T00:00:35Z');
+    const rv = viaStore.store.resourceVersion;
+    expect(() => viaStore.store.evict('web-2')).toThrow(EvictionRefusedError);
+    expect(viaStore.store.resourceVersion).toBe(rv);
+    expect(podOf(viaStore, 'web-2')?.metadata.deletionTimestamp).toBeUndefined();
+  });
+});
 
 describe('evictPod', () => {
   it('spends one disruption, records the pod in disruptedPods and deletes it gracefully with DisruptionTarget', () => {
