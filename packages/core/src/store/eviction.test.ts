@@ -57,7 +57,9 @@ describe('Store.evict: the Eviction API at the store clock', () => {
     });
     expect(podOf(viaStore, 'web-1')?.metadata.deletionTimestamp).toBe('2025-01-01T00:00:35Z');
     const rv = viaStore.store.resourceVersion;
-    expect(() => viaStore.store.evict('web-2')).toThrow(EvictionRefusedError);
+    expect(() => {
+      viaStore.store.evict('web-2');
+    }).toThrow(EvictionRefusedError);
     expect(viaStore.store.resourceVersion).toBe(rv);
     expect(podOf(viaStore, 'web-2')?.metadata.deletionTimestamp).toBeUndefined();
   });
