@@ -353,12 +353,7 @@ export type {
 } from './dns/index.js';
 export { parseManifests } from './manifest/index.js';
 export type { ManifestLimits } from './manifest/index.js';
-export {
-  applyAction,
-  createSyncDriver,
-  reconcileToFixedPoint,
-  WorkQueue,
-} from './driver/index.js';
+export { applyAction, createSyncDriver, reconcileToFixedPoint, WorkQueue } from './driver/index.js';
 export type {
   ActionOutcome,
   ActionStore,
