@@ -164,7 +164,24 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
     }
     const since =
       prev !== undefined && prev.status === c.status ? prev.lastTransitionTime : undefined;
-    out.push({ ...c, lastProbeTime: null, lastTransitionTime: since ?? nowTs });
+    out.push(stamped(c, since ?? nowTs));
   }
   return out;
+}
+
+/**
+ * `c` with the kubelet's timestamps added after its own keys, as `{ ...c, lastProbeTime: null,
+ * lastTransitionTime }` would order them. Built as object literals of a fixed shape per key set:
+ * the spread's copies each end up with a hidden class of their own once the store freezes them
+ * (about 300 bytes apiece, and every read of a condition list becomes megamorphic).
+ */
+function stamped(c: Owned, lastTransitionTime: string): Condition {
+  const { type, status, reason, message } = c;
+  if (reason === undefined && message === undefined)
+    return { type, status, lastProbeTime: null, lastTransitionTime };
+  if (message === undefined && reason !== undefined)
+    return { type, status, reason, lastProbeTime: null, lastTransitionTime };
+  if (reason !== undefined && message !== undefined)
+    return { type, status, reason, message, lastProbeTime: null, lastTransitionTime };
+  return { ...c, lastProbeTime: null, lastTransitionTime };
 }
