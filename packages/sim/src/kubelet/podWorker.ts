@@ -106,7 +106,8 @@ export class PodWorker implements ContainerOwner {
       return;
     }
     const behavior = this.#behavior(pod);
-    const healthy = { ...DEFAULT_BEHAVIOR, preStopDuration: undefined };
+    // Containers other than the main one behave by default (shared, frozen).
+    const healthy = DEFAULT_BEHAVIOR;
     this.containers = pod.spec.containers.map(
       (s, i) => new ContainerRunner(this, s, i === 0 ? behavior : healthy),
     );
@@ -126,7 +127,7 @@ export class PodWorker implements ContainerOwner {
   }
 
   #behavior(pod: Pod): PodBehavior {
-    const base = { ...DEFAULT_BEHAVIOR, ...this.#ctx.defaultBehavior };
+    const base = baseBehavior(this.#ctx.defaultBehavior);
     const text = pod.metadata.annotations?.[BEHAVIOR_ANNOTATION];
     if (text === undefined) return base;
     try {
@@ -402,4 +403,16 @@ export class PodWorker implements ContainerOwner {
       containerStatuses: this.containers.map((c) => containerStatus(c, ts)),
     };
   }
+}
+
+/** The resolved kubelet default behaviour, one frozen object per kubelet setting (not per pod). */
+const baseBehaviors = new WeakMap<Partial<PodBehavior>, PodBehavior>();
+
+function baseBehavior(defaults: Partial<PodBehavior>): PodBehavior {
+  let base = baseBehaviors.get(defaults);
+  if (base === undefined) {
+    base = Object.freeze({ ...DEFAULT_BEHAVIOR, ...defaults });
+    baseBehaviors.set(defaults, base);
+  }
+  return base;
 }
