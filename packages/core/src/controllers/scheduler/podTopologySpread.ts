@@ -227,7 +227,12 @@ export function podTopologySpreadScores(
     for (const [name, count] of perNode) {
       const node = cache.nodeInfo(name)?.node;
       if (!nodeCounts(name, node)) continue;
-      const id = d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
+      // A listed node's value is in the table; any other's is read from its labels.
+      const p = tables.positionOf(name);
+      const id =
+        p !== undefined
+          ? d.domainOf[p]
+          : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
       const total = id === undefined ? -1 : (totals[id] ?? -1);
       if (total !== -1) totals[id as number] = total + count;
     }
