@@ -201,9 +201,16 @@ export function podTopologySpreadScores(
     }
     return ok;
   };
+  const matching: ReadonlyMap<string, number>[] = [];
   const terms = constraints.map((c, i): ScoreTerm => {
     const d = domains[i] as TopologyDomains;
-    const perNode = cache.countMatching(ns, c.selectors);
+    // The system defaults share one selector list between their two constraints: count once.
+    const previous = constraints[i - 1];
+    const perNode =
+      previous?.selectors === c.selectors && i > 0
+        ? (matching[i - 1] as ReadonlyMap<string, number>)
+        : cache.countMatching(ns, c.selectors);
+    matching.push(perNode);
     if (c.topologyKey === HOSTNAME_LABEL) {
       // Pods on the node itself, whatever its hostname label says (upstream Score).
       const byPosition = new Array<number>(tables.size).fill(0);
