@@ -164,9 +164,47 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
     }
     const since =
       prev !== undefined && prev.status === c.status ? prev.lastTransitionTime : undefined;
-    out.push(stamped(c, since ?? nowTs));
+    // An unchanged condition is the stored (frozen) object itself: the write copies and compares less.
+    out.push(prev !== undefined && reusable(prev, c, since) ? prev : stamped(c, since ?? nowTs));
   }
   return out;
+}
+
+/** The keys of a kubelet condition in the order {@link stamped} writes them, by what it has. */
+const PLAIN = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
+const WITH_REASON = ['type', 'status', 'reason', 'lastProbeTime', 'lastTransitionTime'];
+const WITH_MESSAGE = ['type', 'status', 'reason', 'message', 'lastProbeTime', 'lastTransitionTime'];
+
+/**
+ * True when `prev` is exactly what {@link stamped} would make of `c` (same values, same keys in
+ * the same order, so the same JSON), and can be written again as it is.
+ */
+function reusable(prev: Condition, c: Owned, since: string | undefined): boolean {
+  if (
+    since === undefined ||
+    prev.type !== c.type ||
+    prev.status !== c.status ||
+    prev.reason !== c.reason ||
+    prev.message !== c.message ||
+    prev.lastProbeTime !== null ||
+    prev.lastTransitionTime !== since
+  )
+    return false;
+  const order =
+    c.message !== undefined
+      ? c.reason === undefined
+        ? undefined
+        : WITH_MESSAGE
+      : c.reason === undefined
+        ? PLAIN
+        : WITH_REASON;
+  if (order === undefined) return false;
+  let i = 0;
+  for (const key in prev) {
+    if (order[i] !== key) return false;
+    i += 1;
+  }
+  return i === order.length;
 }
 
 /**

@@ -394,8 +394,8 @@ export class PodWorker implements ContainerOwner {
       ...live.status,
       phase,
       conditions: podConditions(live, inputs, ts(this.host.now)),
-      ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
-      ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
+      ...(hostIP === undefined ? {} : { hostIP, hostIPs: ipList(live.status.hostIPs, hostIP) }),
+      ...(podIP === undefined ? {} : { podIP, podIPs: ipList(live.status.podIPs, podIP) }),
       startTime: ts(this.#startTime ?? this.host.now),
       ...(this.init.length === 0
         ? {}
@@ -415,4 +415,11 @@ function baseBehavior(defaults: Partial<PodBehavior>): PodBehavior {
     baseBehaviors.set(defaults, base);
   }
   return base;
+}
+
+/** `[{ ip }]`: the stored (frozen) list when it is exactly that, so the write copies less. */
+function ipList(stored: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  const first = stored?.length === 1 ? stored[0] : undefined;
+  if (stored !== undefined && first?.ip === ip && Object.keys(first).length === 1) return stored;
+  return [{ ip }];
 }
