@@ -73,6 +73,15 @@ describe('RFC 3339 timestamps of virtual time', () => {
     expect(formatTimestamp(Date.UTC(1999, 11, 31, 12, 0, 0))).toBe('1999-12-31T12:00:00Z');
   });
 
+  it('gives the right text for instants that share a memo slot, asked alternately', () => {
+    const a = DEFAULT_START_TIME_MS + 1_000;
+    const b = a + 256; // same slot of the 256-slot memo
+    for (let i = 0; i < 3; i++) {
+      expect(formatTimestamp(a)).toBe('2025-01-01T00:00:01Z');
+      expect(formatTimestamp(b)).toBe('2025-01-01T00:00:01.256Z');
+    }
+  });
+
   it('MicroTime always has six fractional digits', () => {
     expect(formatMicroTimestamp(DEFAULT_START_TIME_MS + 10_000)).toBe(
       '2025-01-01T00:00:10.000000Z',

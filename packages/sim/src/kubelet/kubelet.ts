@@ -151,8 +151,19 @@ export class Kubelet implements NodeAgent {
 
   #hostIP(): string | undefined {
     const node = this.#host.store.get('Node', this.nodeName);
-    return node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    // Asked at every status render; stored objects are immutable, so read each version once.
+    if (node !== this.#hostIPOf.node) {
+      const address = node?.status.addresses?.find((a) => a.type === 'InternalIP')?.address;
+      this.#hostIPOf = { node, address };
+    }
+    return this.#hostIPOf.address;
   }
+
+  /** The node version {@link Kubelet.#hostIP} last read, and its InternalIP. */
+  #hostIPOf: { node: unknown; address: string | undefined } = {
+    node: undefined,
+    address: undefined,
+  };
 
   /** Receives a Pod event for a pod bound to (or once bound to) this node. */
   onPodEvent(ev: StoreEvent): void {

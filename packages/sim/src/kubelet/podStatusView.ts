@@ -164,7 +164,62 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
     }
     const since =
       prev !== undefined && prev.status === c.status ? prev.lastTransitionTime : undefined;
-    out.push({ ...c, lastProbeTime: null, lastTransitionTime: since ?? nowTs });
+    // An unchanged condition is the stored (frozen) object itself: the write copies and compares less.
+    out.push(prev !== undefined && reusable(prev, c, since) ? prev : stamped(c, since ?? nowTs));
   }
   return out;
+}
+
+/** The keys of a kubelet condition in the order {@link stamped} writes them, by what it has. */
+const PLAIN = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
+const WITH_REASON = ['type', 'status', 'reason', 'lastProbeTime', 'lastTransitionTime'];
+const WITH_MESSAGE = ['type', 'status', 'reason', 'message', 'lastProbeTime', 'lastTransitionTime'];
+
+/**
+ * True when `prev` is exactly what {@link stamped} would make of `c` (same values, same keys in
+ * the same order, so the same JSON), and can be written again as it is.
+ */
+function reusable(prev: Condition, c: Owned, since: string | undefined): boolean {
+  if (
+    since === undefined ||
+    prev.type !== c.type ||
+    prev.status !== c.status ||
+    prev.reason !== c.reason ||
+    prev.message !== c.message ||
+    prev.lastProbeTime !== null ||
+    prev.lastTransitionTime !== since
+  )
+    return false;
+  const order =
+    c.message !== undefined
+      ? c.reason === undefined
+        ? undefined
+        : WITH_MESSAGE
+      : c.reason === undefined
+        ? PLAIN
+        : WITH_REASON;
+  if (order === undefined) return false;
+  let i = 0;
+  for (const key in prev) {
+    if (order[i] !== key) return false;
+    i += 1;
+  }
+  return i === order.length;
+}
+
+/**
+ * `c` with the kubelet's timestamps added after its own keys, as `{ ...c, lastProbeTime: null,
+ * lastTransitionTime }` would order them. Built as object literals of a fixed shape per key set:
+ * the spread's copies each end up with a hidden class of their own once the store freezes them
+ * (about 300 bytes apiece, and every read of a condition list becomes megamorphic).
+ */
+function stamped(c: Owned, lastTransitionTime: string): Condition {
+  const { type, status, reason, message } = c;
+  if (reason === undefined && message === undefined)
+    return { type, status, lastProbeTime: null, lastTransitionTime };
+  if (message === undefined && reason !== undefined)
+    return { type, status, reason, lastProbeTime: null, lastTransitionTime };
+  if (reason !== undefined && message !== undefined)
+    return { type, status, reason, message, lastProbeTime: null, lastTransitionTime };
+  return { ...c, lastProbeTime: null, lastTransitionTime };
 }

@@ -106,7 +106,8 @@ export class PodWorker implements ContainerOwner {
       return;
     }
     const behavior = this.#behavior(pod);
-    const healthy = { ...DEFAULT_BEHAVIOR, preStopDuration: undefined };
+    // Containers other than the main one behave by default (shared, frozen).
+    const healthy = DEFAULT_BEHAVIOR;
     this.containers = pod.spec.containers.map(
       (s, i) => new ContainerRunner(this, s, i === 0 ? behavior : healthy),
     );
@@ -126,7 +127,7 @@ export class PodWorker implements ContainerOwner {
   }
 
   #behavior(pod: Pod): PodBehavior {
-    const base = { ...DEFAULT_BEHAVIOR, ...this.#ctx.defaultBehavior };
+    const base = baseBehavior(this.#ctx.defaultBehavior);
     const text = pod.metadata.annotations?.[BEHAVIOR_ANNOTATION];
     if (text === undefined) return base;
     try {
@@ -393,8 +394,8 @@ export class PodWorker implements ContainerOwner {
       ...live.status,
       phase,
       conditions: podConditions(live, inputs, ts(this.host.now)),
-      ...(hostIP === undefined ? {} : { hostIP, hostIPs: [{ ip: hostIP }] }),
-      ...(podIP === undefined ? {} : { podIP, podIPs: [{ ip: podIP }] }),
+      ...(hostIP === undefined ? {} : { hostIP, hostIPs: ipList(live.status.hostIPs, hostIP) }),
+      ...(podIP === undefined ? {} : { podIP, podIPs: ipList(live.status.podIPs, podIP) }),
       startTime: ts(this.#startTime ?? this.host.now),
       ...(this.init.length === 0
         ? {}
@@ -402,4 +403,23 @@ export class PodWorker implements ContainerOwner {
       containerStatuses: this.containers.map((c) => containerStatus(c, ts)),
     };
   }
+}
+
+/** The resolved kubelet default behaviour, one frozen object per kubelet setting (not per pod). */
+const baseBehaviors = new WeakMap<Partial<PodBehavior>, PodBehavior>();
+
+function baseBehavior(defaults: Partial<PodBehavior>): PodBehavior {
+  let base = baseBehaviors.get(defaults);
+  if (base === undefined) {
+    base = Object.freeze({ ...DEFAULT_BEHAVIOR, ...defaults });
+    baseBehaviors.set(defaults, base);
+  }
+  return base;
+}
+
+/** `[{ ip }]`: the stored (frozen) list when it is exactly that, so the write copies less. */
+function ipList(stored: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  const first = stored?.length === 1 ? stored[0] : undefined;
+  if (stored !== undefined && first?.ip === ip && Object.keys(first).length === 1) return stored;
+  return [{ ip }];
 }

@@ -16,7 +16,9 @@ type AnyObject = KubeObject | InertObject;
 const sameLabels = (
   a: Readonly<Record<string, string>> | undefined,
   b: Readonly<Record<string, string>> | undefined,
-): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+): boolean =>
+  // A status write keeps the stored (frozen) labels object: no text needed to see it is the same.
+  a === b || JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 
 /**
  * A pod change that can move a budget's numbers: labels, deletion, Ready, phase or controller.

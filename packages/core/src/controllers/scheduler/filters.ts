@@ -34,7 +34,7 @@ export function nodeNameFilter(pod: Pod, info: NodeInfo): FilterFailure | undefi
  * `node.kubernetes.io/unschedulable:NoSchedule` (plugins/nodeunschedulable).
  */
 export function nodeUnschedulableFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
-  if (info.node?.spec.unschedulable !== true) return undefined;
+  if (!info.unschedulable) return undefined;
   if (tolerationsTolerate(pod.spec.tolerations, UNSCHEDULABLE_TAINT)) return undefined;
   return fail('NodeUnschedulable', [REASONS.unschedulable], true);
 }
@@ -44,8 +44,8 @@ export function nodeUnschedulableFilter(pod: Pod, info: NodeInfo): FilterFailure
  * scores (plugins/tainttoleration). The reason names the first untolerated taint.
  */
 export function taintTolerationFilter(pod: Pod, info: NodeInfo): FilterFailure | undefined {
-  const taints = info.node?.spec.taints;
-  if (taints === undefined || taints.length === 0) return undefined;
+  const taints = info.taints;
+  if (taints.length === 0) return undefined;
   const taint = firstUntoleratedTaint(taints, pod.spec.tolerations, FILTERED_EFFECTS);
   if (taint === undefined) return undefined;
   return fail('TaintToleration', [untoleratedTaintReason(taint.key, taint.value)], true);

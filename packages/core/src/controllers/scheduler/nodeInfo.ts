@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { bytes, cpuMillis } from '../../quantity/parseQuantity.js';
-import type { Node } from '../../objects/node.js';
+import type { Node, Taint } from '../../objects/node.js';
 import type { HostPort } from './podRequests.js';
 
 /** The pod-count limit when a node does not state `status.allocatable.pods` (kubelet `maxPods`). */
@@ -25,6 +25,10 @@ export interface Allocatable {
 export interface NodeInfo {
   readonly name: string;
   readonly node: Node | undefined;
+  /** `node.spec.unschedulable === true`, kept beside the node so filters read one object. */
+  readonly unschedulable: boolean;
+  /** `node.spec.taints` (empty when none or no Node), likewise. */
+  readonly taints: readonly Taint[];
   readonly allocatable: Allocatable;
   /** Sum of the pods' effective requests. */
   readonly requestedMilliCpu: number;
@@ -42,6 +46,8 @@ export interface NodeInfo {
 /** The mutable form the cache updates in place. */
 export interface MutableNodeInfo extends NodeInfo {
   node: Node | undefined;
+  unschedulable: boolean;
+  taints: readonly Taint[];
   allocatable: Allocatable;
   requestedMilliCpu: number;
   requestedMemory: number;
@@ -73,11 +79,23 @@ export function allocatableOf(node: Node | undefined): Allocatable {
   };
 }
 
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
+/** Points `info` at `node` (undefined: the Node is gone), with the fields read from it. */
+export function setNodeOf(info: MutableNodeInfo, node: Node | undefined): void {
+  info.node = node;
+  info.unschedulable = node?.spec.unschedulable === true;
+  info.taints = node?.spec.taints ?? NO_TAINTS;
+  info.allocatable = allocatableOf(node);
+}
+
 /** An empty NodeInfo for `name`. */
 export function emptyNodeInfo(name: string, node: Node | undefined): MutableNodeInfo {
   return {
     name,
     node,
+    unschedulable: node?.spec.unschedulable === true,
+    taints: node?.spec.taints ?? NO_TAINTS,
     allocatable: allocatableOf(node),
     requestedMilliCpu: 0,
     requestedMemory: 0,

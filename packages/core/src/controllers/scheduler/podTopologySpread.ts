@@ -18,6 +18,8 @@ import {
   spreadConstraintsOf,
 } from './spreadConstraints.js';
 import type { SpreadConstraint } from './spreadConstraints.js';
+import { buildTopologyDomains, nodePositions, topologyDomains } from './topologyDomains.js';
+import type { TopologyDomains } from './topologyDomains.js';
 
 /** The per-cycle state of the DoNotSchedule filter (upstream `preFilterState`). */
 export interface SpreadFilterState {
@@ -153,12 +155,17 @@ export function podTopologySpreadFilter(
  * `count × ln(domains + 2) + (maxSkew − 1)`, summed and rounded; then
  * `100 × (max + min − raw) / max` (all 100 when max is 0). Nodes without the topology keys score 0
  * when the constraints are the pod's own. Returns undefined when no soft constraint applies.
+ *
+ * `positions` (optional) gives each feasible node's index in the cache's `nodeInfos()`, as the
+ * search loop knows it: the nodes' topology values are then read from the cache's per-generation
+ * tables ({@link topologyDomains}). Without it they are read from the feasible nodes' labels.
  */
 export function podTopologySpreadScores(
   pod: Pod,
   view: ClusterView,
   cache: SchedulerCacheView,
   feasible: readonly NodeInfo[],
+  positions?: ArrayLike<number>,
 ): number[] | undefined {
   const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');
   const nf = feasible.length;
@@ -166,17 +173,21 @@ export function podTopologySpreadScores(
   // Only the pod's own constraints require every key; system defaults still spread by hostname
   // on nodes without a zone label (scoring.go `requireAllTopologies`).
   const requireAll = (pod.spec.topologySpreadConstraints ?? []).length > 0;
-  const labelsOf = new Array<Readonly<Record<string, string>> | undefined>(nf);
-  const ignored = new Uint8Array(nf);
-  let scored = 0;
-  for (let j = 0; j < nf; j++) {
-    const labels = feasible[j]?.node?.metadata.labels;
-    labelsOf[j] = labels;
-    if (requireAll && !hasAllTopologyKeys(labels, constraints)) ignored[j] = 1;
-    else scored += 1;
+  const tables = positions === undefined ? feasibleTables(feasible) : cacheTables(cache, positions);
+  const at = tables.at;
+  const domains = constraints.map((c) => tables.domains(c.topologyKey));
+  const ignored = new Array<number>(nf).fill(0);
+  let scored = nf;
+  if (requireAll) {
+    for (let j = 0; j < nf; j++) {
+      const p = at[j] ?? 0;
+      if (domains.some((d) => d.hasKey[p] !== 1)) {
+        ignored[j] = 1;
+        scored -= 1;
+      }
+    }
   }
   const ns = pod.metadata.namespace;
-  const perNode = constraints.map((c) => cache.countMatching(ns, c.selectors));
   // Whether a node holding matching pods counts (upstream PreScore's `processAllNode`), once per node.
   const counts = new Map<string, boolean>();
   const nodeCounts = (name: string, node: Node | undefined): boolean => {
@@ -190,25 +201,50 @@ export function podTopologySpreadScores(
     }
     return ok;
   };
-  const domainCounts = constraints.map((c, i) => {
-    const domains = new Map<string, number>();
-    if (c.topologyKey === HOSTNAME_LABEL) return domains;
-    const key = c.topologyKey;
-    for (let j = 0; j < nf; j++) {
-      if (ignored[j] === 0) domains.set(labelsOf[j]?.[key] ?? '', 0);
+  const matching: ReadonlyMap<string, number>[] = [];
+  const terms = constraints.map((c, i): ScoreTerm => {
+    const d = domains[i] as TopologyDomains;
+    // The system defaults share one selector list between their two constraints: count once.
+    const previous = constraints[i - 1];
+    const perNode =
+      previous?.selectors === c.selectors && i > 0
+        ? (matching[i - 1] as ReadonlyMap<string, number>)
+        : cache.countMatching(ns, c.selectors);
+    matching.push(perNode);
+    if (c.topologyKey === HOSTNAME_LABEL) {
+      // Pods on the node itself, whatever its hostname label says (upstream Score).
+      const byPosition = new Array<number>(tables.size).fill(0);
+      for (const [name, count] of perNode) {
+        const p = tables.positionOf(name);
+        if (p !== undefined) byPosition[p] = count;
+      }
+      return term(d, true, byPosition, Math.log(scored + 2), c);
     }
-    for (const [name, count] of perNode[i] ?? []) {
+    // The domains of the scored feasible nodes (a missing key is the domain ''), then the
+    // matching pods of every counting node added to those domains.
+    const totals = new Array<number>(d.ids.size).fill(-1);
+    let present = 0;
+    for (let j = 0; j < nf; j++) {
+      const id = d.domainOf[at[j] ?? 0] ?? 0;
+      if (ignored[j] === 0 && totals[id] === -1) {
+        totals[id] = 0;
+        present += 1;
+      }
+    }
+    for (const [name, count] of perNode) {
       const node = cache.nodeInfo(name)?.node;
       if (!nodeCounts(name, node)) continue;
-      const value = node?.metadata.labels?.[key] ?? '';
-      const current = domains.get(value);
-      if (current !== undefined) domains.set(value, current + count);
+      // A listed node's value is in the table; any other's is read from its labels.
+      const p = tables.positionOf(name);
+      const id =
+        p !== undefined
+          ? d.domainOf[p]
+          : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
+      const total = id === undefined ? -1 : (totals[id] ?? -1);
+      if (total !== -1) totals[id as number] = total + count;
     }
-    return domains;
+    return term(d, false, totals, Math.log(present + 2), c);
   });
-  const weights = constraints.map((c, i) =>
-    Math.log((c.topologyKey === HOSTNAME_LABEL ? scored : (domainCounts[i]?.size ?? 0)) + 2),
-  );
   const raw = new Array<number>(nf);
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
@@ -217,17 +253,12 @@ export function podTopologySpreadScores(
       raw[j] = 0;
       continue;
     }
-    const labels = labelsOf[j];
+    const p = at[j] ?? 0;
     let score = 0;
-    for (let i = 0; i < constraints.length; i++) {
-      const c = constraints[i] as SpreadConstraint;
-      const value = labels?.[c.topologyKey];
-      if (value === undefined) continue;
-      const count =
-        c.topologyKey === HOSTNAME_LABEL
-          ? (perNode[i]?.get(feasible[j]?.name ?? '') ?? 0)
-          : (domainCounts[i]?.get(value) ?? 0);
-      score += count * (weights[i] ?? 0) + (c.maxSkew - 1);
+    for (const t of terms) {
+      if (t.hasKey[p] !== 1) continue;
+      const count = t.counts[t.perNode ? p : (t.domainOf[p] ?? 0)] ?? 0;
+      score += count * t.weight + (t.c.maxSkew - 1);
     }
     const rounded = Math.round(score);
     raw[j] = rounded;
@@ -242,4 +273,59 @@ export function podTopologySpreadScores(
     else out[j] = Math.trunc((100 * (max + min - r)) / max);
   }
   return out;
+}
+
+/** One constraint, ready for the per-node loop of {@link podTopologySpreadScores}. */
+interface ScoreTerm {
+  readonly domainOf: Int32Array;
+  readonly hasKey: Uint8Array;
+  /** `counts` is by node position (hostname), else by domain id. */
+  readonly perNode: boolean;
+  readonly counts: readonly number[];
+  /** `ln(domains + 2)` (upstream `topologyNormalizingWeight`). */
+  readonly weight: number;
+  readonly c: SpreadConstraint;
+}
+
+function term(
+  d: TopologyDomains,
+  perNode: boolean,
+  counts: readonly number[],
+  weight: number,
+  c: SpreadConstraint,
+): ScoreTerm {
+  return { domainOf: d.domainOf, hasKey: d.hasKey, perNode, counts, weight, c };
+}
+
+/** Where the nodes' topology values are read: per node position. */
+interface NodeTables {
+  /** Each feasible node's position. */
+  readonly at: ArrayLike<number>;
+  /** How many positions there are. */
+  readonly size: number;
+  positionOf(name: string): number | undefined;
+  domains(key: string): TopologyDomains;
+}
+
+/** The cache's per-generation tables; `positions` index its `nodeInfos()`. */
+function cacheTables(cache: SchedulerCacheView, positions: ArrayLike<number>): NodeTables {
+  const byName = nodePositions(cache);
+  return {
+    at: positions,
+    size: cache.nodeInfos().length,
+    positionOf: (name) => byName.get(name),
+    domains: (key) => topologyDomains(cache, key),
+  };
+}
+
+/** Tables over the feasible nodes themselves (their positions are 0, 1, …). */
+function feasibleTables(feasible: readonly NodeInfo[]): NodeTables {
+  const byName = new Map<string, number>();
+  for (let j = feasible.length - 1; j >= 0; j--) byName.set(feasible[j]?.name ?? '', j);
+  return {
+    at: feasible.map((_, j) => j),
+    size: feasible.length,
+    positionOf: (name) => byName.get(name),
+    domains: (key) => buildTopologyDomains(feasible, key),
+  };
 }

@@ -38,7 +38,7 @@ import {
   leastAllocatedScore,
   nodeAffinityRawScore,
 } from './scores.js';
-import { selectHost } from './selectHost.js';
+import { selectBest } from './selectHost.js';
 import type { NodeScore } from './selectHost.js';
 
 /** Upstream's error when the cluster has no nodes at all (`ErrNoNodesAvailable`). */
@@ -145,16 +145,21 @@ export function schedulePod(
   const want = numFeasibleNodesToFind(n);
   const start = startIndex % n;
   const feasible: NodeInfo[] = [];
+  // Each feasible node's index in `infos`, for scores that read per-node tables.
+  const positions = new Int32Array(want);
   const failures = new Map<string, FilterFailure>();
   let processed = 0;
   while (processed < n && feasible.length < want) {
     const i = start + processed;
-    const info = infos[i < n ? i : i - n];
+    const at = i < n ? i : i - n;
+    const info = infos[at];
     processed += 1;
     if (info === undefined) continue;
     const failure = runFilters(pod, info, ctx);
-    if (failure === undefined) feasible.push(info);
-    else failures.set(info.name, failure);
+    if (failure === undefined) {
+      positions[feasible.length] = at;
+      feasible.push(info);
+    } else failures.set(info.name, failure);
   }
   const nextStartIndex = (start + processed) % n;
   if (feasible.length === 0) {
@@ -168,25 +173,60 @@ export function schedulePod(
   const only = feasible.length === 1 ? feasible[0] : undefined;
   if (only !== undefined)
     return { kind: 'scheduled', nodeName: only.name, scores: [], nextStartIndex };
-  const scores = scoreNodes(pod, view, cache, feasible, ctx.requests);
-  const nodeName = selectHost(scores, random) ?? '';
-  return { kind: 'scheduled', nodeName, scores, nextStartIndex };
+  const totals = scoreTotals(
+    pod,
+    view,
+    cache,
+    feasible,
+    ctx.requests,
+    positions.subarray(0, feasible.length),
+  );
+  const nodeName = feasible[selectBest(totals, random)]?.name ?? '';
+  return {
+    kind: 'scheduled',
+    nodeName,
+    // Built when read (tests do; the controller does not): 420 objects a pod at 1,000 nodes.
+    get scores() {
+      return namedScores(feasible, totals);
+    },
+    nextStartIndex,
+  };
 }
 
-/** The total weighted score of each feasible node, in order. */
+function namedScores(feasible: readonly NodeInfo[], totals: readonly number[]): NodeScore[] {
+  return feasible.map((info, j) => ({ name: info.name, score: totals[j] ?? 0 }));
+}
+
+/**
+ * The total weighted score of each feasible node, in order. `positions`, when given, is each
+ * feasible node's index in `cache.nodeInfos()` (what the search loop knows).
+ */
 export function scoreNodes(
   pod: Pod,
   view: ClusterView,
   cache: SchedulerCacheView,
   feasible: readonly NodeInfo[],
   requests: ReturnType<typeof podRequests>,
+  positions?: ArrayLike<number>,
 ): NodeScore[] {
+  return namedScores(feasible, scoreTotals(pod, view, cache, feasible, requests, positions));
+}
+
+/** {@link scoreNodes}' scores alone, in the same order. */
+function scoreTotals(
+  pod: Pod,
+  view: ClusterView,
+  cache: SchedulerCacheView,
+  feasible: readonly NodeInfo[],
+  requests: ReturnType<typeof podRequests>,
+  positions?: ArrayLike<number>,
+): number[] {
   const nf = feasible.length;
   // TaintToleration and NodeAffinity raw scores; all 0 (normalised to 100 and 0) when no node has
   // taints and the pod has no preferred node affinity, which skips the per-node work.
   let anyTaints = false;
   for (const info of feasible) {
-    if ((info.node?.spec.taints?.length ?? 0) > 0) {
+    if (info.taints.length > 0) {
       anyTaints = true;
       break;
     }
@@ -206,22 +246,19 @@ export function scoreNodes(
           false,
         )
       : undefined;
-  const spread = podTopologySpreadScores(pod, view, cache, feasible);
+  const spread = podTopologySpreadScores(pod, view, cache, feasible, positions);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
-  const out = new Array<NodeScore>(nf);
+  const out = new Array<number>(nf);
   for (let j = 0; j < nf; j++) {
     const info = feasible[j] as NodeInfo;
-    out[j] = {
-      name: info.name,
-      score:
-        w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
-        w.NodeAffinity * (affinity?.[j] ?? 0) +
-        w.PodTopologySpread * (spread?.[j] ?? 0) +
-        w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
-        w.NodeResourcesFit * leastAllocatedScore(requests, info) +
-        w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info),
-    };
+    out[j] =
+      w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
+      w.NodeAffinity * (affinity?.[j] ?? 0) +
+      w.PodTopologySpread * (spread?.[j] ?? 0) +
+      w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
+      w.NodeResourcesFit * leastAllocatedScore(requests, info) +
+      w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import type { StoreEvent } from '../../store/view.js';
 import { podAffinityTermsOf } from './affinityTerms.js';
 import type { PodAffinityTerms } from './affinityTerms.js';
 import { LabelSetIndex, labelSetId } from './labelSetIndex.js';
-import { allocatableOf, bump, emptyNodeInfo, hostPortKey } from './nodeInfo.js';
+import { bump, emptyNodeInfo, hostPortKey, setNodeOf } from './nodeInfo.js';
 import type { MutableNodeInfo, NodeInfo } from './nodeInfo.js';
 import { podHostPorts, podRequests } from './podRequests.js';
 import type { HostPort, PodRequests } from './podRequests.js';
@@ -299,15 +299,13 @@ export class SchedulerCache {
     } else if (!sameLabels(info.node.metadata.labels, node.metadata.labels)) {
       this.#nodeLabelGeneration += 1;
     }
-    info.node = node;
-    info.allocatable = allocatableOf(node);
+    setNodeOf(info, node);
   }
 
   #removeNode(name: string): void {
     if (this.#nodes.get(name)?.node === undefined) return;
     const info = this.#info(name);
-    info.node = undefined;
-    info.allocatable = allocatableOf(undefined);
+    setNodeOf(info, undefined);
     const i = this.#search(name);
     const [names, infos] = this.#writableSorted();
     names.splice(i, 1);

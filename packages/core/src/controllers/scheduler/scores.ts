@@ -41,7 +41,7 @@ export function defaultNormalizeScore(raw: readonly number[], reverse: boolean):
  * tolerations whose effect is empty or PreferNoSchedule. Normalise with `reverse` (fewer is better).
  */
 export function intolerablePreferNoScheduleCount(pod: Pod, info: NodeInfo): number {
-  const taints = info.node?.spec.taints ?? [];
+  const taints = info.taints;
   if (taints.length === 0) return 0;
   const tolerations: Toleration[] = pod.spec.tolerations.filter(
     (t) => t.effect === undefined || t.effect === '' || t.effect === 'PreferNoSchedule',

@@ -18,21 +18,27 @@ export interface NodeScore {
  * selectHost([{ name: 'a', score: 5 }, { name: 'b', score: 5 }], random) // 'a' or 'b'
  */
 export function selectHost(scores: readonly NodeScore[], random: RandomSource): string | undefined {
-  const first = scores[0];
-  if (first === undefined) return undefined;
-  let best = first.score;
-  let selected = first.name;
+  return scores[selectBest(scores.map((s) => s.score), random)]?.name;
+}
+
+/**
+ * The index {@link selectHost} picks among `totals` (the same draws), −1 for an empty list: the
+ * scheduler's own loop, which keeps its totals as plain numbers.
+ */
+export function selectBest(totals: readonly number[], random: RandomSource): number {
+  if (totals.length === 0) return -1;
+  let best = totals[0] ?? 0;
+  let selected = 0;
   let ties = 1;
-  for (let i = 1; i < scores.length; i++) {
-    const s = scores[i];
-    if (s === undefined) continue;
-    if (s.score > best) {
-      best = s.score;
-      selected = s.name;
+  for (let i = 1; i < totals.length; i++) {
+    const score = totals[i] ?? 0;
+    if (score > best) {
+      best = score;
+      selected = i;
       ties = 1;
-    } else if (s.score === best) {
+    } else if (score === best) {
       ties += 1;
-      if (random.nextInt(ties) === 0) selected = s.name;
+      if (random.nextInt(ties) === 0) selected = i;
     }
   }
   return selected;
