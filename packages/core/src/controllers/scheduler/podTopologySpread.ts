@@ -237,9 +237,7 @@ export function podTopologySpreadScores(
       // A listed node's value is in the table; any other's is read from its labels.
       const p = tables.positionOf(name);
       const id =
-        p !== undefined
-          ? d.domainOf[p]
-          : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
+        p !== undefined ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
       const total = id === undefined ? -1 : (totals[id] ?? -1);
       if (total !== -1) totals[id as number] = total + count;
     }

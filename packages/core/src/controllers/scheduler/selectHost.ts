@@ -18,7 +18,12 @@ export interface NodeScore {
  * selectHost([{ name: 'a', score: 5 }, { name: 'b', score: 5 }], random) // 'a' or 'b'
  */
 export function selectHost(scores: readonly NodeScore[], random: RandomSource): string | undefined {
-  return scores[selectBest(scores.map((s) => s.score), random)]?.name;
+  return scores[
+    selectBest(
+      scores.map((s) => s.score),
+      random,
+    )
+  ]?.name;
 }
 
 /**
