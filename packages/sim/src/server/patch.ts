@@ -4,6 +4,7 @@
  * kubectl sends: `$patch`, `$retainKeys`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`).
  * @packageDocumentation
  */
+import { deepEqual } from '@kubesim/core';
 import { ApiError, badRequest } from './status.js';
 import { itemKey, listStrategy } from './mergeKeys.js';
 
@@ -34,19 +35,6 @@ function pointer(path: unknown): string[] {
     );
   }
   return path === '' ? [] : path.slice(1).split('/').map(unescapePointer);
-}
-
-function deepEqualJson(a: Json, b: Json): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => deepEqualJson(x, b[i]));
-  }
-  if (isObj(a) && isObj(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => k in b && deepEqualJson(a[k], b[k]));
-  }
-  return false;
 }
 
 function patchFailed(message: string): ApiError {
@@ -151,7 +139,7 @@ export function jsonPatch(doc: Json, ops: Json): Json {
         break;
       case 'test': {
         const actual = getAt(cur, segs);
-        if (!deepEqualJson(actual, raw['value'])) {
+        if (!deepEqual(actual, raw['value'])) {
           throw patchFailed(
             `the server rejected our request due to an error in our request: testing value /${segs.join('/')} failed: test failed`,
           );
@@ -182,7 +170,7 @@ export function strategicMergePatch(target: Json, patch: Json, path: readonly st
       const field = k.slice('$deleteFromPrimitiveList/'.length);
       const cur = out[field];
       if (Array.isArray(cur) && Array.isArray(v)) {
-        out[field] = cur.filter((x) => !v.some((d) => deepEqualJson(d, x)));
+        out[field] = cur.filter((x) => !v.some((d) => deepEqual(d, x)));
       }
       continue;
     }
@@ -209,7 +197,7 @@ function mergeList(target: Json, patch: Json[], path: readonly string[]): Json[]
   const base: Json[] = Array.isArray(target) ? (target as Json[]) : [];
   if (strategy.type === 'set') {
     const out = [...base];
-    for (const v of patch) if (!out.some((x) => deepEqualJson(x, v))) out.push(v);
+    for (const v of patch) if (!out.some((x) => deepEqual(x, v))) out.push(v);
     return out;
   }
   if (strategy.type === 'atomic') {
