@@ -134,7 +134,7 @@ export function formatTimestamp(epochMs: number): string {
   // Everything written in one virtual millisecond carries the same text: hand back the string
   // already made (a 300-node cluster held 57,300 separate copies of a handful of timestamps).
   const slot = epochMs & (MEMO_SLOTS - 1);
-  if (memoMs[slot] === epochMs) return memoText[slot] ?? format(epochMs);
+  if (memoMs[slot] === epochMs) return memoText[slot] as string;
   const text = format(epochMs);
   memoMs[slot] = epochMs;
   memoText[slot] = text;

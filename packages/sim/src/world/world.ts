@@ -47,7 +47,7 @@ export interface WorldOptions {
   /** Controllers in the order they are registered (ties at one instant run in this order). */
   readonly controllers: (deps: ControllerDeps) => readonly Controller[];
   /** Performs `evict` actions of controllers' plans (the Eviction API). */
-  readonly evict?: (store: Store, podKey: string, now: number) => void;
+  readonly evict?: (store: Store, podKey: string) => void;
   readonly kubelet: KubeletFactory;
   /** Keep trace entries in memory (the hash is always kept). @defaultValue true */
   readonly keepTrace?: boolean;
@@ -173,7 +173,7 @@ export class World implements AgentHost, WorldHandle {
       evict === undefined
         ? undefined
         : (podKey) => {
-            evict(this.store, podKey, this.now);
+            evict(this.store, podKey);
           };
     this.#kubeletDelay = delaySampler(this.config.kubeletWatchDelay, this.streams, 'watch/kubelet');
     this.proxyWatchDelay = delaySampler(
