@@ -22,4 +22,47 @@ describe('RunningHash', () => {
     expect(a.hex()).toBe(new RunningHash().mix('x').hex());
     expect(b.hex()).toBe(new RunningHash().mix('xy').hex());
   });
+
+  it('mixJson hashes exactly the text JSON.stringify gives', () => {
+    class Point {
+      constructor(
+        readonly x: number,
+        readonly y: number,
+      ) {}
+    }
+    const values: unknown[] = [
+      { a: 1, b: 'two', c: [1, 'x', null, true, false], d: { e: {} }, f: [] },
+      Object.freeze({ z: 1, 10: 'ten', 2: 'two', a: undefined, g: () => 1, s: Symbol('s') }),
+      [undefined, () => 1, Symbol('s'), Number.NaN, Infinity, -0, 1.5e300, 2 ** -30],
+      {
+        quote: 'a"b\\c',
+        ctl: 'line\nbreak\t\u0001',
+        lone: '\ud800x',
+        pair: '\u{1F600}',
+        del: '\u007f',
+      },
+      {
+        date: new Date(0),
+        nested: { toJSON: (k: string) => `key:${k}` },
+        list: [{ toJSON: (k: string) => k }],
+      },
+      {
+        boxed: [Object(1), Object('s'), Object(true)],
+        point: new Point(1, 2),
+        map: new Map([[1, 2]]),
+      },
+      Object.assign(Object.create(null), { n: 1 }),
+      'top',
+      7,
+      null,
+      { 'k"ey': 1, 'k\\': 2, '\u0000': 3 },
+    ];
+    for (const v of values) {
+      const text = JSON.stringify(v);
+      expect(new RunningHash().mix('p').mixJson(v).hex()).toBe(
+        new RunningHash().mix(`p${text}`).hex(),
+      );
+    }
+    expect(new RunningHash().mixJson(undefined).hex()).toBe(new RunningHash().hex());
+  });
 });

@@ -131,20 +131,19 @@ export class TraceLog implements Trace {
     this.#pending = [];
     for (const p of pending) {
       const seq = this.#hashed;
-      let entry: Omit<TraceEntry, 'seq'>;
-      let json: string;
+      // The hashed text is JSON.stringify({ seq, ...entry }).
       if (p.change === undefined) {
-        entry = p.entry;
-        json = p.json;
+        // An activity, serialised when appended: its JSON after the opening brace (an entry
+        // always has `t`, so it is never `{}`).
+        this.#hash.mix(`{"seq":${seq},`).mix(p.json, 1);
+        if (this.#keep) this.#entries.push({ seq, ...p.entry });
       } else {
-        entry = changeEntry(p.change);
-        json = JSON.stringify(entry);
+        // A change: hashed as its JSON would read, without building the text.
+        const entry = changeEntry(seq, p.change);
+        this.#hash.mixJson(entry);
+        if (this.#keep) this.#entries.push(entry);
       }
-      // The hashed text is JSON.stringify({ seq, ...entry }), built without the copy: the entry's
-      // own JSON after its opening brace (an entry always has `t`, so it is never `{}`).
-      this.#hash.mix(`{"seq":${seq},`).mix(json, 1);
       this.#hashed = seq + 1;
-      if (this.#keep) this.#entries.push({ seq, ...entry });
       if (this.#marks.length > 0 && this.#marks[0]?.at === this.#hashed) this.#fillMarks();
     }
   }
@@ -198,13 +197,13 @@ export class TraceLog implements Trace {
   }
 }
 
-/** The entry of a change: patches for MODIFIED, the whole object for ADDED. */
-function changeEntry(c: TracedChange): Omit<TraceEntry, 'seq'> {
+/** The entry `seq` of a change: patches for MODIFIED, the whole object for ADDED. */
+function changeEntry(seq: number, c: TracedChange): TraceEntry {
   // Built in place, keys in the order they were always hashed in.
-  const entry: Omit<TraceEntry, 'seq' | 'patches' | 'object'> & {
+  const entry: Omit<TraceEntry, 'patches' | 'object'> & {
     patches?: NonNullable<TraceEntry['patches']>;
     object?: unknown;
-  } = { t: c.t, cause: c.cause, type: c.type, kind: c.kind, key: c.key, rv: c.rv };
+  } = { seq, t: c.t, cause: c.cause, type: c.type, kind: c.kind, key: c.key, rv: c.rv };
   if (c.type === 'MODIFIED' && c.oldObject !== undefined) {
     entry.patches = diffPatches(c.oldObject, c.object);
   } else if (c.type === 'ADDED') {
