@@ -42,7 +42,7 @@ describe('RunningHash', () => {
         del: '\u007f',
       },
       {
-        date: new Date(0),
+        stamp: { toJSON: () => ({ toJSON: () => 'applied once' }) },
         nested: { toJSON: (k: string) => `key:${k}` },
         list: [{ toJSON: (k: string) => k }],
       },
