@@ -90,17 +90,26 @@ export class LabelSetIndex {
 
   /**
    * Pods per node in `namespace` whose labels match every selector of `selectors`.
-   * An empty list matches nothing (a constraint always has a selector).
+   * An empty list matches nothing (a constraint always has a selector). The answer may be the
+   * index's own counts: read it before the index next changes.
    */
-  countMatching(namespace: string, selectors: readonly Selector[]): Map<string, number> {
-    const out = new Map<string, number>();
-    if (selectors.length === 0 || selectors.some((s) => s.matchesNothing)) return out;
+  countMatching(namespace: string, selectors: readonly Selector[]): ReadonlyMap<string, number> {
+    if (selectors.length === 0 || selectors.some((s) => s.matchesNothing)) return new Map();
+    // The usual answer is one label set's own counts (a Deployment's pods): returned as they are,
+    // without a copy, until a second matching set needs a sum.
+    let only: ReadonlyMap<string, number> | undefined;
+    let out: Map<string, number> | undefined;
     for (const id of this.#candidates(namespace, selectors) ?? []) {
       const set = this.#sets.get(id);
-      if (set === undefined || !selectors.every((s) => s.matches(set.labels))) continue;
+      if (set === undefined || !matchesAll(selectors, set.labels)) continue;
+      if (only === undefined) {
+        only = set.nodes;
+        continue;
+      }
+      out ??= new Map(only);
       for (const [node, n] of set.nodes) out.set(node, (out.get(node) ?? 0) + n);
     }
-    return out;
+    return out ?? only ?? new Map();
   }
 
   /**
@@ -163,4 +172,12 @@ export class LabelSetIndex {
       if (b.size === 0) index.delete(key);
     }
   }
+}
+
+function matchesAll(
+  selectors: readonly Selector[],
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  for (const s of selectors) if (!s.matches(labels)) return false;
+  return true;
 }

@@ -176,18 +176,25 @@ export function podTopologySpreadScores(
   const tables = positions === undefined ? feasibleTables(feasible) : cacheTables(cache, positions);
   const at = tables.at;
   const domains = constraints.map((c) => tables.domains(c.topologyKey));
-  const ignored = new Array<number>(nf).fill(0);
+  const ignored = new Uint8Array(nf);
   let scored = nf;
   if (requireAll) {
     for (let j = 0; j < nf; j++) {
       const p = at[j] ?? 0;
-      if (domains.some((d) => d.hasKey[p] !== 1)) {
-        ignored[j] = 1;
-        scored -= 1;
+      for (const d of domains) {
+        if (d.hasKey[p] !== 1) {
+          ignored[j] = 1;
+          scored -= 1;
+          break;
+        }
       }
     }
   }
   const ns = pod.metadata.namespace;
+  // A pod without a nodeSelector or required node affinity, under the system defaults: every
+  // listed node (one with a Node) counts, without reading it.
+  const everyListedNodeCounts =
+    tables.listed && !requireAll && !hasNodeSelectorOrRequiredAffinity(pod);
   // Whether a node holding matching pods counts (upstream PreScore's `processAllNode`), once per node.
   const counts = new Map<string, boolean>();
   const nodeCounts = (name: string, node: Node | undefined): boolean => {
@@ -213,7 +220,7 @@ export function podTopologySpreadScores(
     matching.push(perNode);
     if (c.topologyKey === HOSTNAME_LABEL) {
       // Pods on the node itself, whatever its hostname label says (upstream Score).
-      const byPosition = new Array<number>(tables.size).fill(0);
+      const byPosition = new Int32Array(tables.size);
       for (const [name, count] of perNode) {
         const p = tables.positionOf(name);
         if (p !== undefined) byPosition[p] = count;
@@ -232,10 +239,16 @@ export function podTopologySpreadScores(
       }
     }
     for (const [name, count] of perNode) {
-      const node = cache.nodeInfo(name)?.node;
-      if (!nodeCounts(name, node)) continue;
       // A listed node's value is in the table; any other's is read from its labels.
       const p = tables.positionOf(name);
+      if (p !== undefined && everyListedNodeCounts) {
+        const id = d.domainOf[p] as number;
+        const total = totals[id] ?? -1;
+        if (total !== -1) totals[id] = total + count;
+        continue;
+      }
+      const node = cache.nodeInfo(name)?.node;
+      if (!nodeCounts(name, node)) continue;
       const id =
         p !== undefined ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
       const total = id === undefined ? -1 : (totals[id] ?? -1);
@@ -279,7 +292,7 @@ interface ScoreTerm {
   readonly hasKey: Uint8Array;
   /** `counts` is by node position (hostname), else by domain id. */
   readonly perNode: boolean;
-  readonly counts: readonly number[];
+  readonly counts: ArrayLike<number>;
   /** `ln(domains + 2)` (upstream `topologyNormalizingWeight`). */
   readonly weight: number;
   readonly c: SpreadConstraint;
@@ -288,7 +301,7 @@ interface ScoreTerm {
 function term(
   d: TopologyDomains,
   perNode: boolean,
-  counts: readonly number[],
+  counts: ArrayLike<number>,
   weight: number,
   c: SpreadConstraint,
 ): ScoreTerm {
@@ -301,6 +314,8 @@ interface NodeTables {
   readonly at: ArrayLike<number>;
   /** How many positions there are. */
   readonly size: number;
+  /** True when the node at every position has its Node object. */
+  readonly listed: boolean;
   positionOf(name: string): number | undefined;
   domains(key: string): TopologyDomains;
 }
@@ -311,6 +326,7 @@ function cacheTables(cache: SchedulerCacheView, positions: ArrayLike<number>): N
   return {
     at: positions,
     size: cache.nodeInfos().length,
+    listed: true,
     positionOf: (name) => byName.get(name),
     domains: (key) => topologyDomains(cache, key),
   };
@@ -323,7 +339,19 @@ function feasibleTables(feasible: readonly NodeInfo[]): NodeTables {
   return {
     at: feasible.map((_, j) => j),
     size: feasible.length,
+    listed: false,
     positionOf: (name) => byName.get(name),
     domains: (key) => buildTopologyDomains(feasible, key),
   };
+}
+
+/** True when the pod restricts its nodes by nodeSelector or required node affinity. */
+function hasNodeSelectorOrRequiredAffinity(pod: Pod): boolean {
+  const selector = pod.spec.nodeSelector;
+  if (selector !== undefined) {
+    for (const k in selector) if (Object.hasOwn(selector, k)) return true;
+  }
+  return (
+    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution !== undefined
+  );
 }

@@ -236,7 +236,10 @@ export class SchedulerCache {
     return value;
   }
 
-  /** Non-terminating bound pods per node in `namespace` matching every selector in `selectors`. */
+  /**
+   * Non-terminating bound pods per node in `namespace` matching every selector in `selectors`
+   * (possibly the cache's own counts: read it before the cache next changes).
+   */
   countMatching(namespace: string, selectors: readonly Selector[]): ReadonlyMap<string, number> {
     return this.#labelSets.countMatching(namespace, selectors);
   }
