@@ -32,23 +32,29 @@ export const BURST_REPLICAS = 500;
 const podKey = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
 
 /** Pods of the namespace matching `selector`, by the indexed matchLabels then the full selector. */
-function podsSelectedBy(view: ClusterView, rs: ReplicaSet, selector: Selector): Pod[] {
-  return view
-    .podsMatching(rs.metadata.namespace, rs.spec.selector.matchLabels ?? {})
-    .filter((p) => selector.matches(p.metadata.labels));
+function podsSelectedBy(view: ClusterView, rs: ReplicaSet, selector: Selector): readonly Pod[] {
+  const matching = view.podsMatching(rs.metadata.namespace, rs.spec.selector.matchLabels ?? {});
+  // Without matchExpressions the selector is the matchLabels podsMatching already applied.
+  if ((rs.spec.selector.matchExpressions?.length ?? 0) === 0) return matching;
+  return matching.filter((p) => selector.matches(p.metadata.labels));
 }
 
 /** Matching pods plus the pods that still reference the ReplicaSet (release candidates). */
-function candidatePods(view: ClusterView, rs: ReplicaSet, selector: Selector): Pod[] {
+function candidatePods(view: ClusterView, rs: ReplicaSet, selector: Selector): readonly Pod[] {
+  const selected = podsSelectedBy(view, rs, selector);
   const byUid = new Map<string, Pod>();
-  for (const p of podsSelectedBy(view, rs, selector)) byUid.set(p.metadata.uid, p);
+  for (const p of selected) byUid.set(p.metadata.uid, p);
+  let added = false;
   for (const o of view.ownedBy(rs.metadata.uid)) {
     if (o.kind === 'Pod' && o.metadata.namespace === rs.metadata.namespace) {
+      if (!byUid.has(o.metadata.uid)) added = true;
       byUid.set(o.metadata.uid, o as Pod);
     }
   }
-  // Every candidate is in the ReplicaSet's namespace: ordering by name is ordering by key, without
+  // The selected pods are sorted by key already; only owned pods outside them need a sort. Every
+  // candidate is in the ReplicaSet's namespace: ordering by name is ordering by key, without
   // building two key strings per comparison.
+  if (!added) return selected;
   return [...byUid.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
