@@ -12,7 +12,7 @@ import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
-import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
+import { endpointKey, portsKey, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
@@ -112,7 +112,7 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
       ...s.metadata,
       annotations: { ...s.metadata.annotations, [ANNOTATION_LAST_CHANGE_TRIGGER_TIME]: trigger },
     },
-    endpoints: [...s.endpoints].sort(compareEndpoints),
+    endpoints: sortEndpoints(s.endpoints),
   });
   return {
     // Upstream creates nothing for a Service that is being deleted (the GC is removing slices).
