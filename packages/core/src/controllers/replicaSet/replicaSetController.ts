@@ -42,19 +42,36 @@ function podsSelectedBy(view: ClusterView, rs: ReplicaSet, selector: Selector): 
 /** Matching pods plus the pods that still reference the ReplicaSet (release candidates). */
 function candidatePods(view: ClusterView, rs: ReplicaSet, selector: Selector): readonly Pod[] {
   const selected = podsSelectedBy(view, rs, selector);
+  const owned = view.ownedBy(rs.metadata.uid);
+  // Usually every owned pod is a selected one: both lists are sorted by key, so one walk finds
+  // them, and the selected pods (sorted by key already) are the candidates.
+  let at = 0;
+  let allSelected = true;
+  for (const o of owned) {
+    if (o.kind !== 'Pod' || o.metadata.namespace !== rs.metadata.namespace) continue;
+    while (
+      at < selected.length &&
+      selected[at] !== o &&
+      (selected[at] as Pod).metadata.name < o.metadata.name
+    ) {
+      at++;
+    }
+    if (selected[at] !== o) {
+      allSelected = false;
+      break;
+    }
+    at++;
+  }
+  if (allSelected) return selected;
   const byUid = new Map<string, Pod>();
   for (const p of selected) byUid.set(p.metadata.uid, p);
-  let added = false;
-  for (const o of view.ownedBy(rs.metadata.uid)) {
+  for (const o of owned) {
     if (o.kind === 'Pod' && o.metadata.namespace === rs.metadata.namespace) {
-      if (!byUid.has(o.metadata.uid)) added = true;
       byUid.set(o.metadata.uid, o as Pod);
     }
   }
-  // The selected pods are sorted by key already; only owned pods outside them need a sort. Every
-  // candidate is in the ReplicaSet's namespace: ordering by name is ordering by key, without
+  // Every candidate is in the ReplicaSet's namespace: ordering by name is ordering by key, without
   // building two key strings per comparison.
-  if (!added) return selected;
   return [...byUid.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
