@@ -69,6 +69,17 @@ export function compareEndpoints(a: Endpoint, b: Endpoint): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/**
+ * A copy of `endpoints` in {@link compareEndpoints} order, building each endpoint's sort key once
+ * (the same stable sort on the same comparisons, so the same order).
+ */
+export function sortEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
+  if (endpoints.length < 2) return [...endpoints];
+  const keyed = endpoints.map((ep) => ({ ep, key: sortKeyOf(ep) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.ep);
+}
+
 function portSortKey(p: EndpointPort): string {
   return JSON.stringify([p.name ?? '', p.protocol ?? '', p.port ?? 0, p.appProtocol ?? '']);
 }

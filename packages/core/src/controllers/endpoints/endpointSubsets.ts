@@ -28,15 +28,37 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * their ports.
  */
 export function packSubsets(facts: readonly AddressPort[]): EndpointSubset[] {
+  return packKeyedSubsets(
+    facts,
+    facts.map((f) => addressKey(f.address)),
+    facts.map((f) => portKey(f.port)),
+  );
+}
+
+/** The key of a fact's address, as {@link packKeyedSubsets} wants it. */
+export const factAddressKey = (f: AddressPort): string => addressKey(f.address);
+/** The key of a fact's port, as {@link packKeyedSubsets} wants it. */
+export const factPortKey = (f: AddressPort): string => portKey(f.port);
+
+/**
+ * {@link packSubsets} with each fact's address key and port key given (`addressKeys[i]` and
+ * `portKeys[i]` belong to `facts[i]`), for callers that keep them per fact.
+ */
+export function packKeyedSubsets(
+  facts: readonly AddressPort[],
+  addressKeys: readonly string[],
+  portKeys: readonly string[],
+): EndpointSubset[] {
   const addresses = new Map<string, EndpointAddress>();
   const byPort = new Map<
     string,
     { port: EndpointsPort | undefined; ready: Map<string, boolean> }
   >();
-  for (const f of facts) {
-    const ak = addressKey(f.address);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as AddressPort;
+    const ak = addressKeys[i] as string;
     if (!addresses.has(ak)) addresses.set(ak, f.address);
-    const pk = portKey(f.port);
+    const pk = portKeys[i] as string;
     let entry = byPort.get(pk);
     if (entry === undefined) {
       entry = { port: f.port, ready: new Map() };

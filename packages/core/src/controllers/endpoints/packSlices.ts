@@ -6,7 +6,7 @@
  */
 import type { Endpoint, EndpointPort, EndpointSlice } from '../../objects/discovery.js';
 import type { Service } from '../../objects/service.js';
-import { compareEndpoints, endpointKey, endpointsEqualBeyondKey } from './endpointIdentity.js';
+import { endpointKey, endpointsEqualBeyondKey, sortEndpoints } from './endpointIdentity.js';
 import type { IpAddressType } from './podEndpoint.js';
 import { sameRecord } from './records.js';
 import { newServiceSlice, sliceLabelsFor } from './sliceShape.js';
@@ -59,7 +59,7 @@ function sliceToFill(
  * update, then places new endpoints into slices being updated (fullest first), then into the
  * unchanged slice that fits all of the rest most tightly when fewer than the maximum remain, else
  * into new slices filled to the maximum. It never moves an endpoint between slices (no rebalancing).
- * New endpoints are placed in {@link compareEndpoints} order so the result does not depend on the
+ * New endpoints are placed in compareEndpoints order so the result does not depend on the
  * order of the pods.
  */
 export function packSlices(input: PackInput): PackResult {
@@ -69,12 +69,15 @@ export function packSlices(input: PackInput): PackResult {
   const updates = new Map<string, EndpointSlice>();
   const unchanged = new Map<string, EndpointSlice>();
   const toDelete: EndpointSlice[] = [];
+  // An existing endpoint that is a desired one (the same frozen object) has its key already.
+  const keyOf = new Map<Endpoint, string>();
+  for (const [key, ep] of desired) keyOf.set(ep, key);
 
   for (const slice of existing) {
     const kept: Endpoint[] = [];
     let endpointChanged = false;
     for (const ep of slice.endpoints) {
-      const key = endpointKey(ep);
+      const key = keyOf.get(ep) ?? endpointKey(ep);
       const want = remaining.get(key);
       if (want === undefined) continue;
       kept.push(want);
@@ -92,7 +95,7 @@ export function packSlices(input: PackInput): PackResult {
     }
   }
 
-  const queue = [...remaining.values()].sort(compareEndpoints);
+  const queue = sortEndpoints([...remaining.values()]);
   let next = 0;
   const left = (): number => queue.length - next;
   const take = (slice: EndpointSlice): void => {

@@ -12,7 +12,7 @@ import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
-import { compareEndpoints, endpointKey, portsKey } from './endpointIdentity.js';
+import { endpointKey, portsKey, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
@@ -112,7 +112,7 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
       ...s.metadata,
       annotations: { ...s.metadata.annotations, [ANNOTATION_LAST_CHANGE_TRIGGER_TIME]: trigger },
     },
-    endpoints: [...s.endpoints].sort(compareEndpoints),
+    endpoints: sortEndpoints(s.endpoints),
   });
   return {
     // Upstream creates nothing for a Service that is being deleted (the GC is removing slices).
@@ -157,6 +157,26 @@ function endpointOf(
   return entry;
 }
 
+interface CachedPorts {
+  readonly service: Service;
+  readonly ports: readonly EndpointPort[];
+  /** {@link portsKey} of `ports`. */
+  readonly key: string;
+}
+
+// endpointPortsFor and portsKey are pure functions of the frozen pod and Service: kept per pod
+// while the Service is the same object (frozen, so the shared ports cannot change).
+const portsCache = new WeakMap<Pod, CachedPorts>();
+
+function portsOf(pod: Pod, service: Service): CachedPorts {
+  const hit = portsCache.get(pod);
+  if (hit !== undefined && hit.service === service) return hit;
+  const ports = deepFreeze(endpointPortsFor(service, pod));
+  const entry = { service, ports, key: portsKey(ports) };
+  if (Object.isFrozen(pod)) portsCache.set(pod, entry);
+  return entry;
+}
+
 function reconcileAddressType(
   input: ReconcileEndpointSlicesInput,
   pods: readonly Pod[],
@@ -180,8 +200,7 @@ function reconcileAddressType(
   const groups = new Map<string, Group>();
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPortsFor(service, pod);
-    const key = portsKey(ports);
+    const { ports, key } = portsOf(pod, service);
     let group = groups.get(key);
     if (group === undefined) {
       group = { ports, endpoints: new Map() };

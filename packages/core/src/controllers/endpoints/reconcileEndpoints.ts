@@ -9,7 +9,13 @@ import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
-import { packSubsets, truncateSubsets, type AddressPort } from './endpointSubsets.js';
+import {
+  factAddressKey,
+  factPortKey,
+  packKeyedSubsets,
+  truncateSubsets,
+  type AddressPort,
+} from './endpointSubsets.js';
 import { hasManagedEndpoints } from './reconcileEndpointSlices.js';
 import {
   findPort,
@@ -69,30 +75,48 @@ function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
  * unless publishNotReadyAddresses; ready pods (or all, with publishNotReadyAddresses) in
  * `addresses`, others in `notReadyAddresses`; a port left out for a pod where it does not resolve;
  * a headless Service without ports lists its pods with no ports. Canonical order (see
- * {@link packSubsets}).
+ * packSubsets).
  */
 export function desiredSubsets(service: Service, pods: readonly Pod[]): EndpointSubset[] {
   const facts: AddressPort[] = [];
-  for (const pod of pods) for (const f of podFacts(pod, service)) facts.push(f);
-  return packSubsets(facts);
+  const addressKeys: string[] = [];
+  const portKeys: string[] = [];
+  for (const pod of pods) {
+    const cached = podFacts(pod, service);
+    for (let i = 0; i < cached.facts.length; i++) {
+      facts.push(cached.facts[i] as AddressPort);
+      addressKeys.push(cached.addressKeys[i] as string);
+      portKeys.push(cached.portKeys[i] as string);
+    }
+  }
+  return packKeyedSubsets(facts, addressKeys, portKeys);
 }
 
 /** A pod's address-port facts for one Service, kept while neither object changes. */
 interface CachedFacts {
   readonly service: Service;
   readonly facts: readonly AddressPort[];
+  /** The address key and port key of each fact (packSubsets builds them per fact). */
+  readonly addressKeys: readonly string[];
+  readonly portKeys: readonly string[];
 }
 
 // Stored objects are immutable, so a pod's facts are a function of the two object identities:
 // a pod change recomputes that pod's facts only, not those of every pod behind the Service.
 const factsCache = new WeakMap<Pod, CachedFacts>();
 
-function podFacts(pod: Pod, service: Service): readonly AddressPort[] {
+function podFacts(pod: Pod, service: Service): CachedFacts {
   const hit = factsCache.get(pod);
-  if (hit !== undefined && hit.service === service) return hit.facts;
+  if (hit !== undefined && hit.service === service) return hit;
   const facts = deepFreeze(computePodFacts(pod, service));
-  if (Object.isFrozen(pod)) factsCache.set(pod, { service, facts });
-  return facts;
+  const entry: CachedFacts = {
+    service,
+    facts,
+    addressKeys: facts.map(factAddressKey),
+    portKeys: facts.map(factPortKey),
+  };
+  if (Object.isFrozen(pod)) factsCache.set(pod, entry);
+  return entry;
 }
 
 function computePodFacts(pod: Pod, service: Service): AddressPort[] {
@@ -123,20 +147,47 @@ function computePodFacts(pod: Pod, service: Service): AddressPort[] {
   return facts;
 }
 
-// The JSON of a stored Endpoints' subsets, computed once per stored array.
-const storedJson = new WeakMap<readonly EndpointSubset[], string>();
+// True when JSON.stringify gives the same text for `a` and `b`, without building it: a shared
+// (frozen) subtree is equal by identity; objects compare their serialised keys in order.
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  if ('toJSON' in a || 'toJSON' in b) return JSON.stringify(a) === JSON.stringify(b);
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const x = a as readonly unknown[];
+    const y = b as readonly unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(inArray(x[i]), inArray(y[i]))) return false;
+    return true;
+  }
+  const x = a as Readonly<Record<string, unknown>>;
+  const y = b as Readonly<Record<string, unknown>>;
+  const kx = Object.keys(x).filter((k) => serialised(x[k]));
+  const ky = Object.keys(y).filter((k) => serialised(y[k]));
+  if (kx.length !== ky.length) return false;
+  for (let i = 0; i < kx.length; i++) {
+    const k = kx[i] as string;
+    if (k !== ky[i] || !sameJson(x[k], y[k])) return false;
+  }
+  return true;
+}
 
+// A property JSON.stringify writes (it skips undefined, functions and symbols).
+const serialised = (v: unknown): boolean =>
+  v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+// An array element as JSON.stringify writes it (undefined, functions and symbols become null).
+const inArray = (v: unknown): unknown => (serialised(v) ? v : null);
+
+// True when the stored subsets (none: `[]`) serialise as the desired ones.
 function sameSubsets(
   a: readonly EndpointSubset[] | undefined,
   b: readonly EndpointSubset[],
 ): boolean {
-  if (a === undefined || !Object.isFrozen(a)) return JSON.stringify(a ?? []) === JSON.stringify(b);
-  let json = storedJson.get(a);
-  if (json === undefined) {
-    json = JSON.stringify(a);
-    storedJson.set(a, json);
-  }
-  return json === JSON.stringify(b);
+  return sameJson(a ?? [], b);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ClusterConfig } from '../../config.js';
 import type { Endpoint, EndpointPort, EndpointSlice, Endpoints } from '../../objects/discovery.js';
 import type { Service } from '../../objects/service.js';
 import {
-  compareEndpoints,
+  sortEndpoints,
   endpointKey,
   endpointsEqualBeyondKey,
   portsKey,
@@ -109,7 +109,7 @@ function mirroredSlice(
       ],
     },
     addressType: group.addressType,
-    endpoints: [...endpointsList].sort(compareEndpoints),
+    endpoints: sortEndpoints(endpointsList),
     ports: group.ports,
   };
 }

@@ -32,17 +32,40 @@ export const BURST_REPLICAS = 500;
 const podKey = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
 
 /** Pods of the namespace matching `selector`, by the indexed matchLabels then the full selector. */
-function podsSelectedBy(view: ClusterView, rs: ReplicaSet, selector: Selector): Pod[] {
-  return view
-    .podsMatching(rs.metadata.namespace, rs.spec.selector.matchLabels ?? {})
-    .filter((p) => selector.matches(p.metadata.labels));
+function podsSelectedBy(view: ClusterView, rs: ReplicaSet, selector: Selector): readonly Pod[] {
+  const matching = view.podsMatching(rs.metadata.namespace, rs.spec.selector.matchLabels ?? {});
+  // Without matchExpressions the selector is the matchLabels podsMatching already applied.
+  if ((rs.spec.selector.matchExpressions?.length ?? 0) === 0) return matching;
+  return matching.filter((p) => selector.matches(p.metadata.labels));
 }
 
 /** Matching pods plus the pods that still reference the ReplicaSet (release candidates). */
-function candidatePods(view: ClusterView, rs: ReplicaSet, selector: Selector): Pod[] {
+function candidatePods(view: ClusterView, rs: ReplicaSet, selector: Selector): readonly Pod[] {
+  const selected = podsSelectedBy(view, rs, selector);
+  const owned = view.ownedBy(rs.metadata.uid);
+  // Usually every owned pod is a selected one: both lists are sorted by key, so one walk finds
+  // them, and the selected pods (sorted by key already) are the candidates.
+  let at = 0;
+  let allSelected = true;
+  for (const o of owned) {
+    if (o.kind !== 'Pod' || o.metadata.namespace !== rs.metadata.namespace) continue;
+    while (
+      at < selected.length &&
+      selected[at] !== o &&
+      (selected[at] as Pod).metadata.name < o.metadata.name
+    ) {
+      at++;
+    }
+    if (selected[at] !== o) {
+      allSelected = false;
+      break;
+    }
+    at++;
+  }
+  if (allSelected) return selected;
   const byUid = new Map<string, Pod>();
-  for (const p of podsSelectedBy(view, rs, selector)) byUid.set(p.metadata.uid, p);
-  for (const o of view.ownedBy(rs.metadata.uid)) {
+  for (const p of selected) byUid.set(p.metadata.uid, p);
+  for (const o of owned) {
     if (o.kind === 'Pod' && o.metadata.namespace === rs.metadata.namespace) {
       byUid.set(o.metadata.uid, o as Pod);
     }
