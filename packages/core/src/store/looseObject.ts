@@ -47,8 +47,37 @@ export function desiredState(obj: LooseObject): unknown {
   return rest;
 }
 
+const notDesired = (k: string): boolean =>
+  k === 'metadata' || k === 'status' || k === 'kind' || k === 'apiVersion';
+
+/** What `desiredState(obj)[k]` reads for a key `obj` may lack: a plain object's inherited value. */
+const inherited = (k: string): unknown => (Object.prototype as Record<string, unknown>)[k];
+
+/**
+ * `deepEqual(desiredState(a), desiredState(b))` for two objects without `spec`, without building
+ * the two desired states.
+ */
+function sameDesiredRest(a: LooseObject, b: LooseObject): boolean {
+  for (const k of Object.keys(a)) {
+    if (notDesired(k)) continue;
+    if (!deepEqual(a[k], Object.hasOwn(b, k) ? b[k] : inherited(k))) return false;
+  }
+  for (const k of Object.keys(b)) {
+    if (notDesired(k) || Object.hasOwn(a, k) || k in Object.prototype) continue;
+    if (b[k] !== undefined) return false;
+  }
+  return true;
+}
+
 /** The generation `next` gets when it replaces `live`: +1 if its desired state changed. */
 export function nextGeneration(live: LooseObject, next: LooseObject): number {
   const current = live.metadata.generation ?? 1;
-  return deepEqual(desiredState(live), desiredState(next)) ? current : current + 1;
+  const liveHasSpec = 'spec' in live;
+  const same =
+    liveHasSpec && 'spec' in next
+      ? deepEqual(live.spec, next.spec)
+      : !liveHasSpec && !('spec' in next)
+        ? sameDesiredRest(live, next)
+        : deepEqual(desiredState(live), desiredState(next));
+  return same ? current : current + 1;
 }

@@ -15,6 +15,7 @@ import {
   checkUpdate,
 } from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
+import { shareUnchanged } from './deepFreeze.js';
 import { cloneUnfrozen, defaultObject, defaultStatus } from './deps.js';
 import { finalizeIfReleased, ownerReferencesUpdated } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
@@ -76,7 +77,16 @@ function liveFor(
   if (wantedUid !== undefined && wantedUid !== '' && wantedUid !== live.metadata.uid) {
     throw uidConflict(loc.kind, loc.name, wantedUid, live.metadata.uid);
   }
-  return { ...loc, live };
+  // Built field by field: spreading `loc` here cost more than the rest of the lookup.
+  return {
+    info: loc.info,
+    kind: loc.kind,
+    namespace: loc.namespace,
+    name: loc.name,
+    key: loc.key,
+    object: loc.object,
+    live,
+  };
 }
 
 /**
@@ -88,7 +98,10 @@ function updateStatusOnly(core: StoreCore, input: unknown): StoredObject {
   if (core.validating) checkJson(input, written, 'status');
   const { kind, key, name, live } = liveFor(core, input);
   if (core.validating) checkStatus(kind, written, name);
-  const status = defaultStatus(kind, live.spec, written);
+  // kubesim's own status object is the store's from here on (it is frozen as it is): its parts
+  // equal to the stored ones become the stored ones, so only what changed is frozen and compared.
+  const defaulted = defaultStatus(kind, live.spec, written);
+  const status = core.validating ? defaulted : shareUnchanged(defaulted, live.status, false);
   if (status === live.status || deepEqual(status, live.status)) return live;
   const rv = core.nextResourceVersion();
   const next = {
@@ -100,6 +113,66 @@ function updateStatusOnly(core: StoreCore, input: unknown): StoredObject {
   if (core.paranoid) checkUpdate(live, next);
   const stored = core.write(kind, key, next as StoredObject, rv);
   return finalizeIfReleased(core, kind, key) ?? stored;
+}
+
+/**
+ * The object that replaces `live`: `input` (defaulted; null metadata fields read as absent) with
+ * the metadata an update cannot change taken from `live`, the live resourceVersion (stamped
+ * later), the next generation and the live status; key order as `{ ...input, metadata }` with
+ * those fields assigned would have it. What is not frozen in `input` is copied, except subtrees
+ * exactly equal to the live ones, which are the live (frozen) ones: the caller's object is left
+ * as it was, and a write copies, freezes and compares only what changed.
+ */
+function replacement(
+  live: LooseObject & StoredObject,
+  input: LooseObject,
+  namespace: string | undefined,
+): LooseObject {
+  const lm = live.metadata as unknown as Record<string, unknown>;
+  const im = input.metadata;
+  const meta: Record<string, unknown> = {};
+  for (const k of Object.keys(im)) {
+    const v = im[k];
+    if (v === null) continue;
+    switch (k) {
+      case 'namespace':
+        meta[k] = namespace ?? shareUnchanged(v, lm[k], true);
+        break;
+      case 'uid':
+      case 'creationTimestamp':
+      case 'deletionTimestamp':
+      case 'deletionGracePeriodSeconds':
+        if (lm[k] !== undefined) meta[k] = lm[k];
+        break;
+      case 'resourceVersion':
+        meta[k] = lm[k];
+        break;
+      case 'generation':
+        meta[k] = 0; // its place; the value is set below
+        break;
+      default:
+        meta[k] = shareUnchanged(v, lm[k], true);
+    }
+  }
+  if (namespace !== undefined && !('namespace' in meta)) meta['namespace'] = namespace;
+  for (const field of keptFromLive) {
+    if (lm[field] !== undefined && !(field in meta)) meta[field] = lm[field];
+  }
+  if (!('resourceVersion' in meta)) meta['resourceVersion'] = lm['resourceVersion'];
+  const liveHasStatus = 'status' in live;
+  const rec = input as Record<string, unknown>;
+  const liveRec = live as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const k of Object.keys(rec)) {
+    if (k === 'metadata') fields[k] = meta;
+    else if (k === 'status') {
+      if (liveHasStatus) fields[k] = live.status;
+    } else fields[k] = shareUnchanged(rec[k], liveRec[k], true);
+  }
+  if (liveHasStatus && !('status' in fields)) fields['status'] = live.status;
+  const out = fields as LooseObject;
+  meta['generation'] = nextGeneration(live, out);
+  return out;
 }
 
 /**
@@ -117,31 +190,22 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
   const live = loc.live;
   // Validated as written, before defaulting (which assumes a valid shape), on update as on create.
   // A user's null field is Go's zero value (absent), as the API server decodes a PUT body.
-  const source = validating
-    ? dropNullFields(withoutNullMetadata(loc.object))
-    : withoutNullMetadata(loc.object);
+  let defaulted: LooseObject;
   if (validating) {
+    const source = dropNullFields(withoutNullMetadata(loc.object));
     checkCreate(source);
     checkLimits(core, source);
+    defaulted = defaultValidated(source, (o) => defaultObject(o, core.config));
+  } else {
+    // kubesim's own updates start from a stored, defaulted object: defaulting would add nothing,
+    // so a trusted write only copies what is new (paranoid mode checks that claim on every
+    // write). Its null metadata fields are dropped below, as withoutNullMetadata drops them.
+    if (core.paranoid) {
+      checkAlreadyDefaulted(core, cloneUnfrozen(withoutNullMetadata(loc.object)) as LooseObject);
+    }
+    defaulted = loc.object;
   }
-  // kubesim's own updates start from a stored, defaulted object: defaulting would add nothing, so
-  // a trusted write only copies what is new (paranoid mode checks that claim on every write).
-  const defaulted = validating
-    ? defaultValidated(source, (o) => defaultObject(o, core.config))
-    : (cloneUnfrozen(source) as LooseObject);
-  if (!validating && core.paranoid) checkAlreadyDefaulted(core, defaulted);
-  const meta: Record<string, unknown> = { ...defaulted.metadata };
-  if (loc.namespace !== undefined) meta['namespace'] = loc.namespace;
-  for (const field of keptFromLive) {
-    if (live.metadata[field] === undefined) Reflect.deleteProperty(meta, field);
-    else meta[field] = live.metadata[field];
-  }
-  meta['resourceVersion'] = live.metadata.resourceVersion;
-  meta['generation'] = nextGeneration(live, defaulted);
-  let next: LooseObject = { ...defaulted, metadata: meta };
-  if ('status' in live) next.status = live.status;
-  else delete next.status;
-
+  let next = replacement(live, defaulted, loc.namespace);
   if (validating) checkUpdate(live, next);
   if (loc.kind === 'Service') {
     // Allocated fields (nodePorts, healthCheckNodePort) are restored first, as upstream's
