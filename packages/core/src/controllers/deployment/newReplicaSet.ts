@@ -43,8 +43,23 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
  * comparison that stops at shared (stored, frozen) subtrees: no rendering of either template.
  */
 export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return deepEqual(withoutHash(a), withoutHash(b));
+  if (!Object.isFrozen(a) || !Object.isFrozen(b)) return deepEqual(withoutHash(a), withoutHash(b));
+  // Stored templates are immutable: the answer for a pair is computed once (a Deployment's
+  // template is compared with each of its ReplicaSets' on every sync).
+  let byB = equalCache.get(a);
+  if (byB === undefined) {
+    byB = new WeakMap();
+    equalCache.set(a, byB);
+  }
+  let equal = byB.get(b);
+  if (equal === undefined) {
+    equal = deepEqual(withoutHash(a), withoutHash(b));
+    byB.set(b, equal);
+  }
+  return equal;
 }
+
+const equalCache = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
 
 /** The oldest ReplicaSet whose template equals the Deployment's (ignoring the hash label). */
 export function findNewReplicaSet(
