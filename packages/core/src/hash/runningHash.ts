@@ -20,16 +20,11 @@ export class RunningHash {
 
   /** Feeds `text` from index `from` (default 0) into the hash; returns this hash. */
   mix(text: string, from = 0): this {
-    let h1 = this.#h1;
-    let h2 = this.#h2;
-    for (let i = from; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, FNV_PRIME);
-      h2 = Math.imul(h2 ^ c, MURMUR_M);
-      h2 ^= h2 >>> 15;
-    }
-    this.#h1 = h1 >>> 0;
-    this.#h2 = h2 >>> 0;
+    lane1 = this.#h1;
+    lane2 = this.#h2;
+    mixText(text, from);
+    this.#h1 = lane1 >>> 0;
+    this.#h2 = lane2 >>> 0;
     return this;
   }
 
@@ -63,7 +58,7 @@ export class RunningHash {
   }
 }
 
-// The lanes of the hash being fed by `mixJson` (module variables: the walk below is recursive,
+// The lanes of the hash being fed by `mix` or `mixJson` (module variables: the walk below is recursive,
 // and passing two numbers in and out of every call costs more than these slots).
 let lane1 = 0;
 let lane2 = 0;
@@ -74,10 +69,11 @@ function mixCode(c: number): void {
   lane2 = h2 ^ (h2 >>> 15);
 }
 
-function mixText(text: string): void {
+/** Feeds `text` from index `from` into the lanes: the one loop `mix` and `mixJson` share. */
+function mixText(text: string, from = 0): void {
   let h1 = lane1;
   let h2 = lane2;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, FNV_PRIME);
     h2 = Math.imul(h2 ^ c, MURMUR_M);
