@@ -78,6 +78,10 @@ export function disruptionKeysFor(event: StoreEvent, view: ClusterView): string[
       return [event.key];
     case 'Pod': {
       const pod = event.object as Pod;
+      // No budget in the pod's namespace: nothing to dirty, whatever changed.
+      if (view.list('PodDisruptionBudget', { namespace: pod.metadata.namespace }).length === 0) {
+        return [];
+      }
       const old = event.oldObject as Pod | undefined;
       if (event.type === 'MODIFIED' && old !== undefined && !podChangeMatters(old, pod)) return [];
       const keys = new Set<string>();
@@ -88,6 +92,10 @@ export function disruptionKeysFor(event: StoreEvent, view: ClusterView): string[
     case 'ReplicaSet':
     case 'StatefulSet': {
       if (!scaleChanged(event)) return [];
+      const namespace = event.object.metadata.namespace;
+      if (namespace !== undefined && view.list('PodDisruptionBudget', { namespace }).length === 0) {
+        return [];
+      }
       const keys = new Set<string>();
       addPdbKeysOfPods(view, workloadPods(view, event.object), keys);
       return [...keys];

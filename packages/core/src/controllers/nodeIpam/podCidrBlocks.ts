@@ -7,6 +7,9 @@
 import { ConfigError } from '../../errors.js';
 import { intToIpv4, parseIpv4Cidr } from '../../admission/ipv4.js';
 
+/** The range {@link PodCidrBlocks.fork} is copying, read (and cleared) by the constructor it calls. */
+let forking: PodCidrBlocks | undefined;
+
 /**
  * The `/maskSize` blocks of a cluster CIDR and which nodes hold them. It only records: a block is
  * taken when a Node carrying it is seen ({@link PodCidrBlocks.occupy}) and free again when that
@@ -31,6 +34,22 @@ export class PodCidrBlocks {
    * @throws ConfigError when the CIDR does not parse or the mask does not fit it.
    */
   constructor(clusterCIDR: string, maskSize: number) {
+    this.#clusterCIDR = clusterCIDR;
+    this.#maskSize = maskSize;
+    const parent = forking;
+    forking = undefined;
+    if (parent !== undefined) {
+      // A fork: the parent's range as it is (already parsed and checked), its tables shared.
+      this.#network = parent.#network;
+      this.#blockSize = parent.#blockSize;
+      this.#blocks = parent.#blocks;
+      this.#used = parent.#used;
+      this.#byNode = parent.#byNode;
+      this.#lowWater = parent.#lowWater;
+      this.#shared = true;
+      parent.#shared = true;
+      return;
+    }
     const cidr = parseIpv4Cidr(clusterCIDR, 'clusterCIDR');
     if (!Number.isInteger(maskSize) || maskSize <= cidr.prefixLength || maskSize > 30) {
       throw new ConfigError(
@@ -38,9 +57,7 @@ export class PodCidrBlocks {
         `must be an integer between ${cidr.prefixLength + 1} and 30 for clusterCIDR ${cidr.text}, got ${maskSize}`,
       );
     }
-    this.#clusterCIDR = clusterCIDR;
     this.#network = cidr.network;
-    this.#maskSize = maskSize;
     this.#blockSize = 2 ** (32 - maskSize);
     this.#blocks = cidr.size / this.#blockSize;
     this.#used = new Uint8Array(this.#blocks);
@@ -48,16 +65,15 @@ export class PodCidrBlocks {
 
   /**
    * An independent range with the same blocks held by the same nodes (for a fork): both share
-   * the tables until either changes them (copy on write).
+   * the tables until either changes them (copy on write). Nothing is parsed or allocated.
    */
   fork(): PodCidrBlocks {
-    const out = new PodCidrBlocks(this.#clusterCIDR, this.#maskSize);
-    out.#used = this.#used;
-    out.#byNode = this.#byNode;
-    out.#lowWater = this.#lowWater;
-    out.#shared = true;
-    this.#shared = true;
-    return out;
+    return PodCidrBlocks.#continuing(this);
+  }
+
+  static #continuing(parent: PodCidrBlocks): PodCidrBlocks {
+    forking = parent;
+    return new PodCidrBlocks(parent.#clusterCIDR, parent.#maskSize);
   }
 
   #writable(): void {

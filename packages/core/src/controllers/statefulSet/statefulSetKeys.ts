@@ -31,6 +31,13 @@ function addKeysForPod(view: ClusterView, pod: Pod, keys: Set<string>): void {
   }
 }
 
+/** Whether `obj` is absent, or a pod whose controller is not a StatefulSet (it adds no key). */
+function ownedElsewhere(obj: KubeObject | InertObject | undefined): boolean {
+  if (!isPod(obj)) return true;
+  const ref = controllerRef(obj);
+  return ref !== undefined && ref.kind !== 'StatefulSet';
+}
+
 /**
  * The StatefulSet keys to reconcile for `event`: the set itself for StatefulSet events; for pod
  * events the owning set (before and after the change), or for an orphan pod every set in its
@@ -40,6 +47,8 @@ function addKeysForPod(view: ClusterView, pod: Pod, keys: Set<string>): void {
 export function statefulSetKeysFor(event: StoreEvent, view: ClusterView): readonly string[] {
   if (event.kind === 'StatefulSet') return [event.key];
   if (event.kind !== 'Pod') return [];
+  // Most pods belong to another kind of controller: no set to reconcile, nothing to build.
+  if (ownedElsewhere(event.object) && ownedElsewhere(event.oldObject)) return [];
   const keys = new Set<string>();
   for (const obj of [event.object, event.oldObject]) {
     if (isPod(obj)) addKeysForPod(view, obj, keys);
