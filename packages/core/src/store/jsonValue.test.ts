@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, jsonValueIssues } from './jsonValue.js';
 
@@ -32,5 +33,36 @@ describe('jsonValueIssues', () => {
     let ok: unknown = 'leaf';
     for (let i = 0; i < 100; i++) ok = [ok];
     expect(jsonValueIssues(ok)).toEqual([]);
+  });
+
+  it('finds nothing exactly when the full walk finds nothing (the quick check never hides an issue)', () => {
+    // Beside a NaN the value always takes the full walk: its issues there are the ones under [0].
+    const value = fc.anything({
+      withBigInt: true,
+      withMap: true,
+      withSet: true,
+      withDate: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+      withTypedArray: true,
+      maxDepth: 4,
+    });
+    fc.assert(
+      fc.property(value, (v) => {
+        const full = jsonValueIssues([v, Number.NaN]).filter((i) => i.path !== '[1]');
+        expect(jsonValueIssues(v).length === 0).toBe(full.length === 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("takes the full walk for values past the quick check's depth and still accepts them", () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 1000; i++) deep = { d: deep };
+    expect(jsonValueIssues(deep)).toEqual([]);
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic, cyclic);
+    expect(jsonValueIssues(cyclic).map((i) => i.path)).toEqual(['[0]', '[1]']);
   });
 });

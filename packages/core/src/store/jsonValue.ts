@@ -34,6 +34,49 @@ function pathOf(parent: string, k: string | number): string {
   return /^[A-Za-z_$][\w$]*$/.test(k) ? (parent === '' ? k : `${parent}.${k}`) : `${parent}[${k}]`;
 }
 
+/** Depth and size past which {@link isPlainJson} gives up and leaves the value to the full walk. */
+const FAST_DEPTH = 256;
+const FAST_NODE_BUDGET = 100_000;
+
+/**
+ * True when `v` is certainly JSON data (what {@link jsonValueIssues} would find nothing in): finite
+ * numbers, plain objects, dense arrays without `undefined`, no deeper than {@link FAST_DEPTH} and
+ * no larger than the budget (a cycle exhausts one or the other). False means "look closer", not
+ * "invalid". Builds nothing.
+ */
+function isPlainJson(v: unknown, depth: number, budget: { nodes: number }): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) return true;
+  budget.nodes -= 1;
+  if (depth >= FAST_DEPTH || budget.nodes < 0) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return false;
+      const item: unknown = v[i];
+      if (item === undefined || !isPlainJson(item, depth + 1, budget)) return false;
+    }
+    return true;
+  }
+  if (!isPlainObject(v)) return false;
+  const rec = v as Record<string, unknown>;
+  const keys = Object.keys(rec);
+  for (let i = 0; i < keys.length; i++) {
+    const field = rec[keys[i] as string];
+    if (field !== undefined && !isPlainJson(field, depth + 1, budget)) return false;
+  }
+  return true;
+}
+
 /**
  * The places where `value` is not JSON data (`[]` when it is): numbers must be finite, objects
  * plain, arrays dense and free of `undefined`, and nothing may contain itself or nest deeper than
@@ -41,6 +84,10 @@ function pathOf(parent: string, k: string | number): string {
  * iteratively, so a deep value cannot overflow the stack. `path` names `value` in the issues.
  */
 export function jsonValueIssues(value: unknown, path = ''): FieldIssue[] {
+  // Nearly every write is plain JSON: a check that builds nothing answers that; only a value it
+  // cannot vouch for takes the walk below, which names each place.
+  const budget = { nodes: FAST_NODE_BUDGET };
+  if (isPlainJson(value, 0, budget)) return [];
   const issues: FieldIssue[] = [];
   const onPath = new Set<object>();
   // [value, path, depth, leaving]: a container is pushed again with `leaving` to pop it off the path.

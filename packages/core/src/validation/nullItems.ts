@@ -8,7 +8,7 @@ import type { FieldIssue } from '../errors.js';
 import { typeInvalid } from './fieldIssues.js';
 import { KNOWN_FIELDS } from './strict/knownFields.generated.js';
 import { schemaOfObject } from './strict/unknownFields.js';
-import type { KnownFieldTable } from './strict/deriveKnownFields.js';
+import { childTarget, type KnownFieldTable } from './strict/deriveKnownFields.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,47 +18,72 @@ const MAX_DEPTH = 512;
 const article = (type: string): string =>
   type === '' ? 'a value' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 
+/**
+ * Walks `value` as `schema`. With `issues`, pushes every null item (in document order) and returns
+ * whether there were none; without it, stops at the first one and builds no path or message
+ * (nearly every manifest has none: this answers that cheaply).
+ */
 function walk(
   table: KnownFieldTable,
   value: unknown,
   schema: string,
   path: string,
   depth: number,
-  issues: FieldIssue[],
-): void {
-  if (schema === '*' || !isMap(value) || depth > MAX_DEPTH) return;
+  issues: FieldIssue[] | undefined,
+): boolean {
+  if (schema === '*' || !isMap(value) || depth > MAX_DEPTH) return true;
   const fields = table.schemas[schema];
-  if (fields === undefined) return;
+  if (fields === undefined) return true;
+  let clean = true;
   for (const key of Object.keys(value)) {
     const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (child === undefined || child === '') continue;
-    const here = path === '' ? key : `${path}.${key}`;
+    const here = issues === undefined ? '' : path === '' ? key : `${path}.${key}`;
     const kind = child[0];
-    const target = child.slice(2);
+    const target = childTarget(child);
     const v = value[key];
     if (kind === 'o') {
-      walk(table, v, target, here, depth + 1, issues);
+      if (!walk(table, v, target, here, depth + 1, issues)) {
+        if (issues === undefined) return false;
+        clean = false;
+      }
     } else if ((kind === 'a' || kind === 'l') && Array.isArray(v)) {
-      v.forEach((item: unknown, i) => {
+      // Holes are skipped, as forEach skips them.
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) continue;
+        const item: unknown = v[i];
         if (item === null || item === undefined) {
+          if (issues === undefined) return false;
           issues.push(
             typeInvalid(`${here}[${i}]`, null, kind === 'a' ? 'an object' : article(target)),
           );
+          clean = false;
         } else if (kind === 'a') {
-          walk(table, item, target, `${here}[${i}]`, depth + 1, issues);
+          const at = issues === undefined ? '' : `${here}[${i}]`;
+          if (!walk(table, item, target, at, depth + 1, issues)) {
+            if (issues === undefined) return false;
+            clean = false;
+          }
         }
-      });
+      }
     } else if (kind === 'm' && isMap(v)) {
       for (const k of Object.keys(v)) {
         const item = v[k];
         if (item === null || item === undefined) {
+          if (issues === undefined) return false;
           issues.push(typeInvalid(`${here}[${k}]`, null, 'an object'));
+          clean = false;
         } else {
-          walk(table, item, target, `${here}[${k}]`, depth + 1, issues);
+          const at = issues === undefined ? '' : `${here}[${k}]`;
+          if (!walk(table, item, target, at, depth + 1, issues)) {
+            if (issues === undefined) return false;
+            clean = false;
+          }
         }
       }
     }
   }
+  return clean;
 }
 
 /**
@@ -68,6 +93,7 @@ function walk(
 export function nullItemIssues(obj: unknown, table: KnownFieldTable = KNOWN_FIELDS): FieldIssue[] {
   const schema = schemaOfObject(obj, table);
   if (schema === undefined) return [];
+  if (walk(table, obj, schema, '', 0, undefined)) return [];
   const issues: FieldIssue[] = [];
   walk(table, obj, schema, '', 0, issues);
   return issues;

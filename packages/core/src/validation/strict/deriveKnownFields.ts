@@ -14,6 +14,21 @@
  */
 export type FieldChild = string;
 
+const targets = new Map<string, string>();
+
+/**
+ * The schema a field's child entry points to (`o:v1.Probe` → `v1.Probe`), cut once per distinct
+ * entry: the validation walks ask it for every field of every write.
+ */
+export function childTarget(child: FieldChild): string {
+  let target = targets.get(child);
+  if (target === undefined) {
+    target = child.slice(2);
+    targets.set(child, target);
+  }
+  return target;
+}
+
 /** The known-fields table. */
 export interface KnownFieldTable {
   /** `apiVersion/kind` (`v1/Pod`, `apps/v1/Deployment`) → the kind's schema name. */

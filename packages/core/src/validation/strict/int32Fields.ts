@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { ValidationError } from '../../errors.js';
-import type { KnownFieldTable } from './deriveKnownFields.js';
+import { childTarget, type KnownFieldTable } from './deriveKnownFields.js';
 import { KNOWN_FIELDS } from './knownFields.generated.js';
 import { schemaOfObject } from './unknownFields.js';
 
@@ -81,70 +81,108 @@ function goName(schema: string): string {
   return parts.slice(-2).join('.');
 }
 
+/**
+ * Walks `value` as `schema`. With `out`, pushes every field the decoder refuses (in document
+ * order) and returns whether there were none; without it, stops at the first one and builds no
+ * path or message (nearly every manifest has none: this answers that cheaply).
+ */
 function walk(
   table: KnownFieldTable,
   value: unknown,
   schema: string,
   path: string,
   depth: number,
-  out: Int32Overflow[],
-): void {
-  if (schema === '*' || !isMap(value) || depth > MAX_DEPTH) return;
+  out: Int32Overflow[] | undefined,
+): boolean {
+  if (schema === '*' || !isMap(value) || depth > MAX_DEPTH) return true;
   const fields = table.schemas[schema];
-  if (fields === undefined) return;
+  if (fields === undefined) return true;
+  let clean = true;
   for (const key of Object.keys(value)) {
     const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (child === undefined || child === '') continue;
-    const here = path === '' ? key : `${path}.${key}`;
+    const here = out === undefined ? '' : path === '' ? key : `${path}.${key}`;
     const v = value[key];
-    const target = child.slice(2);
-    const struct = schema.slice(schema.lastIndexOf('.') + 1);
     if (child === 'i') {
       if (typeof v === 'number' && Number.isInteger(v) && (v < INT32_MIN || v > INT32_MAX)) {
-        out.push({ path: here, struct, value: v });
+        if (out === undefined) return false;
+        out.push({ path: here, struct: structOf(schema), value: v });
+        clean = false;
       }
       continue;
     }
+    const c = child[0];
+    const target = childTarget(child);
     // null decodes to a nil pointer, slice or map: absent. Any other JSON type is refused.
     // A free-form object (`o:*`, `m:*`: RawExtension, preserve-unknown-fields) takes any JSON.
-    const freeForm = target === '*' && child[0] !== 'a';
+    const freeForm = target === '*' && c !== 'a';
     const present = v !== null && v !== undefined;
     const wrong =
       present &&
       !freeForm &&
-      ((child[0] === 'o' && !isMap(v)) ||
-        ((child[0] === 'a' || child[0] === 'l') && !Array.isArray(v)) ||
-        (child[0] === 'm' && !isMap(v)));
+      ((c === 'o' && !isMap(v)) ||
+        ((c === 'a' || c === 'l') && !Array.isArray(v)) ||
+        (c === 'm' && !isMap(v)));
     if (wrong) {
-      const elem =
-        child[0] === 'l' ? goScalar(target) : target === '*' ? 'interface {}' : goName(target);
-      const goType =
-        child[0] === 'o' ? elem : child[0] === 'm' ? `map[string]${elem}` : `[]${elem}`;
-      out.push({ path: here, struct, jsonType: jsonTypeOf(v), goType, written: v });
+      if (out === undefined) return false;
+      const elem = c === 'l' ? goScalar(target) : target === '*' ? 'interface {}' : goName(target);
+      const goType = c === 'o' ? elem : c === 'm' ? `map[string]${elem}` : `[]${elem}`;
+      out.push({
+        path: here,
+        struct: structOf(schema),
+        jsonType: jsonTypeOf(v),
+        goType,
+        written: v,
+      });
+      clean = false;
       continue;
     }
-    if (child[0] === 'l' && Array.isArray(v)) {
+    if (c === 'l' && Array.isArray(v)) {
       const bad = v.findIndex((item: unknown) => item !== null && !scalarFits(target, item));
       if (bad >= 0) {
+        if (out === undefined) return false;
         out.push({
           path: `${here}[${bad}]`,
-          struct,
+          struct: structOf(schema),
           jsonType: jsonTypeOf(v[bad]),
           goType: goScalar(target),
           written: v[bad],
         });
+        clean = false;
       }
       continue;
     }
-    if (child[0] === 'o') walk(table, v, target, here, depth + 1, out);
-    else if (child[0] === 'a' && Array.isArray(v)) {
-      v.forEach((item: unknown, i) => {
-        walk(table, item, target, `${here}[${i}]`, depth + 1, out);
-      });
-    } else if (child[0] === 'm' && isMap(v)) {
-      for (const k of Object.keys(v)) walk(table, v[k], target, `${here}.${k}`, depth + 1, out);
+    if (c === 'o') {
+      if (!walk(table, v, target, here, depth + 1, out)) {
+        if (out === undefined) return false;
+        clean = false;
+      }
+    } else if (c === 'a' && Array.isArray(v)) {
+      // Holes are skipped, as forEach skips them.
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) continue;
+        const at = out === undefined ? '' : `${here}[${i}]`;
+        if (!walk(table, v[i], target, at, depth + 1, out)) {
+          if (out === undefined) return false;
+          clean = false;
+        }
+      }
+    } else if (c === 'm' && isMap(v)) {
+      for (const k of Object.keys(v)) {
+        const at = out === undefined ? '' : `${here}.${k}`;
+        if (!walk(table, v[k], target, at, depth + 1, out)) {
+          if (out === undefined) return false;
+          clean = false;
+        }
+      }
     }
   }
+  return clean;
+}
+
+/** `v1.DeploymentSpec` → `DeploymentSpec`: the Go struct an issue names. */
+function structOf(schema: string): string {
+  return schema.slice(schema.lastIndexOf('.') + 1);
 }
 
 /** The int32 fields of a manifest that hold a number out of int32's range, in document order. */
@@ -154,6 +192,7 @@ export function findInt32Overflows(
 ): Int32Overflow[] {
   const schema = schemaOfObject(obj, table);
   if (schema === undefined) return [];
+  if (walk(table, obj, schema, '', 0, undefined)) return [];
   const out: Int32Overflow[] = [];
   walk(table, obj, schema, '', 0, out);
   return out;

@@ -4,7 +4,7 @@
  * update through apply, `null` deletes the field instead; see the store's mergeManifest.)
  * @packageDocumentation
  */
-import type { KnownFieldTable } from './deriveKnownFields.js';
+import { childTarget, type KnownFieldTable } from './deriveKnownFields.js';
 import { KNOWN_FIELDS } from './knownFields.generated.js';
 import { schemaOfObject } from './unknownFields.js';
 
@@ -33,7 +33,7 @@ function walk(
       continue;
     }
     if (child === '') continue;
-    const target = child.slice(2);
+    const target = childTarget(child);
     if (child[0] === 'o') walk(table, v, target, depth + 1, visit);
     else if (child[0] === 'a' && Array.isArray(v)) {
       for (const item of v as unknown[]) walk(table, item, target, depth + 1, visit);
