@@ -6,7 +6,7 @@
 import type { FieldIssue } from '../errors.js';
 import { KubesimError, ValidationError } from '../errors.js';
 import type { Service } from '../objects/service.js';
-import { validateObject, validateStatus, validateUpdate } from './deps.js';
+import { updateRuleIssues, validateObject, validateStatus, validateUpdate } from './deps.js';
 import { invalid } from '../validation/fieldIssues.js';
 import { findInt32Overflows, UnmarshalError } from '../validation/strict/int32Fields.js';
 import { jsonValueIssues } from './jsonValue.js';
@@ -112,10 +112,35 @@ export function checkStatus(kind: string, status: unknown, name: string | undefi
 
 /**
  * Throws ValidationError unless `next` (defaulted) is a valid change of `live`: immutable fields
- * kept. The object itself was validated as written, before defaulting.
+ * kept. `objectChecked`: the object was validated as written, before defaulting (a user's
+ * update, as on create), so only the rules of an update remain; `paranoid` checks that claim too
+ * (the defaulted object must still be valid) and reports a breach as a kubesim bug. Without it
+ * the whole object is validated here.
  */
-export function checkUpdate(live: StoredObject, next: LooseObject): void {
-  const issues = dedupe(validateUpdate(live, next));
+export function checkUpdate(
+  live: StoredObject,
+  next: LooseObject,
+  objectChecked = false,
+  paranoid = false,
+): void {
+  if (!objectChecked) {
+    const issues = dedupe(validateUpdate(live, next));
+    if (issues.length > 0) throw new ValidationError(issues, next.kind, nameOf(next));
+    return;
+  }
+  if (paranoid) {
+    const broken = validateObject(next);
+    if (broken.length > 0) {
+      throw new ValidationError(
+        broken.map((i) => ({ ...i, message: `${i.message} (after defaulting: a kubesim bug)` })),
+        next.kind,
+        nameOf(next),
+      );
+    }
+  }
+  const rules: FieldIssue[] = [];
+  updateRuleIssues(live, next, rules);
+  const issues = dedupe(rules);
   if (issues.length > 0) throw new ValidationError(issues, next.kind, nameOf(next));
 }
 

@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export { validateObject, validateStatus, validateUpdate } from '../validation/index.js';
+export { updateRuleIssues } from '../validation/validateUpdate.js';
 export { defaultObject, ServiceAllocators } from '../admission/index.js';
 // Internal to the write path (not part of the public admission API).
 export { cloneUnfrozen } from '../admission/defaultObject.js';

@@ -97,4 +97,56 @@ describe('status writes cost what changed', () => {
     const p = store.updateStatus({ ...pod, status: { podIP: '10.0.0.1' } as never });
     expect(p.status).toEqual({ podIP: '10.0.0.1', phase: 'Pending' });
   });
+
+  it('a user update is refused alike with and without paranoid (one validation of the object)', () => {
+    // Without paranoid the object is validated once, as written; paranoid validates it again after
+    // defaulting. Both must refuse (and accept) the same updates with the same issues.
+    interface Doc {
+      metadata: { labels?: Record<string, string> };
+      spec: {
+        replicas: number;
+        selector: unknown;
+        template: {
+          metadata: { labels: Record<string, string> };
+          spec: { containers: { name: string }[] };
+        };
+      };
+    }
+    const outcome = (paranoid: boolean, change: (d: Doc) => void): unknown => {
+      const store = new Store({ config: { paranoid } });
+      const live = store.create(deploymentManifest('web')) as unknown as Doc;
+      const next = structuredClone(live);
+      change(next);
+      try {
+        const stored = store.update(next as never) as unknown as Doc;
+        return { ok: stored.spec };
+      } catch (e) {
+        return e instanceof ValidationError ? { issues: e.issues } : { other: String(e) };
+      }
+    };
+    const changes: ((d: Doc) => void)[] = [
+      (d) => {
+        d.spec.replicas = 5;
+      },
+      (d) => {
+        d.spec.selector = { matchLabels: { app: 'other' } };
+        d.spec.template.metadata.labels = { app: 'other' };
+      },
+      (d) => {
+        d.spec.replicas = -1;
+      },
+      (d) => {
+        (d.spec.template.spec.containers[0] as { name: string }).name = 'Not_A_Name';
+        d.spec.selector = { matchLabels: { app: 'moved' } };
+      },
+      (d) => {
+        d.metadata.labels = { 'bad key!': 'x' };
+      },
+    ];
+    const results = changes.map((c) => [outcome(false, c), outcome(true, c)]);
+    for (const [plain, paranoid] of results) expect(plain).toEqual(paranoid);
+    expect(results[0]?.[0]).toHaveProperty('ok');
+    expect(results[1]?.[0]).toMatchObject({ issues: [{ path: 'spec.selector' }] });
+    for (const i of [2, 3, 4]) expect(results[i]?.[0]).toHaveProperty('issues');
+  });
 });

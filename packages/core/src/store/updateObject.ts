@@ -206,7 +206,8 @@ export function updateObject(core: StoreCore, input: unknown, mode: UpdateMode):
     defaulted = loc.object;
   }
   let next = replacement(live, defaulted, loc.namespace);
-  if (validating) checkUpdate(live, next);
+  // Validated as written above; the update's own rules (immutable fields) remain.
+  if (validating) checkUpdate(live, next, true, core.paranoid);
   if (loc.kind === 'Service') {
     // Allocated fields (nodePorts, healthCheckNodePort) are restored first, as upstream's
     // patchAllocatedValues does, so re-applying an unchanged manifest changes nothing.

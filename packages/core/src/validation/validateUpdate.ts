@@ -151,9 +151,23 @@ function statefulSetUpdate(
  */
 export function validateUpdate(oldObj: KubeObject | InertObject, newObj: unknown): FieldIssue[] {
   const issues = validateObject(newObj);
+  updateRuleIssues(oldObj, newObj, issues);
+  return issues;
+}
+
+/**
+ * The rules of an update alone (immutable fields and the like), pushed onto `issues`: what
+ * {@link validateUpdate} adds to the validation of the new object itself.
+ * @internal
+ */
+export function updateRuleIssues(
+  oldObj: KubeObject | InertObject,
+  newObj: unknown,
+  issues: FieldIssue[],
+): void {
   const n = asObject(newObj);
   const o = oldObj as unknown as JsonObject;
-  if (n === undefined || get(n, 'kind') !== oldObj.kind) return issues;
+  if (n === undefined || get(n, 'kind') !== oldObj.kind) return;
   const oldSpec = asObject(get(o, 'spec'));
   const newSpec = asObject(get(n, 'spec'));
   switch (oldObj.kind) {
@@ -176,5 +190,4 @@ export function validateUpdate(oldObj: KubeObject | InertObject, newObj: unknown
     default:
       break;
   }
-  return issues;
 }
