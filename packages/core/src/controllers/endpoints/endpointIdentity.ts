@@ -12,6 +12,28 @@ import type { ObjectReference } from '../../objects/meta.js';
  * with the same name and IP is the same endpoint (§3.12).
  */
 export function endpointKey(ep: Endpoint): string {
+  const hit = endpointKeys.get(ep);
+  if (hit !== undefined) return hit;
+  const key = buildEndpointKey(ep);
+  if (isFrozenEndpoint(ep)) endpointKeys.set(ep, key);
+  return key;
+}
+
+// The keys below are pure functions of an endpoint's addresses, hostname and targetRef: kept per
+// endpoint object when those are frozen (stored endpoints, and the ones the reconciler builds,
+// are), so a sync does not serialise again the endpoints it already saw.
+const endpointKeys = new WeakMap<Endpoint, string>();
+const sortKeys = new WeakMap<Endpoint, string>();
+
+function isFrozenEndpoint(ep: Endpoint): boolean {
+  return (
+    Object.isFrozen(ep) &&
+    Object.isFrozen(ep.addresses) &&
+    (ep.targetRef === undefined || Object.isFrozen(ep.targetRef))
+  );
+}
+
+function buildEndpointKey(ep: Endpoint): string {
   return JSON.stringify([
     [...ep.addresses].sort(),
     ep.hostname ?? '',
@@ -39,6 +61,7 @@ function sameRef(a: ObjectReference | undefined, b: ObjectReference | undefined)
  * reconciled separately (§3.D).
  */
 export function endpointsEqualBeyondKey(a: Endpoint, b: Endpoint): boolean {
+  if (a === b) return true;
   return (
     a.nodeName === b.nodeName &&
     a.zone === b.zone &&
@@ -50,6 +73,14 @@ export function endpointsEqualBeyondKey(a: Endpoint, b: Endpoint): boolean {
 }
 
 function sortKeyOf(ep: Endpoint): string {
+  const hit = sortKeys.get(ep);
+  if (hit !== undefined) return hit;
+  const key = buildSortKey(ep);
+  if (isFrozenEndpoint(ep)) sortKeys.set(ep, key);
+  return key;
+}
+
+function buildSortKey(ep: Endpoint): string {
   return JSON.stringify([
     ep.targetRef?.namespace ?? '',
     ep.targetRef?.name ?? '',

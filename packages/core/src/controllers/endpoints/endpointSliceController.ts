@@ -7,6 +7,8 @@ import type { Action, Controller, Plan } from '../plan.js';
 import { emptyPlan } from '../plan.js';
 import type { EndpointSlice } from '../../objects/discovery.js';
 import type { Node } from '../../objects/node.js';
+import type { Pod } from '../../objects/pod.js';
+import type { Service } from '../../objects/service.js';
 import type { ClusterView, StoreEvent } from '../../store/view.js';
 import { serviceKeysForNodeEvent, serviceKeysForPodEvent, splitKey } from './controllerKeys.js';
 import { hasManagedEndpoints, reconcileEndpointSlices } from './reconcileEndpointSlices.js';
@@ -25,6 +27,44 @@ function managedSliceKey(obj: unknown): string | undefined {
     return undefined;
   }
   return `${slice.metadata.namespace}/${service}`;
+}
+
+interface CachedNodeNames {
+  readonly pods: readonly Pod[];
+  readonly names: readonly string[];
+}
+
+// The distinct node names of a Service's pods, in pod order: a pure function of the frozen pods,
+// kept for the pod list of the Service's last sync (most syncs see the very same pod objects).
+const nodeNamesCache = new WeakMap<Service, CachedNodeNames>();
+
+function nodeNamesOf(service: Service, pods: readonly Pod[]): readonly string[] {
+  const hit = nodeNamesCache.get(service);
+  if (hit !== undefined && hit.pods.length === pods.length) {
+    let same = true;
+    for (let i = 0; i < pods.length; i++) {
+      if (hit.pods[i] !== pods[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.names;
+  }
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const pod of pods) {
+    const nodeName = pod.spec.nodeName;
+    if (nodeName === undefined || seen.has(nodeName)) continue;
+    seen.add(nodeName);
+    names.push(nodeName);
+  }
+  if (
+    Object.isFrozen(service) &&
+    pods.every((p) => Object.isFrozen(p) && Object.isFrozen(p.spec))
+  ) {
+    nodeNamesCache.set(service, { pods: [...pods], names });
+  }
+  return names;
 }
 
 /** The delete action of a slice, with a uid precondition. */
@@ -78,11 +118,7 @@ export const endpointSliceController: Controller = {
     const { namespace, name } = splitKey(key);
     const pods = view.podsMatching(namespace, service.spec.selector ?? {});
     const nodes: Node[] = [];
-    const seen = new Set<string>();
-    for (const pod of pods) {
-      const nodeName = pod.spec.nodeName;
-      if (nodeName === undefined || seen.has(nodeName)) continue;
-      seen.add(nodeName);
+    for (const nodeName of nodeNamesOf(service, pods)) {
       const node = view.get('Node', nodeName);
       if (node !== undefined) nodes.push(node);
     }

@@ -69,15 +69,12 @@ export function packSlices(input: PackInput): PackResult {
   const updates = new Map<string, EndpointSlice>();
   const unchanged = new Map<string, EndpointSlice>();
   const toDelete: EndpointSlice[] = [];
-  // An existing endpoint that is a desired one (the same frozen object) has its key already.
-  const keyOf = new Map<Endpoint, string>();
-  for (const [key, ep] of desired) keyOf.set(ep, key);
 
   for (const slice of existing) {
     const kept: Endpoint[] = [];
     let endpointChanged = false;
     for (const ep of slice.endpoints) {
-      const key = keyOf.get(ep) ?? endpointKey(ep);
+      const key = endpointKey(ep);
       const want = remaining.get(key);
       if (want === undefined) continue;
       kept.push(want);

@@ -86,10 +86,7 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
     )
     .sort(byName);
   const types = addressTypesForService(service);
-  const nodes = new Map(input.nodes.map((n) => [n.metadata.name, n]));
-  const pods = [...input.pods].sort((a, b) =>
-    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
-  );
+  const desired = desiredGroups(input, types);
 
   const toCreate: EndpointSlice[] = [];
   const toUpdate: EndpointSlice[] = [];
@@ -99,7 +96,8 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
   );
 
   for (const addressType of types) {
-    const r = reconcileAddressType(input, pods, nodes, slices, addressType);
+    const groups = desired.get(addressType) ?? new Map<string, Group>();
+    const r = reconcileAddressType(input, groups, slices, addressType);
     toCreate.push(...r.toCreate);
     toUpdate.push(...r.toUpdate);
     toDelete.push(...r.toDelete);
@@ -177,26 +175,83 @@ function portsOf(pod: Pod, service: Service): CachedPorts {
   return entry;
 }
 
-function reconcileAddressType(
+// The port-list key of an existing slice: stored slices share their frozen `ports` array across
+// writes that leave the ports alone, so the key is kept per array.
+const slicePortsKeys = new WeakMap<readonly EndpointPort[], string>();
+
+function slicePortsKey(ports: readonly EndpointPort[]): string {
+  const hit = slicePortsKeys.get(ports);
+  if (hit !== undefined) return hit;
+  const key = portsKey(ports);
+  if (isDeepFrozenPorts(ports)) slicePortsKeys.set(ports, key);
+  return key;
+}
+
+function isDeepFrozenPorts(ports: readonly EndpointPort[]): boolean {
+  return Object.isFrozen(ports) && ports.every((p) => Object.isFrozen(p));
+}
+
+/** The desired endpoints of a Service, by address type, then port-list key (in key order of first pod). */
+type DesiredGroups = ReadonlyMap<IpAddressType, ReadonlyMap<string, Group>>;
+
+interface CachedDesired {
+  /** The inputs the groups were built from (frozen objects, compared by identity). */
+  readonly pods: readonly Pod[];
+  readonly nodes: readonly Node[];
+  readonly groups: DesiredGroups;
+}
+
+// The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
+// and nodes are the very objects of the Service's last sync (an echo of the controller's own slice
+// writes, a Node event that changed nothing here) reuses them instead of walking every pod again.
+// The groups are never mutated once built.
+const desiredCache = new WeakMap<Service, CachedDesired>();
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function desiredGroups(
   input: ReconcileEndpointSlicesInput,
+  types: readonly IpAddressType[],
+): DesiredGroups {
+  const { service } = input;
+  const hit = desiredCache.get(service);
+  if (
+    hit !== undefined &&
+    sameObjects(hit.pods, input.pods) &&
+    sameObjects(hit.nodes, input.nodes)
+  ) {
+    return hit.groups;
+  }
+  const nodes = new Map(input.nodes.map((n) => [n.metadata.name, n]));
+  const pods = [...input.pods].sort((a, b) =>
+    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
+  );
+  const groups = new Map<IpAddressType, ReadonlyMap<string, Group>>();
+  for (const addressType of types) {
+    groups.set(addressType, groupsOf(service, pods, nodes, addressType));
+  }
+  if (
+    Object.isFrozen(service) &&
+    input.pods.every((p) => Object.isFrozen(p)) &&
+    input.nodes.every((n) => Object.isFrozen(n))
+  ) {
+    desiredCache.set(service, { pods: [...input.pods], nodes: [...input.nodes], groups });
+  }
+  return groups;
+}
+
+/** The desired endpoints of one address type, grouped by port-list key. */
+function groupsOf(
+  service: Service,
   pods: readonly Pod[],
   nodes: ReadonlyMap<string, Node>,
-  allSlices: readonly EndpointSlice[],
   addressType: IpAddressType,
-): EndpointSliceChanges {
-  const { service } = input;
-  const existing = allSlices.filter((s) => s.addressType === addressType);
-  let toDelete: EndpointSlice[] = [];
-  const existingByGroup = new Map<string, EndpointSlice[]>();
-  for (const slice of existing) {
-    if (!sliceOwnedBy(slice, service)) {
-      toDelete.push(slice);
-      continue;
-    }
-    const key = portsKey(slice.ports);
-    existingByGroup.set(key, [...(existingByGroup.get(key) ?? []), slice]);
-  }
-
+): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
@@ -212,6 +267,27 @@ function reconcileAddressType(
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
     const ep = endpointOf(pod, node, service, addressType);
     if (ep.endpoint.addresses.length > 0) group.endpoints.set(ep.key, ep.endpoint);
+  }
+  return groups;
+}
+
+function reconcileAddressType(
+  input: ReconcileEndpointSlicesInput,
+  groups: ReadonlyMap<string, Group>,
+  allSlices: readonly EndpointSlice[],
+  addressType: IpAddressType,
+): EndpointSliceChanges {
+  const { service } = input;
+  const existing = allSlices.filter((s) => s.addressType === addressType);
+  let toDelete: EndpointSlice[] = [];
+  const existingByGroup = new Map<string, EndpointSlice[]>();
+  for (const slice of existing) {
+    if (!sliceOwnedBy(slice, service)) {
+      toDelete.push(slice);
+      continue;
+    }
+    const key = slicePortsKey(slice.ports);
+    existingByGroup.set(key, [...(existingByGroup.get(key) ?? []), slice]);
   }
 
   let toCreate: EndpointSlice[] = [];
