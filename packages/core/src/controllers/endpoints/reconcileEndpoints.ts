@@ -78,6 +78,41 @@ function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
  * packSubsets).
  */
 export function desiredSubsets(service: Service, pods: readonly Pod[]): EndpointSubset[] {
+  return [...keptSubsets(service, pods)];
+}
+
+interface CachedSubsets {
+  /** The pods the subsets were built from (frozen, compared by identity). */
+  readonly pods: readonly Pod[];
+  /** Deep-frozen, so the stored Endpoints can share them and nothing can change them. */
+  readonly subsets: readonly EndpointSubset[];
+}
+
+// The desired subsets are a pure function of the frozen Service and pods: a sync that sees the
+// very pod objects of the Service's last sync (an echo of its own write, a Service event) reuses
+// them instead of packing every pod's facts again.
+const subsetsCache = new WeakMap<Service, CachedSubsets>();
+
+function keptSubsets(service: Service, pods: readonly Pod[]): readonly EndpointSubset[] {
+  const hit = subsetsCache.get(service);
+  if (hit !== undefined && hit.pods.length === pods.length) {
+    let same = true;
+    for (let i = 0; i < pods.length; i++) {
+      if (hit.pods[i] !== pods[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.subsets;
+  }
+  const subsets = deepFreeze(packSubsetsOf(service, pods));
+  if (Object.isFrozen(service) && pods.every((p) => Object.isFrozen(p))) {
+    subsetsCache.set(service, { pods: [...pods], subsets });
+  }
+  return subsets;
+}
+
+function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[] {
   const facts: AddressPort[] = [];
   const addressKeys: string[] = [];
   const portKeys: string[] = [];
@@ -203,7 +238,7 @@ function sameSubsets(
 export function reconcileEndpoints(input: ReconcileEndpointsInput): EndpointsChange | undefined {
   const { service, existing } = input;
   if (!hasManagedEndpoints(service)) return undefined;
-  const full = desiredSubsets(service, input.pods);
+  const full = keptSubsets(service, input.pods);
   const truncated = truncateSubsets(full, input.config.maxEndpointsPerEndpoints);
   const subsets = truncated ?? full;
 
@@ -244,7 +279,8 @@ export function reconcileEndpoints(input: ReconcileEndpointsInput): EndpointsCha
       labels,
       annotations,
     },
-    subsets,
+    // Frozen when untruncated (kept for the next sync): the store keeps frozen subtrees as they are.
+    subsets: subsets as EndpointSubset[],
   };
   return existing === undefined ? { verb: 'create', object } : { verb: 'update', object };
 }
