@@ -67,8 +67,10 @@ export function packKeyedSubsets(
     entry.ready.set(ak, f.ready || entry.ready.get(ak) === true);
   }
   const groups = new Map<string, { ports: EndpointsPort[]; ready: Map<string, boolean> }>();
+  // With a single port list there is a single group: its key need not be built.
+  const single = byPort.size === 1;
   for (const { port, ready } of byPort.values()) {
-    const key = JSON.stringify([...ready].sort(([a], [b]) => cmp(a, b)));
+    const key = single ? '' : JSON.stringify([...ready].sort(([a], [b]) => cmp(a, b)));
     let group = groups.get(key);
     if (group === undefined) {
       group = { ports: [], ready };

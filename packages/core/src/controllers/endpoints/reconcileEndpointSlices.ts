@@ -56,6 +56,8 @@ export function hasManagedEndpoints(service: Service): boolean {
 interface Group {
   readonly ports: readonly EndpointPort[];
   readonly endpoints: Map<string, Endpoint>;
+  /** The key of each endpoint of `endpoints` (packSlices looks existing endpoints up in it). */
+  readonly keyOf: Map<Endpoint, string>;
 }
 
 function byName(a: EndpointSlice, b: EndpointSlice): number {
@@ -199,12 +201,29 @@ interface CachedDesired {
   readonly pods: readonly Pod[];
   readonly nodes: readonly Node[];
   readonly groups: DesiredGroups;
+  /** What the groups took from each pod, for the next sync of the same Service. */
+  readonly parts: ReadonlyMap<Pod, PodPart>;
+}
+
+/** What the desired groups take from one frozen pod for one (frozen) Service. */
+interface PodPart {
+  readonly pod: Pod;
+  readonly name: string;
+  /** `spec.nodeName`, or '' when unset. */
+  readonly nodeName: string;
+  /** {@link shouldPodBeInEndpoints} with terminating pods included. */
+  readonly included: boolean;
+  /** The pod's ports for the Service, when included. */
+  readonly ports: CachedPorts | undefined;
+  /** The endpoint of each address type, for the node object it was built with. */
+  readonly endpoints: Map<IpAddressType, CachedEndpoint>;
 }
 
 // The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
 // and nodes are the very objects of the Service's last sync (an echo of the controller's own slice
-// writes, a Node event that changed nothing here) reuses them instead of walking every pod again.
-// The groups are never mutated once built.
+// writes, a Node event that changed nothing here) reuses them instead of walking every pod again;
+// otherwise the pods it saw last time give their parts again without being read. The groups are
+// never mutated once built.
 const desiredCache = new WeakMap<Service, CachedDesired>();
 
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -212,6 +231,18 @@ function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function partOf(pod: Pod, service: Service): PodPart {
+  const included = shouldPodBeInEndpoints(pod, true);
+  return {
+    pod,
+    name: pod.metadata.name,
+    nodeName: pod.spec.nodeName ?? '',
+    included,
+    ports: included ? portsOf(pod, service) : undefined,
+    endpoints: new Map(),
+  };
 }
 
 function desiredGroups(
@@ -228,19 +259,24 @@ function desiredGroups(
     return hit.groups;
   }
   const nodes = new Map(input.nodes.map((n) => [n.metadata.name, n]));
-  const pods = [...input.pods].sort((a, b) =>
-    a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
-  );
+  const parts = new Map<Pod, PodPart>();
+  const sorted: PodPart[] = [];
+  for (const pod of input.pods) {
+    const part = hit?.parts.get(pod) ?? partOf(pod, service);
+    parts.set(pod, part);
+    sorted.push(part);
+  }
+  sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const groups = new Map<IpAddressType, ReadonlyMap<string, Group>>();
   for (const addressType of types) {
-    groups.set(addressType, groupsOf(service, pods, nodes, addressType));
+    groups.set(addressType, groupsOf(service, sorted, nodes, addressType));
   }
   if (
     Object.isFrozen(service) &&
     input.pods.every((p) => Object.isFrozen(p)) &&
     input.nodes.every((n) => Object.isFrozen(n))
   ) {
-    desiredCache.set(service, { pods: [...input.pods], nodes: [...input.nodes], groups });
+    desiredCache.set(service, { pods: [...input.pods], nodes: [...input.nodes], groups, parts });
   }
   return groups;
 }
@@ -248,25 +284,32 @@ function desiredGroups(
 /** The desired endpoints of one address type, grouped by port-list key. */
 function groupsOf(
   service: Service,
-  pods: readonly Pod[],
+  parts: readonly PodPart[],
   nodes: ReadonlyMap<string, Node>,
   addressType: IpAddressType,
 ): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const { ports, key } = portsOf(pod, service);
+  for (const part of parts) {
+    if (!part.included || part.ports === undefined) continue;
+    const { ports, key } = part.ports;
     let group = groups.get(key);
     if (group === undefined) {
-      group = { ports, endpoints: new Map() };
+      group = { ports, endpoints: new Map(), keyOf: new Map() };
       groups.set(key, group);
     }
-    const node = nodes.get(pod.spec.nodeName ?? '');
+    const node = nodes.get(part.nodeName);
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    const ep = endpointOf(pod, node, service, addressType);
-    if (ep.endpoint.addresses.length > 0) group.endpoints.set(ep.key, ep.endpoint);
+    let ep = part.endpoints.get(addressType);
+    if (ep === undefined || ep.node !== node) {
+      ep = endpointOf(part.pod, node, service, addressType);
+      part.endpoints.set(addressType, ep);
+    }
+    if (ep.endpoint.addresses.length > 0) {
+      group.endpoints.set(ep.key, ep.endpoint);
+      group.keyOf.set(ep.endpoint, ep.key);
+    }
   }
   return groups;
 }
@@ -300,6 +343,7 @@ function reconcileAddressType(
       service,
       existing: existingByGroup.get(key) ?? [],
       desired: group.endpoints,
+      keyOf: group.keyOf,
       ports: group.ports,
       addressType,
       maxEndpointsPerSlice: input.config.maxEndpointsPerSlice,
