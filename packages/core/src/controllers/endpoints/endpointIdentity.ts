@@ -106,6 +106,19 @@ export function compareEndpoints(a: Endpoint, b: Endpoint): number {
  */
 export function sortEndpoints(endpoints: readonly Endpoint[]): Endpoint[] {
   if (endpoints.length < 2) return [...endpoints];
+  // Most slices are written in order already (kept endpoints, then new ones in order): then the
+  // stable sort would leave them as they are.
+  let previous = sortKeyOf(endpoints[0] as Endpoint);
+  let sorted = true;
+  for (let i = 1; i < endpoints.length; i++) {
+    const key = sortKeyOf(endpoints[i] as Endpoint);
+    if (key < previous) {
+      sorted = false;
+      break;
+    }
+    previous = key;
+  }
+  if (sorted) return [...endpoints];
   const keyed = endpoints.map((ep) => ({ ep, key: sortKeyOf(ep) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.ep);

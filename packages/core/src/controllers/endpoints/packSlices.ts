@@ -37,6 +37,25 @@ export interface PackInput {
   readonly maxEndpointsPerSlice: number;
 }
 
+// The labels a slice of the Service should carry: a pure function of the frozen Service, kept
+// per Service object (frozen, so every sync can share them; writes copy them).
+const labelsCache = new WeakMap<Service, Readonly<Record<string, string>>>();
+
+function labelsOf(service: Service): Readonly<Record<string, string>> {
+  const hit = labelsCache.get(service);
+  if (hit !== undefined) return hit;
+  const labels = Object.freeze(sliceLabelsFor(service));
+  if (
+    Object.isFrozen(service) &&
+    Object.isFrozen(service.metadata) &&
+    Object.isFrozen(service.spec) &&
+    (service.metadata.labels === undefined || Object.isFrozen(service.metadata.labels))
+  ) {
+    labelsCache.set(service, labels);
+  }
+  return labels;
+}
+
 /**
  * The slice with the least room left after taking all `count` endpoints, among those that can
  * take them all; undefined when none can. Ties go to the first in order.
@@ -70,7 +89,7 @@ function sliceToFill(
 export function packSlices(input: PackInput): PackResult {
   const { service, existing, desired, maxEndpointsPerSlice: max } = input;
   const remaining = new Map(desired);
-  const wantLabels = sliceLabelsFor(service);
+  const wantLabels = labelsOf(service);
   const updates = new Map<string, EndpointSlice>();
   const unchanged = new Map<string, EndpointSlice>();
   const toDelete: EndpointSlice[] = [];
@@ -145,7 +164,7 @@ export function packSlices(input: PackInput): PackResult {
 function withContent(
   slice: EndpointSlice,
   endpoints: Endpoint[],
-  labels: Record<string, string>,
+  labels: Readonly<Record<string, string>>,
 ): EndpointSlice {
   return {
     ...slice,
