@@ -118,8 +118,12 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
       if (!world.nodesDown.has(name)) return;
       world.traceActivity('fault', 'RecoverNode', { node: name });
       world.setNodeDown(name, false);
+      // The kubelet's own writes (lease, node and pod status): trusted, even when a user's
+      // callback called the fault.
       world.withCause(`kubelet/${name}`, () => {
-        k.restart();
+        world.store.trusted(() => {
+          k.restart();
+        });
       });
       world.external?.powerChanged(name);
       if (!world.nodesPartitioned.has(name)) world.nodeLifecycle.heartbeatsResumed(name);
@@ -148,7 +152,9 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
       const [k, key] = podKubelet(podKey);
       world.traceActivity('fault', 'KillPod', { pod: key });
       world.withCause(`kubelet/${k.nodeName}`, () => {
-        k.killContainer(key);
+        world.store.trusted(() => {
+          k.killContainer(key);
+        });
       });
     },
     failReadiness(podKey, d) {
@@ -156,7 +162,9 @@ export function createFaults(world: FaultHost, metrics: MetricsRecorder): Faults
       const [k, key] = podKubelet(podKey);
       world.traceActivity('fault', 'FailReadiness', { pod: key });
       world.withCause(`kubelet/${k.nodeName}`, () => {
-        k.failReadiness(key, ms);
+        world.store.trusted(() => {
+          k.failReadiness(key, ms);
+        });
       });
     },
     zoneOutage(zone, d) {

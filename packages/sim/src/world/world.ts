@@ -654,7 +654,9 @@ export class World implements AgentHost, WorldHandle {
     // The kubelet's held status writes go first (its status manager syncs on reconnect), then it
     // sees what it missed.
     this.withCause(`kubelet/${node}`, () => {
-      this.kubelets.host(node)?.flushHeld();
+      this.store.trusted(() => {
+        this.kubelets.host(node)?.flushHeld();
+      });
     });
     const missed = this.#missed.get(node);
     this.#missed.delete(node);
