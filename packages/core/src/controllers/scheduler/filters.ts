@@ -99,11 +99,28 @@ export function nodeResourcesFitFilter(
   requests: PodRequests,
   info: NodeInfo,
 ): FilterFailure | undefined {
+  return resourcesFit(requests, info) ? undefined : resourcesFitFailure(requests, info);
+}
+
+/**
+ * {@link nodeResourcesFitFilter} as a yes/no, building nothing: the scheduler's search loop asks
+ * this of every node it visits and builds the failure (its reasons) only when they are read.
+ */
+export function resourcesFit(requests: PodRequests, info: NodeInfo): boolean {
+  const a = info.allocatable;
+  if (info.podCount + 1 > a.pods) return false;
+  const cpu = requests.milliCpu;
+  if (cpu > 0 && cpu > a.milliCpu - info.requestedMilliCpu) return false;
+  const memory = requests.memory;
+  return !(memory > 0 && memory > a.memory - info.requestedMemory);
+}
+
+/** The failure of a node {@link resourcesFit} rejects: one reason per failing resource. */
+function resourcesFitFailure(requests: PodRequests, info: NodeInfo): FilterFailure {
   const a = info.allocatable;
   const tooMany = info.podCount + 1 > a.pods;
   const cpu = requests.milliCpu > 0 && requests.milliCpu > a.milliCpu - info.requestedMilliCpu;
   const memory = requests.memory > 0 && requests.memory > a.memory - info.requestedMemory;
-  if (!tooMany && !cpu && !memory) return undefined;
   const reasons: string[] = [];
   if (tooMany) reasons.push(REASONS.tooManyPods);
   if (cpu) reasons.push(REASONS.insufficientCpu);

@@ -167,6 +167,28 @@ export function podTopologySpreadScores(
   feasible: readonly NodeInfo[],
   positions?: ArrayLike<number>,
 ): number[] | undefined {
+  const out = podTopologySpreadScoresInto(pod, view, cache, feasible, positions);
+  return out === undefined ? undefined : Array.from(out.subarray(0, feasible.length));
+}
+
+/** Scratch arrays of {@link podTopologySpreadScoresInto}, reused across cycles. */
+let scratchIgnored = new Uint8Array(0);
+let scratchRaw = new Float64Array(0);
+let scratchOut = new Float64Array(0);
+/** Per hostname constraint: matching pods by node position (zeroed before each use). */
+const scratchByPosition: Int32Array[] = [];
+
+/**
+ * {@link podTopologySpreadScores} into a scratch array: its first `feasible.length` entries,
+ * valid until the next call (the scheduler reads them at once).
+ */
+export function podTopologySpreadScoresInto(
+  pod: Pod,
+  view: ClusterView,
+  cache: SchedulerCacheView,
+  feasible: readonly NodeInfo[],
+  positions?: ArrayLike<number>,
+): Float64Array | undefined {
   const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');
   const nf = feasible.length;
   if (constraints.length === 0 || nf === 0) return undefined;
@@ -176,7 +198,13 @@ export function podTopologySpreadScores(
   const tables = positions === undefined ? feasibleTables(feasible) : cacheTables(cache, positions);
   const at = tables.at;
   const domains = constraints.map((c) => tables.domains(c.topologyKey));
-  const ignored = new Uint8Array(nf);
+  if (scratchIgnored.length < nf) {
+    scratchIgnored = new Uint8Array(nf);
+    scratchRaw = new Float64Array(nf);
+    scratchOut = new Float64Array(nf);
+  }
+  const ignored = scratchIgnored;
+  ignored.fill(0, 0, nf);
   let scored = nf;
   if (requireAll) {
     for (let j = 0; j < nf; j++) {
@@ -196,8 +224,9 @@ export function podTopologySpreadScores(
   const everyListedNodeCounts =
     tables.listed && !requireAll && !hasNodeSelectorOrRequiredAffinity(pod);
   // Whether a node holding matching pods counts (upstream PreScore's `processAllNode`), once per node.
-  const counts = new Map<string, boolean>();
+  let counts: Map<string, boolean> | undefined;
   const nodeCounts = (name: string, node: Node | undefined): boolean => {
+    counts ??= new Map<string, boolean>();
     let ok = counts.get(name);
     if (ok === undefined) {
       ok =
@@ -209,7 +238,10 @@ export function podTopologySpreadScores(
     return ok;
   };
   const matching: ReadonlyMap<string, number>[] = [];
-  const terms = constraints.map((c, i): ScoreTerm => {
+  let hostTerms = 0;
+  const terms: ScoreTerm[] = [];
+  for (let i = 0; i < constraints.length; i++) {
+    const c = constraints[i] as SpreadConstraint;
     const d = domains[i] as TopologyDomains;
     // The system defaults share one selector list between their two constraints: count once.
     const previous = constraints[i - 1];
@@ -220,16 +252,22 @@ export function podTopologySpreadScores(
     matching.push(perNode);
     if (c.topologyKey === HOSTNAME_LABEL) {
       // Pods on the node itself, whatever its hostname label says (upstream Score).
-      const byPosition = new Int32Array(tables.size);
+      let byPosition = scratchByPosition[hostTerms];
+      if (byPosition === undefined || byPosition.length < tables.size) {
+        byPosition = new Int32Array(Math.max(tables.size, 1024));
+        scratchByPosition[hostTerms] = byPosition;
+      } else byPosition.fill(0, 0, tables.size);
+      hostTerms += 1;
       for (const [name, count] of perNode) {
         const p = tables.positionOf(name);
         if (p !== undefined) byPosition[p] = count;
       }
-      return term(d, true, byPosition, Math.log(scored + 2), c);
+      terms.push(term(d, true, byPosition, Math.log(scored + 2), c));
+      continue;
     }
     // The domains of the scored feasible nodes (a missing key is the domain ''), then the
     // matching pods of every counting node added to those domains.
-    const totals = new Array<number>(d.ids.size).fill(-1);
+    const totals = new Int32Array(d.ids.size).fill(-1);
     let present = 0;
     for (let j = 0; j < nf; j++) {
       const id = d.domainOf[at[j] ?? 0] ?? 0;
@@ -254,11 +292,12 @@ export function podTopologySpreadScores(
       const total = id === undefined ? -1 : (totals[id] ?? -1);
       if (total !== -1) totals[id as number] = total + count;
     }
-    return term(d, false, totals, Math.log(present + 2), c);
-  });
-  const raw = new Array<number>(nf);
+    terms.push(term(d, false, totals, Math.log(present + 2), c));
+  }
+  const raw = scratchRaw;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
+  const nt = terms.length;
   for (let j = 0; j < nf; j++) {
     if (ignored[j] === 1) {
       raw[j] = 0;
@@ -266,7 +305,8 @@ export function podTopologySpreadScores(
     }
     const p = at[j] ?? 0;
     let score = 0;
-    for (const t of terms) {
+    for (let k = 0; k < nt; k++) {
+      const t = terms[k] as ScoreTerm;
       if (t.hasKey[p] !== 1) continue;
       const count = t.counts[t.perNode ? p : (t.domainOf[p] ?? 0)] ?? 0;
       score += count * t.weight + (t.c.maxSkew - 1);
@@ -276,9 +316,9 @@ export function podTopologySpreadScores(
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;
   }
-  const out = new Array<number>(nf);
+  const out = scratchOut;
   for (let j = 0; j < nf; j++) {
-    const r = raw[j] ?? 0;
+    const r = raw[j] as number;
     if (ignored[j] === 1) out[j] = 0;
     else if (max === 0) out[j] = 100;
     else out[j] = Math.trunc((100 * (max + min - r)) / max);
@@ -292,7 +332,7 @@ interface ScoreTerm {
   readonly hasKey: Uint8Array;
   /** `counts` is by node position (hostname), else by domain id. */
   readonly perNode: boolean;
-  readonly counts: ArrayLike<number>;
+  readonly counts: Int32Array;
   /** `ln(domains + 2)` (upstream `topologyNormalizingWeight`). */
   readonly weight: number;
   readonly c: SpreadConstraint;
@@ -301,7 +341,7 @@ interface ScoreTerm {
 function term(
   d: TopologyDomains,
   perNode: boolean,
-  counts: ArrayLike<number>,
+  counts: Int32Array,
   weight: number,
   c: SpreadConstraint,
 ): ScoreTerm {

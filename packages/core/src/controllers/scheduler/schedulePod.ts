@@ -16,6 +16,7 @@ import {
   nodePortsFilter,
   nodeResourcesFitFilter,
   nodeUnschedulableFilter,
+  resourcesFit,
   taintTolerationFilter,
 } from './filters.js';
 import { interPodAffinityFilter, prepareInterPodAffinityFilter } from './interPodAffinity.js';
@@ -25,7 +26,7 @@ import { numFeasibleNodesToFind } from './numFeasibleNodesToFind.js';
 import { podHostPorts, podRequests } from './podRequests.js';
 import {
   podTopologySpreadFilter,
-  podTopologySpreadScores,
+  podTopologySpreadScoresInto,
   prepareSpreadFilter,
 } from './podTopologySpread.js';
 import type { SchedulerCacheView } from './schedulerCache.js';
@@ -144,25 +145,45 @@ export function schedulePod(
   };
   const want = numFeasibleNodesToFind(n);
   const start = startIndex % n;
-  const feasible: NodeInfo[] = [];
-  // Each feasible node's index in `infos`, for scores that read per-node tables.
-  const positions = new Int32Array(want);
-  const failures = new Map<string, FilterFailure>();
+  // Only NodeUnschedulable, TaintToleration and NodeResourcesFit can reject a node for this pod:
+  // a node that is neither cordoned nor tainted and has room passes without the filter chain.
+  const plain = onlyNodeLocalFilters(pod, ctx);
+  const requests = ctx.requests;
+  if (scratchFeasible.length < n) {
+    scratchFeasible = new Int32Array(n);
+    scratchFailed = new Int32Array(n);
+  }
+  // Positions in `infos` of the feasible nodes, and of the rejected ones (their failures are
+  // built only when no node fits: a scheduled pod's result does not carry them).
+  const feasibleAt = scratchFeasible;
+  const failedAt = scratchFailed;
+  let nf = 0;
+  let nFailed = 0;
+  let anyTaints = false;
   let processed = 0;
-  while (processed < n && feasible.length < want) {
+  while (processed < n && nf < want) {
     const i = start + processed;
     const at = i < n ? i : i - n;
     const info = infos[at];
     processed += 1;
     if (info === undefined) continue;
-    const failure = runFilters(pod, info, ctx);
-    if (failure === undefined) {
-      positions[feasible.length] = at;
-      feasible.push(info);
-    } else failures.set(info.name, failure);
+    // Pass or fail does not depend on the filters' order (only the reported failure does).
+    const fits =
+      resourcesFit(requests, info) &&
+      ((plain && !info.unschedulable && info.taints.length === 0) ||
+        runFilters(pod, info, ctx) === undefined);
+    if (fits) {
+      feasibleAt[nf++] = at;
+      if (info.taints.length > 0) anyTaints = true;
+    } else failedAt[nFailed++] = at;
   }
   const nextStartIndex = (start + processed) % n;
-  if (feasible.length === 0) {
+  if (nf === 0) {
+    const failures = new Map<string, FilterFailure>();
+    for (let k = 0; k < nFailed; k++) {
+      const info = infos[failedAt[k] as number] as NodeInfo;
+      failures.set(info.name, runFilters(pod, info, ctx) as FilterFailure);
+    }
     const message = failedSchedulingMessage(
       n,
       [...failures.values()],
@@ -170,16 +191,20 @@ export function schedulePod(
     );
     return { kind: 'unschedulable', message, failures, nextStartIndex };
   }
-  const only = feasible.length === 1 ? feasible[0] : undefined;
-  if (only !== undefined)
+  if (nf === 1) {
+    const only = infos[feasibleAt[0] as number] as NodeInfo;
     return { kind: 'scheduled', nodeName: only.name, scores: [], nextStartIndex };
+  }
+  const feasible = new Array<NodeInfo>(nf);
+  for (let j = 0; j < nf; j++) feasible[j] = infos[feasibleAt[j] as number] as NodeInfo;
   const totals = scoreTotals(
     pod,
     view,
     cache,
     feasible,
-    ctx.requests,
-    positions.subarray(0, feasible.length),
+    requests,
+    feasibleAt.subarray(0, nf),
+    anyTaints,
   );
   const nodeName = feasible[selectBest(totals, random)]?.name ?? '';
   return {
@@ -193,7 +218,39 @@ export function schedulePod(
   };
 }
 
-function namedScores(feasible: readonly NodeInfo[], totals: readonly number[]): NodeScore[] {
+/**
+ * Scratch positions of {@link schedulePod}'s search, reused across cycles (a cycle runs to its
+ * end before the next starts; nothing read after a cycle points into them).
+ */
+let scratchFeasible = new Int32Array(0);
+let scratchFailed = new Int32Array(0);
+
+/**
+ * True when every filter but NodeUnschedulable, TaintToleration and NodeResourcesFit passes any
+ * node for `pod`: no node name, node selector, required node affinity, host ports,
+ * DoNotSchedule spread constraint or required inter-pod (anti-)affinity state.
+ */
+function onlyNodeLocalFilters(
+  pod: Pod,
+  ctx: {
+    ports: readonly unknown[];
+    spread: unknown;
+    podAffinity: unknown;
+  },
+): boolean {
+  if (ctx.ports.length > 0 || ctx.spread !== undefined || ctx.podAffinity !== undefined) {
+    return false;
+  }
+  const spec = pod.spec;
+  if (spec.nodeName !== undefined && spec.nodeName !== '') return false;
+  const selector = spec.nodeSelector;
+  if (selector !== undefined) {
+    for (const _ in selector) return false;
+  }
+  return spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution === undefined;
+}
+
+function namedScores(feasible: readonly NodeInfo[], totals: ArrayLike<number>): NodeScore[] {
   return feasible.map((info, j) => ({ name: info.name, score: totals[j] ?? 0 }));
 }
 
@@ -212,7 +269,10 @@ export function scoreNodes(
   return namedScores(feasible, scoreTotals(pod, view, cache, feasible, requests, positions));
 }
 
-/** {@link scoreNodes}' scores alone, in the same order. */
+/**
+ * {@link scoreNodes}' scores alone, in the same order. `anyTaints`, when given, says whether some
+ * feasible node has taints (the search loop knows).
+ */
 function scoreTotals(
   pod: Pod,
   view: ClusterView,
@@ -220,20 +280,23 @@ function scoreTotals(
   feasible: readonly NodeInfo[],
   requests: ReturnType<typeof podRequests>,
   positions?: ArrayLike<number>,
-): number[] {
+  anyTaints?: boolean,
+): Float64Array {
   const nf = feasible.length;
   // TaintToleration and NodeAffinity raw scores; all 0 (normalised to 100 and 0) when no node has
   // taints and the pod has no preferred node affinity, which skips the per-node work.
-  let anyTaints = false;
-  for (const info of feasible) {
-    if (info.taints.length > 0) {
-      anyTaints = true;
-      break;
+  let tainted = anyTaints ?? false;
+  if (anyTaints === undefined) {
+    for (const info of feasible) {
+      if (info.taints.length > 0) {
+        tainted = true;
+        break;
+      }
     }
   }
   const preferred =
     pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
-  const taint = anyTaints
+  const taint = tainted
     ? defaultNormalizeScore(
         feasible.map((i) => intolerablePreferNoScheduleCount(pod, i)),
         true,
@@ -246,17 +309,17 @@ function scoreTotals(
           false,
         )
       : undefined;
-  const spread = podTopologySpreadScores(pod, view, cache, feasible, positions);
+  const spread = podTopologySpreadScoresInto(pod, view, cache, feasible, positions);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
-  const out = new Array<number>(nf);
+  const out = new Float64Array(nf);
   for (let j = 0; j < nf; j++) {
     const info = feasible[j] as NodeInfo;
     out[j] =
       w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
-      w.NodeAffinity * (affinity?.[j] ?? 0) +
-      w.PodTopologySpread * (spread?.[j] ?? 0) +
-      w.InterPodAffinity * (podAffinity?.[j] ?? 0) +
+      w.NodeAffinity * (affinity === undefined ? 0 : (affinity[j] ?? 0)) +
+      w.PodTopologySpread * (spread === undefined ? 0 : (spread[j] as number)) +
+      w.InterPodAffinity * (podAffinity === undefined ? 0 : (podAffinity[j] ?? 0)) +
       w.NodeResourcesFit * leastAllocatedScore(requests, info) +
       w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info);
   }

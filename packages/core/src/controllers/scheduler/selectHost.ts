@@ -30,7 +30,7 @@ export function selectHost(scores: readonly NodeScore[], random: RandomSource): 
  * The index {@link selectHost} picks among `totals` (the same draws), −1 for an empty list: the
  * scheduler's own loop, which keeps its totals as plain numbers.
  */
-export function selectBest(totals: readonly number[], random: RandomSource): number {
+export function selectBest(totals: ArrayLike<number>, random: RandomSource): number {
   if (totals.length === 0) return -1;
   let best = totals[0] ?? 0;
   let selected = 0;
