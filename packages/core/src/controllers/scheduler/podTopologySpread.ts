@@ -294,24 +294,38 @@ export function podTopologySpreadScoresInto(
     }
     terms.push(term(d, false, totals, Math.log(present + 2), c));
   }
+  // Each node's raw score, summed term by term (the same additions in the same order as node by
+  // node), then rounded.
   const raw = scratchRaw;
+  raw.fill(0, 0, nf);
+  for (const t of terms) {
+    const hasKey = t.hasKey;
+    const counts = t.counts;
+    const weight = t.weight;
+    const skew = t.c.maxSkew - 1;
+    if (t.perNode) {
+      for (let j = 0; j < nf; j++) {
+        const p = at[j] ?? 0;
+        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
+        raw[j] = (raw[j] as number) + ((counts[p] as number) * weight + skew);
+      }
+    } else {
+      const domainOf = t.domainOf;
+      for (let j = 0; j < nf; j++) {
+        const p = at[j] ?? 0;
+        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
+        raw[j] = (raw[j] as number) + ((counts[domainOf[p] as number] as number) * weight + skew);
+      }
+    }
+  }
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  const nt = terms.length;
   for (let j = 0; j < nf; j++) {
     if (ignored[j] === 1) {
       raw[j] = 0;
       continue;
     }
-    const p = at[j] ?? 0;
-    let score = 0;
-    for (let k = 0; k < nt; k++) {
-      const t = terms[k] as ScoreTerm;
-      if (t.hasKey[p] !== 1) continue;
-      const count = t.counts[t.perNode ? p : (t.domainOf[p] ?? 0)] ?? 0;
-      score += count * t.weight + (t.c.maxSkew - 1);
-    }
-    const rounded = Math.round(score);
+    const rounded = Math.round(raw[j] as number);
     raw[j] = rounded;
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;

@@ -281,7 +281,7 @@ function scoreTotals(
   requests: ReturnType<typeof podRequests>,
   positions?: ArrayLike<number>,
   anyTaints?: boolean,
-): Float64Array {
+): number[] {
   const nf = feasible.length;
   // TaintToleration and NodeAffinity raw scores; all 0 (normalised to 100 and 0) when no node has
   // taints and the pod has no preferred node affinity, which skips the per-node work.
@@ -312,7 +312,8 @@ function scoreTotals(
   const spread = podTopologySpreadScoresInto(pod, view, cache, feasible, positions);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
-  const out = new Float64Array(nf);
+  // A plain array: a typed one this long gets an off-heap backing store, dearer to make.
+  const out = new Array<number>(nf);
   for (let j = 0; j < nf; j++) {
     const info = feasible[j] as NodeInfo;
     out[j] =
