@@ -56,6 +56,29 @@ export interface MutableNodeInfo extends NodeInfo {
   podCount: number;
   readonly usedPorts: Map<string, number>;
   readonly priorities: Map<number, number>;
+  /**
+   * Renewed ({@link touch}) whenever the sums or the Node change, from one process-wide counter:
+   * two infos with the same version (a fork's copy and its original) hold the same values, so
+   * per-node results may be kept by version across cycles, caches and forks. Symbol-keyed, so
+   * it stays out of JSON, `Object.keys` and comparisons of cache states.
+   */
+  [VERSION]: number;
+}
+
+/** The key of {@link MutableNodeInfo}'s version. */
+export const VERSION: unique symbol = Symbol('NodeInfo.version');
+
+/** The next version. */
+let nextVersion = 1;
+
+/** Gives `info` a version no info has had, after a change of its sums or Node. */
+export function touch(info: MutableNodeInfo): void {
+  info[VERSION] = nextVersion++;
+}
+
+/** The version of a cache's info, undefined for any other NodeInfo. */
+export function versionOf(info: NodeInfo): number | undefined {
+  return (info as Partial<MutableNodeInfo>)[VERSION];
 }
 
 /** The key of a host port in {@link NodeInfo.usedPorts}. */
@@ -87,6 +110,7 @@ export function setNodeOf(info: MutableNodeInfo, node: Node | undefined): void {
   info.unschedulable = node?.spec.unschedulable === true;
   info.taints = node?.spec.taints ?? NO_TAINTS;
   info.allocatable = allocatableOf(node);
+  touch(info);
 }
 
 /** An empty NodeInfo for `name`. */
@@ -104,6 +128,7 @@ export function emptyNodeInfo(name: string, node: Node | undefined): MutableNode
     podCount: 0,
     usedPorts: new Map(),
     priorities: new Map(),
+    [VERSION]: nextVersion++,
   };
 }
 

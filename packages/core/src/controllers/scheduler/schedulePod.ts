@@ -21,6 +21,7 @@ import {
 } from './filters.js';
 import { interPodAffinityFilter, prepareInterPodAffinityFilter } from './interPodAffinity.js';
 import { interPodAffinityScores } from './interPodAffinityScore.js';
+import { versionOf } from './nodeInfo.js';
 import type { NodeInfo } from './nodeInfo.js';
 import { numFeasibleNodesToFind } from './numFeasibleNodesToFind.js';
 import { podHostPorts, podRequests } from './podRequests.js';
@@ -312,17 +313,67 @@ function scoreTotals(
   const spread = podTopologySpreadScoresInto(pod, view, cache, feasible, positions);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
+  const memo = positions !== undefined && resourceMemoFor(requests, cache.nodeInfos().length);
   // A plain array: a typed one this long gets an off-heap backing store, dearer to make.
   const out = new Array<number>(nf);
   for (let j = 0; j < nf; j++) {
     const info = feasible[j] as NodeInfo;
+    let least: number;
+    let balanced: number;
+    const version = versionOf(info);
+    const p = memo ? (positions[j] as number) : 0;
+    if (memo && version !== undefined && memoVersionAt[p] === version) {
+      least = memoLeastAt[p] as number;
+      balanced = memoBalancedAt[p] as number;
+    } else {
+      least = leastAllocatedScore(requests, info);
+      balanced = balancedAllocationScore(requests, info);
+      if (memo && version !== undefined) {
+        memoVersionAt[p] = version;
+        memoLeastAt[p] = least;
+        memoBalancedAt[p] = balanced;
+      }
+    }
     out[j] =
       w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
       w.NodeAffinity * (affinity === undefined ? 0 : (affinity[j] ?? 0)) +
       w.PodTopologySpread * (spread === undefined ? 0 : (spread[j] as number)) +
       w.InterPodAffinity * (podAffinity === undefined ? 0 : (podAffinity[j] ?? 0)) +
-      w.NodeResourcesFit * leastAllocatedScore(requests, info) +
-      w.NodeResourcesBalancedAllocation * balancedAllocationScore(requests, info);
+      w.NodeResourcesFit * least +
+      w.NodeResourcesBalancedAllocation * balanced;
   }
   return out;
+}
+
+/**
+ * LeastAllocated and BalancedAllocation scores by node position, kept across cycles: an entry
+ * holds for the node info whose version is in `memoVersionAt` (versions are process-wide, so a
+ * different node or a changed one misses) and for the request values in `memoRequests`. Most
+ * nodes are unchanged from one cycle to the next, and pods of one template ask the same.
+ */
+let memoVersionAt = new Float64Array(0);
+let memoLeastAt = new Float64Array(0);
+let memoBalancedAt = new Float64Array(0);
+const memoRequests = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+
+/** Readies the memo for `requests` over `size` positions; always true (for use in a condition). */
+function resourceMemoFor(requests: ReturnType<typeof podRequests>, size: number): boolean {
+  const key = memoRequests;
+  if (memoVersionAt.length < size) {
+    memoVersionAt = new Float64Array(size);
+    memoLeastAt = new Float64Array(size);
+    memoBalancedAt = new Float64Array(size);
+  } else if (
+    key[0] === requests.milliCpu &&
+    key[1] === requests.memory &&
+    key[2] === requests.nonZeroMilliCpu &&
+    key[3] === requests.nonZeroMemory
+  ) {
+    return true;
+  } else memoVersionAt.fill(0); // versions start at 1
+  key[0] = requests.milliCpu;
+  key[1] = requests.memory;
+  key[2] = requests.nonZeroMilliCpu;
+  key[3] = requests.nonZeroMemory;
+  return true;
 }

@@ -11,7 +11,7 @@ import type { StoreEvent } from '../../store/view.js';
 import { podAffinityTermsOf } from './affinityTerms.js';
 import type { PodAffinityTerms } from './affinityTerms.js';
 import { LabelSetIndex, labelSetId } from './labelSetIndex.js';
-import { bump, emptyNodeInfo, hostPortKey, setNodeOf } from './nodeInfo.js';
+import { bump, emptyNodeInfo, hostPortKey, setNodeOf, touch } from './nodeInfo.js';
 import type { MutableNodeInfo, NodeInfo } from './nodeInfo.js';
 import { podHostPorts, podRequests } from './podRequests.js';
 import type { HostPort, PodRequests } from './podRequests.js';
@@ -355,6 +355,7 @@ export class SchedulerCache {
     info.nonZeroMilliCpu += sign * r.requests.nonZeroMilliCpu;
     info.nonZeroMemory += sign * r.requests.nonZeroMemory;
     info.podCount += sign;
+    touch(info);
     for (const p of r.ports) bump(info.usedPorts, hostPortKey(p), sign);
     bump(info.priorities, r.priority, sign);
     const ls = r.labelSet;
