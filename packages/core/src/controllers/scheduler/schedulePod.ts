@@ -154,6 +154,9 @@ export function schedulePod(
     scratchFeasible = new Int32Array(n);
     scratchFailed = new Int32Array(n);
   }
+  fitMemoFor(requests, n);
+  const fitVersionAt = memoFitVersionAt;
+  const fitStateAt = memoFitStateAt;
   // Positions in `infos` of the feasible nodes, and of the rejected ones (their failures are
   // built only when no node fits: a scheduled pod's result does not carry them).
   const feasibleAt = scratchFeasible;
@@ -169,13 +172,26 @@ export function schedulePod(
     processed += 1;
     if (info === undefined) continue;
     // Pass or fail does not depend on the filters' order (only the reported failure does).
+    const version = versionOf(info);
+    let state: number;
+    if (version !== undefined && fitVersionAt[at] === version) state = fitStateAt[at] as number;
+    else {
+      state = !resourcesFit(requests, info)
+        ? NO_ROOM
+        : !info.unschedulable && info.taints.length === 0
+          ? ROOM_CLEAN
+          : ROOM;
+      if (version !== undefined) {
+        fitVersionAt[at] = version;
+        fitStateAt[at] = state;
+      }
+    }
     const fits =
-      resourcesFit(requests, info) &&
-      ((plain && !info.unschedulable && info.taints.length === 0) ||
-        runFilters(pod, info, ctx) === undefined);
+      state !== NO_ROOM &&
+      ((plain && state === ROOM_CLEAN) || runFilters(pod, info, ctx) === undefined);
     if (fits) {
       feasibleAt[nf++] = at;
-      if (info.taints.length > 0) anyTaints = true;
+      if (state !== ROOM_CLEAN && info.taints.length > 0) anyTaints = true;
     } else failedAt[nFailed++] = at;
   }
   const nextStartIndex = (start + processed) % n;
@@ -225,6 +241,31 @@ export function schedulePod(
  */
 let scratchFeasible = new Int32Array(0);
 let scratchFailed = new Int32Array(0);
+
+/** A node's standing for the pod's requests: no room (NodeResourcesFit fails), room, room and neither cordoned nor tainted. */
+const NO_ROOM = 0;
+const ROOM = 1;
+const ROOM_CLEAN = 2;
+
+/**
+ * Each node position's standing ({@link NO_ROOM}, {@link ROOM}, {@link ROOM_CLEAN}), kept across
+ * cycles like the resource scores: valid for the NodeInfo version in `memoFitVersionAt` (renewed
+ * when its sums or Node change) and the cpu and memory requests in `memoFitRequests`.
+ */
+let memoFitVersionAt = new Float64Array(0);
+let memoFitStateAt = new Uint8Array(0);
+const memoFitRequests = [Number.NaN, Number.NaN];
+
+function fitMemoFor(requests: ReturnType<typeof podRequests>, size: number): void {
+  const key = memoFitRequests;
+  if (memoFitVersionAt.length < size) {
+    memoFitVersionAt = new Float64Array(size);
+    memoFitStateAt = new Uint8Array(size);
+  } else if (key[0] === requests.milliCpu && key[1] === requests.memory) return;
+  else memoFitVersionAt.fill(0); // versions start at 1
+  key[0] = requests.milliCpu;
+  key[1] = requests.memory;
+}
 
 /**
  * True when every filter but NodeUnschedulable, TaintToleration and NodeResourcesFit passes any
