@@ -5,8 +5,11 @@ import { selectHost } from './selectHost.js';
 import { failedSchedulingMessage, nodesAvailableMessage } from './failureMessage.js';
 import { podBackoff, unschedulableFlushTime } from './schedulingQueue.js';
 import { schedulePod } from './schedulePod.js';
-import { cacheOf, node, pod, stubRandom } from './schedulerFixtures.test-helper.js';
-import type { ClusterView } from '../../store/view.js';
+import { added, cacheOf, node, pod, stubRandom } from './schedulerFixtures.test-helper.js';
+import type { SchedulerCache } from './schedulerCache.js';
+import type { Node } from '../../objects/node.js';
+import type { Pod } from '../../objects/pod.js';
+import type { ClusterView, StoreEvent } from '../../store/view.js';
 
 describe('numFeasibleNodesToFind (adaptive percentageOfNodesToScore)', () => {
   it.each([
@@ -133,5 +136,52 @@ describe('node sampling', () => {
     expect(r.message).toBe(
       '0/200 nodes are available: 200 Insufficient cpu. preemption: 0/200 nodes are available: 200 No preemption victims found for incoming pod.',
     );
+  });
+});
+
+describe('per-node results kept across cycles', () => {
+  const view = { servicesSelecting: () => [], get: () => undefined } as unknown as ClusterView;
+  const modified = (obj: Node | Pod, old: Node | Pod): StoreEvent => ({
+    ...added(obj),
+    type: 'MODIFIED',
+    oldObject: old,
+  });
+  const feasibleNames = (r: ReturnType<typeof schedulePod>): string[] =>
+    r.kind === 'scheduled' ? r.scores.map((s) => s.name) : [];
+  it('follow cordons, taints, binds and a fork’s own changes between cycles', () => {
+    const nodes = ['a', 'b', 'c'].map((n) => node(n, { cpu: '4' }));
+    const cache = cacheOf(nodes);
+    const ask = (name: string, c: SchedulerCache = cache): ReturnType<typeof schedulePod> =>
+      schedulePod(pod(name, { cpu: '1' }), view, c, stubRandom([0]), 0);
+    expect(feasibleNames(ask('p1'))).toEqual(['a', 'b', 'c']);
+    // Cordon a, taint b: only c is left (one feasible node: taken without scores).
+    cache.observe(modified(node('a', { cpu: '4', unschedulable: true }), nodes[0] as Node));
+    cache.observe(
+      modified(
+        node('b', { cpu: '4', taints: [{ key: 'k', effect: 'NoSchedule' }] }),
+        nodes[1] as Node,
+      ),
+    );
+    const r2 = ask('p2');
+    expect(r2.kind === 'scheduled' && r2.nodeName).toBe('c');
+    // Fill c: nothing fits, and the failures name every reason.
+    cache.observe(added(pod('big', { cpu: '4', nodeName: 'c' })));
+    const r3 = ask('p3');
+    expect(r3.kind).toBe('unschedulable');
+    if (r3.kind === 'unschedulable') {
+      expect(r3.message).toBe(
+        '0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {k: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.',
+      );
+    }
+    // A fork frees c; the parent does not see it.
+    const fork = cache.fork();
+    fork.observe({ ...added(pod('big', { cpu: '4', nodeName: 'c' })), type: 'DELETED' });
+    const r4 = ask('p4', fork);
+    expect(r4.kind === 'scheduled' && r4.nodeName).toBe('c');
+    expect(ask('p5').kind).toBe('unschedulable');
+    // Uncordon a and untaint b in the parent: all three fit again but c.
+    cache.observe(modified(nodes[0] as Node, node('a', { cpu: '4', unschedulable: true })));
+    cache.observe(modified(nodes[1] as Node, node('b', { cpu: '4' })));
+    expect(feasibleNames(ask('p6'))).toEqual(['a', 'b']);
   });
 });
