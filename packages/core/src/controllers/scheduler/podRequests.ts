@@ -32,9 +32,37 @@ function containerRequest(c: Container, nonZero: boolean): Pair {
   const cpu = req?.['cpu'];
   const mem = req?.['memory'];
   return {
-    cpu: cpu === undefined ? (nonZero ? DEFAULT_MILLI_CPU_REQUEST : 0) : cpuMillis(cpu),
-    mem: mem === undefined ? (nonZero ? DEFAULT_MEMORY_REQUEST : 0) : bytes(mem),
+    cpu:
+      cpu === undefined
+        ? nonZero
+          ? DEFAULT_MILLI_CPU_REQUEST
+          : 0
+        : parsed(cpuMemo, cpu, cpuMillis),
+    mem: mem === undefined ? (nonZero ? DEFAULT_MEMORY_REQUEST : 0) : parsed(bytesMemo, mem, bytes),
   };
+}
+
+/**
+ * Parsed request quantities by their written form: pods made from one template each carry their
+ * own containers array (so {@link podRequests}' memo misses) but the same few strings.
+ */
+const cpuMemo = new Map<string | number, number>();
+const bytesMemo = new Map<string | number, number>();
+/** A bound on distinct quantities kept: past it the memo starts over. */
+const MAX_QUANTITIES = 1024;
+
+function parsed(
+  memo: Map<string | number, number>,
+  q: string | number,
+  parse: (q: string | number) => number,
+): number {
+  let v = memo.get(q);
+  if (v === undefined) {
+    v = parse(q); // throws for a malformed quantity, as before (nothing is kept)
+    if (memo.size >= MAX_QUANTITIES) memo.clear();
+    memo.set(q, v);
+  }
+  return v;
 }
 
 // component-helpers/resource `PodRequests`: app containers and restartable init containers
