@@ -1,5 +1,6 @@
 // Scale benchmark: N nodes, D Deployments × R replicas behind D Services, run to all-Ready.
-// Prints JSON lines: the setup, then wall seconds, virtual time, events/s and peak RSS.
+// Prints JSON lines: the setup, then wall seconds, virtual time, events/s, peak RSS and the trace
+// hash.
 // Usage: node bench/scale.mjs [nodes=1000] [deployments=1000] [replicas=30]
 //
 // Doubling mode: node bench/scale.mjs --doubling [from=250] [sizes=3] [replicas=30]
@@ -143,6 +144,9 @@ function scale(args) {
     proxySyncs: stats.proxySyncs,
     // The process's true peak resident set (getrusage ru_maxrss), not a sample.
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    // Read after the timing and the peak above (the last < 1,024 entries are hashed now): equal
+    // on two builds means they made exactly the same changes.
+    traceHash: sim.trace.hash(),
   });
 }
 
