@@ -118,6 +118,9 @@ export abstract class ClusterReadModel implements ClusterView {
       if (best === undefined || set.size < best.size) best = set;
     }
     const pods = this.resolve('Pod', best) as Pod[];
+    // One pair: the index set holds exactly the pods that carry it (a label key never has '=',
+    // which would let two pairs share an index entry).
+    if (pairs.length === 1 && !(pairs[0] as [string, string])[0].includes('=')) return pods;
     return pods.filter((p) => matchesSet(selector, p.metadata.labels));
   }
 
