@@ -67,6 +67,16 @@ export function withReplicasAnnotations(rs: ReplicaSet, desired: number, max: nu
   return { ...rs, metadata: { ...rs.metadata, annotations } };
 }
 
+/** True when `annotations` already hold every Deployment annotation copied to ReplicaSets. */
+function hasDeploymentAnnotations(d: Deployment, annotations: Record<string, string>): boolean {
+  const own = d.metadata.annotations;
+  if (own === undefined) return true;
+  for (const k in own) {
+    if (!SKIPPED.has(k) && annotations[k] !== own[k]) return false;
+  }
+  return true;
+}
+
 /**
  * The annotations of the Deployment's new ReplicaSet: the Deployment's own (minus the skipped
  * ones) over the ReplicaSet's, and the revision raised to `newRevision` when it is lower. A
@@ -79,6 +89,8 @@ export function withNewReplicaSetAnnotations(
   newRevision: number,
 ): ReplicaSet {
   const before = rs.metadata.annotations ?? {};
+  // Usual case: the revision is current and the Deployment's annotations are all there already.
+  if (revisionOf(rs) >= newRevision && hasDeploymentAnnotations(d, before)) return rs;
   const next: Record<string, string> = { ...before };
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
     if (!SKIPPED.has(k)) next[k] = v;

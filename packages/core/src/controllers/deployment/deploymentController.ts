@@ -11,6 +11,7 @@ import type { ClusterView, StoreEvent } from '../../store/view.js';
 import type { Deployment, ReplicaSet } from '../../objects/apps.js';
 import {
   claimObjects,
+  controllerRefOf,
   newControllerRef,
   withControllerRef,
   withoutOwnerRef,
@@ -77,17 +78,44 @@ function recreate(work: RolloutWork, view: ClusterView): Action[] {
   return cleanup;
 }
 
+/**
+ * The usual case of a claim: every selected ReplicaSet is controlled by `d` and every ReplicaSet
+ * that references `d` is a selected one. Nothing is adopted or released, and the claimed sets are
+ * the selected ones, oldest first (what {@link claimObjects} would answer). Undefined otherwise.
+ */
+function allControlled(
+  listed: readonly ReplicaSet[],
+  owned: readonly { kind: string; metadata: { namespace?: string } }[],
+  d: Deployment,
+): readonly ReplicaSet[] | undefined {
+  const uid = d.metadata.uid;
+  for (const rs of listed) if (controllerRefOf(rs)?.uid !== uid) return undefined;
+  for (const o of owned) {
+    if (o.kind !== 'ReplicaSet' || o.metadata.namespace !== d.metadata.namespace) continue;
+    if (!listed.includes(o as ReplicaSet)) return undefined;
+  }
+  for (let i = 1; i < listed.length; i++) {
+    if (byCreation(listed[i - 1] as ReplicaSet, listed[i] as ReplicaSet) > 0) {
+      return [...listed].sort(byCreation);
+    }
+  }
+  return listed;
+}
+
 /** The Deployment's ReplicaSets after adoption and release (`getReplicaSetsForDeployment`). */
 function claimReplicaSets(
   view: ClusterView,
   d: Deployment,
-): { sets: ReplicaSet[]; adopted: ReplicaSet[]; release: Action[] } {
+): { sets: readonly ReplicaSet[]; adopted: readonly ReplicaSet[]; release: readonly Action[] } {
   const selector = labelSelectorToSelector(d.spec.selector);
   const ns = d.metadata.namespace;
+  const listed = view.list('ReplicaSet', { namespace: ns, selector });
+  const owned = view.ownedBy(d.metadata.uid);
+  const settled = allControlled(listed, owned, d);
+  if (settled !== undefined) return { sets: settled, adopted: [], release: [] };
   const byUid = new Map<string, ReplicaSet>();
-  for (const rs of view.list('ReplicaSet', { namespace: ns, selector }))
-    byUid.set(rs.metadata.uid, rs);
-  for (const o of view.ownedBy(d.metadata.uid)) {
+  for (const rs of listed) byUid.set(rs.metadata.uid, rs);
+  for (const o of owned) {
     if (o.kind === 'ReplicaSet' && o.metadata.namespace === ns)
       byUid.set(o.metadata.uid, o as ReplicaSet);
   }

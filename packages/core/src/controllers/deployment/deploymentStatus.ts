@@ -56,22 +56,33 @@ export function calculateStatus(
   status.terminatingReplicas = terminating;
   if (base.conditions !== undefined) status.conditions = base.conditions;
   if (base.collisionCount !== undefined) status.collisionCount = base.collisionCount;
-  const cond =
-    available >= d.spec.replicas - maxUnavailableOf(d)
-      ? newCondition(
-          'Available',
-          'True',
-          DeploymentReason.MinimumReplicasAvailable,
-          'Deployment has minimum availability.',
-          stamp,
-        )
-      : newCondition(
-          'Available',
-          'False',
-          DeploymentReason.MinimumReplicasUnavailable,
-          'Deployment does not have minimum availability.',
-          stamp,
-        );
+  const minimum = available >= d.spec.replicas - maxUnavailableOf(d);
+  // setCondition keeps the status as it is when the condition already says the same.
+  const current = getCondition(status, 'Available');
+  if (
+    current !== undefined &&
+    (minimum
+      ? current.status === 'True' && current.reason === DeploymentReason.MinimumReplicasAvailable
+      : current.status === 'False' &&
+        current.reason === DeploymentReason.MinimumReplicasUnavailable)
+  ) {
+    return status;
+  }
+  const cond = minimum
+    ? newCondition(
+        'Available',
+        'True',
+        DeploymentReason.MinimumReplicasAvailable,
+        'Deployment has minimum availability.',
+        stamp,
+      )
+    : newCondition(
+        'Available',
+        'False',
+        DeploymentReason.MinimumReplicasUnavailable,
+        'Deployment does not have minimum availability.',
+        stamp,
+      );
   return setCondition(status, cond);
 }
 
@@ -97,9 +108,21 @@ function progressing(old: DeploymentStatus, next: DeploymentStatus): boolean {
   );
 }
 
+// Parsed condition times (a handful of distinct stamps, each read on many syncs); a pure function
+// of the text, so shared by every simulation and fork.
+const parsedTimes = new Map<string, number | undefined>();
+
+function parsedTime(at: string): number | undefined {
+  if (parsedTimes.has(at)) return parsedTimes.get(at);
+  const ms = parseTimestamp(at);
+  if (parsedTimes.size >= 1024) parsedTimes.clear();
+  parsedTimes.set(at, ms);
+  return ms;
+}
+
 function lastUpdateMs(s: DeploymentStatus): number | undefined {
   const at = getCondition(s, 'Progressing')?.lastUpdateTime;
-  return at === undefined ? undefined : parseTimestamp(at);
+  return at === undefined ? undefined : parsedTime(at);
 }
 
 function timedOut(d: Deployment, s: DeploymentStatus, nowMs: number): boolean {
@@ -129,9 +152,11 @@ export function syncRolloutStatus(work: RolloutWork): void {
   const complete =
     next.replicas === next.updatedReplicas &&
     current?.reason === DeploymentReason.NewReplicaSetAvailable;
-  const who =
-    newRS === undefined ? `Deployment "${d.metadata.name}"` : `ReplicaSet "${newRS.metadata.name}"`;
   if (hasProgressDeadline(d) && !complete) {
+    const who =
+      newRS === undefined
+        ? `Deployment "${d.metadata.name}"`
+        : `ReplicaSet "${newRS.metadata.name}"`;
     if (deploymentComplete(d, next)) {
       const c = newCondition(
         'Progressing',

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { KubesimError } from '../../errors.js';
-import type { Deployment } from '../../objects/apps.js';
+import type { Deployment, DeploymentSpec } from '../../objects/apps.js';
 import type { IntOrString } from '../../objects/meta.js';
 import { scaledIntOrPercent } from '../shared/intOrPercent.js';
 
@@ -38,11 +38,28 @@ export function resolveFenceposts(
   return surge === 0 && unavailable === 0 ? [0, 1] : [surge, unavailable];
 }
 
+// Stored specs are deeply frozen: their fenceposts are resolved once (every sync asks, often
+// several times).
+const fenceposts = new WeakMap<DeploymentSpec, readonly [number, number]>();
+
+/** `resolveFenceposts` of a RollingUpdate spec's strategy and replicas. */
+function fencepostsOf(
+  spec: DeploymentSpec,
+  rollingUpdate: { readonly maxSurge: IntOrString; readonly maxUnavailable: IntOrString },
+): readonly [number, number] {
+  const cached = fenceposts.get(spec);
+  if (cached !== undefined) return cached;
+  const { maxSurge, maxUnavailable } = rollingUpdate;
+  const resolved = resolveFenceposts(maxSurge, maxUnavailable, spec.replicas);
+  if (Object.isFrozen(spec)) fenceposts.set(spec, resolved);
+  return resolved;
+}
+
 /** The resolved maxSurge of a RollingUpdate Deployment; 0 for Recreate. */
 export function maxSurgeOf(d: Deployment): number {
-  if (d.spec.strategy.type !== 'RollingUpdate') return 0;
-  const { maxSurge, maxUnavailable } = d.spec.strategy.rollingUpdate;
-  return resolveFenceposts(maxSurge, maxUnavailable, d.spec.replicas)[0];
+  const { strategy } = d.spec;
+  if (strategy.type !== 'RollingUpdate') return 0;
+  return fencepostsOf(d.spec, strategy.rollingUpdate)[0];
 }
 
 /**
@@ -50,8 +67,7 @@ export function maxSurgeOf(d: Deployment): number {
  * or 0 replicas.
  */
 export function maxUnavailableOf(d: Deployment): number {
-  if (d.spec.strategy.type !== 'RollingUpdate' || d.spec.replicas === 0) return 0;
-  const { maxSurge, maxUnavailable } = d.spec.strategy.rollingUpdate;
-  const unavailable = resolveFenceposts(maxSurge, maxUnavailable, d.spec.replicas)[1];
-  return Math.min(unavailable, d.spec.replicas);
+  const { strategy } = d.spec;
+  if (strategy.type !== 'RollingUpdate' || d.spec.replicas === 0) return 0;
+  return Math.min(fencepostsOf(d.spec, strategy.rollingUpdate)[1], d.spec.replicas);
 }

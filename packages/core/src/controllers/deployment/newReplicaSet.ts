@@ -177,9 +177,18 @@ function createNew(work: RolloutWork, newRevision: number): void {
  * and halts the sync.
  */
 export function syncNewReplicaSet(work: RolloutWork, create: boolean): void {
+  // A second call (upstream syncs revisions again in each strategy) on the state a first one
+  // left unchanged finds the same ReplicaSet and changes nothing again.
+  const synced = work.newRSSyncedAt;
+  if (synced !== undefined && synced.version === work.version && synced.status === work.status) {
+    return;
+  }
   const existing = findNewReplicaSet(work.d, work.all());
   work.newName = existing?.metadata.name;
   const newRevision = maxRevision(work.oldRSs()) + 1;
-  if (existing !== undefined) syncExisting(work, existing, newRevision);
-  else if (create) createNew(work, newRevision);
+  if (existing !== undefined) {
+    const version = work.version;
+    syncExisting(work, existing, newRevision);
+    if (work.version === version) work.newRSSyncedAt = { version, status: work.status };
+  } else if (create) createNew(work, newRevision);
 }

@@ -43,6 +43,19 @@ export class RolloutWork {
   revision: string | undefined;
   /** Set when the sync must stop (a hash collision). */
   halted = false;
+  /** Bumped by every recorded write (create or update). */
+  version = 0;
+  /**
+   * The write version and status after a `syncNewReplicaSet` that found the new ReplicaSet and
+   * wrote nothing: a later call on the same state would redo exactly the same (no-op) work.
+   */
+  newRSSyncedAt: { readonly version: number; readonly status: DeploymentStatus } | undefined;
+  // `all()` and `oldRSs()` as last built; dropped on every write (a sync reads them many times
+  // and writes rarely). The arrays are never changed once handed out.
+  private allMemo: readonly ReplicaSet[] | undefined;
+  private oldMemo: readonly ReplicaSet[] | undefined;
+  private oldMemoAll: readonly ReplicaSet[] | undefined;
+  private oldMemoName: string | undefined;
 
   constructor(view: ClusterView, d: Deployment, now: number, claimed: readonly ReplicaSet[]) {
     this.view = view;
@@ -55,8 +68,13 @@ export class RolloutWork {
   }
 
   /** Every ReplicaSet, oldest first. */
-  all(): ReplicaSet[] {
-    return [...this.sets.values()].sort(byCreation);
+  all(): readonly ReplicaSet[] {
+    let all = this.allMemo;
+    if (all === undefined) {
+      all = [...this.sets.values()].sort(byCreation);
+      this.allMemo = all;
+    }
+    return all;
   }
 
   /** The new ReplicaSet, if found or created. */
@@ -65,8 +83,17 @@ export class RolloutWork {
   }
 
   /** Every ReplicaSet but the new one, oldest first. */
-  oldRSs(): ReplicaSet[] {
-    return this.all().filter((rs) => rs.metadata.name !== this.newName);
+  oldRSs(): readonly ReplicaSet[] {
+    const all = this.all();
+    const name = this.newName;
+    let old = this.oldMemo;
+    if (old === undefined || this.oldMemoAll !== all || this.oldMemoName !== name) {
+      old = all.filter((rs) => rs.metadata.name !== name);
+      this.oldMemo = old;
+      this.oldMemoAll = all;
+      this.oldMemoName = name;
+    }
+    return old;
   }
 
   /** The current version of `rs`. */
@@ -76,12 +103,16 @@ export class RolloutWork {
 
   /** Records a create of `rs`. */
   create(rs: ReplicaSet): void {
+    this.version++;
+    this.allMemo = undefined;
     this.sets.set(rs.metadata.name, rs);
     this.writes.set(rs.metadata.name, { verb: 'create', rs });
   }
 
   /** Records an update of `rs` (merged with an earlier write of the same object). */
   update(rs: ReplicaSet): void {
+    this.version++;
+    this.allMemo = undefined;
     this.sets.set(rs.metadata.name, rs);
     const earlier = this.writes.get(rs.metadata.name);
     this.writes.set(rs.metadata.name, { verb: earlier?.verb ?? 'update', rs });
