@@ -7,6 +7,28 @@ import {
   safeEncodeString,
 } from './podTemplateHash.js';
 
+/** The straightforward renderings the faster ones must match exactly. */
+function referenceCanonicalJson(value: unknown): string {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
+    return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    return `[${value.map((v: unknown) => (v === undefined ? 'null' : referenceCanonicalJson(v))).join(',')}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((k) => record[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${referenceCanonicalJson(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+function referenceFnv(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (const b of bytes) hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
+  return hash;
+}
+
 const template = (image: string): unknown => ({
   metadata: { labels: { app: 'web' } },
   spec: { containers: [{ name: 'c', image }] },
@@ -39,6 +61,33 @@ describe('pod-template-hash', () => {
     expect(computePodTemplateHash(template('nginx:1'), 1)).not.toBe(h1);
     expect(computePodTemplateHash(template('nginx:1'), 1)).not.toBe(
       computePodTemplateHash(template('nginx:1'), 2),
+    );
+  });
+
+  it('renders and hashes exactly as the straightforward implementation', () => {
+    // Sparse arrays, undefined members and items, non-ASCII and lone surrogates included.
+    // eslint-disable-next-line no-sparse-arrays
+    const odd = { b: [1, , undefined, 'é'], a: undefined, c: { '\ud800': 'x\u2028', d: -0 } };
+    expect(canonicalJson(odd)).toBe(referenceCanonicalJson(odd));
+    const text = (v: unknown): Uint8Array => new TextEncoder().encode(referenceCanonicalJson(v));
+    const digest = (v: unknown): string => safeEncodeString(String(referenceFnv(text(v))));
+    expect(computePodTemplateHash(odd)).toBe(digest(odd));
+    fc.assert(
+      fc.property(fc.anything({ withSparseArray: true, withObjectString: true }), (value) => {
+        expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
+        expect(fnv1a32(text(value))).toBe(referenceFnv(text(value)));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(computePodTemplateHash(value)).toBe(digest(value));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(computePodTemplateHash({ s })).toBe(digest({ s }));
+      }),
     );
   });
 

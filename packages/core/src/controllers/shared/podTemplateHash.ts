@@ -22,15 +22,33 @@ export function canonicalJson(value: unknown): string {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
     return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  // Plain indexed loops: a template is rendered about once per rollout, so this mostly runs
+  // unoptimised, where array callbacks and iterators cost the most.
   if (Array.isArray(value)) {
-    return `[${value.map((v: unknown) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+    const items = value as readonly unknown[];
+    let out = '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) out += ',';
+      const v = items[i];
+      // A hole renders as nothing (as `map` then `join` render it), an undefined item as null.
+      if (v !== undefined) out += canonicalJson(v);
+      else if (i in items) out += 'null';
+    }
+    return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .sort()
-    .filter((k) => record[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -39,8 +57,20 @@ export function canonicalJson(value: unknown): string {
  */
 export function fnv1a32(bytes: Uint8Array, seed = 0x811c9dc5): number {
   let hash = seed >>> 0;
-  for (const b of bytes) {
-    hash ^= b;
+  for (let i = 0; i < bytes.length; i++) {
+    hash ^= bytes[i] as number;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** {@link fnv1a32} over the UTF-8 bytes of `text`, without encoding it when it is ASCII. */
+function fnv1a32OfText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return fnv1a32(new TextEncoder().encode(text));
+    hash ^= c;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
@@ -83,7 +113,7 @@ function templateDigest(template: unknown): number {
     const cached = digests.get(template);
     if (cached !== undefined) return cached;
   }
-  const digest = fnv1a32(new TextEncoder().encode(canonicalJson(template)));
+  const digest = fnv1a32OfText(canonicalJson(template));
   if (cacheable) digests.set(template, digest);
   return digest;
 }
