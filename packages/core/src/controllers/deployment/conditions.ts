@@ -21,7 +21,20 @@ export const DeploymentReason = {
 
 /** The condition of `type`, if present. */
 export function getCondition(status: DeploymentStatus, type: string): Condition | undefined {
-  return status.conditions?.find((c) => c.type === type);
+  const conditions = status.conditions;
+  if (conditions === undefined) return undefined;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i] as Condition;
+    if (c.type === type) return c;
+  }
+  return undefined;
+}
+
+/** The conditions of `status` but those of `type`. */
+function without(status: DeploymentStatus, type: string): Condition[] {
+  const out: Condition[] = [];
+  for (const c of status.conditions ?? []) if (c.type !== type) out.push(c);
+  return out;
 }
 
 /** A condition stamped `at` (both lastUpdateTime and lastTransitionTime). */
@@ -47,12 +60,13 @@ export function setCondition(status: DeploymentStatus, cond: Condition): Deploym
     current?.status === cond.status && current.lastTransitionTime !== undefined
       ? { ...cond, lastTransitionTime: current.lastTransitionTime }
       : cond;
-  const rest = (status.conditions ?? []).filter((c) => c.type !== cond.type);
-  return { ...status, conditions: [...rest, next] };
+  const conditions = without(status, cond.type);
+  conditions.push(next);
+  return { ...status, conditions };
 }
 
 /** `status` without the condition of `type`. */
 export function removeCondition(status: DeploymentStatus, type: string): DeploymentStatus {
   if (getCondition(status, type) === undefined) return status;
-  return { ...status, conditions: (status.conditions ?? []).filter((c) => c.type !== type) };
+  return { ...status, conditions: without(status, type) };
 }

@@ -125,6 +125,17 @@ function manageReplicas(
   return [];
 }
 
+/**
+ * True when every pod is controlled by the ReplicaSet `uid` and matches its selector: the usual
+ * claim, where {@link claimObjects} would claim them all, in order, and adopt or release none.
+ */
+function allClaimed(uid: string, selector: Selector, pods: readonly Pod[]): boolean {
+  for (const p of pods) {
+    if (controllerRefOf(p)?.uid !== uid || !selector.matches(p.metadata.labels)) return false;
+  }
+  return true;
+}
+
 /** The plan for one ReplicaSet at virtual time `now`. */
 function reconcileReplicaSet(view: ClusterView, key: string, now: number): Plan {
   const rs = view.get('ReplicaSet', key);
@@ -134,27 +145,35 @@ function reconcileReplicaSet(view: ClusterView, key: string, now: number): Plan 
   const selector = labelSelectorToSelector(rs.spec.selector);
   const candidates = candidatePods(view, rs, selector);
   // Only active pods are claimed (replica_set.go filters them before claimPods).
-  const { claimed, adopt, release } = claimObjects(
-    rs.metadata.uid,
-    deleting,
-    selector,
-    candidates.filter(isPodActive),
-  );
-  const ref = newControllerRef(rs);
-  const actions: Action[] = [
-    ...adopt.map((p): Action => ({ verb: 'update', object: withControllerRef(p, ref) })),
-    ...release.map((p): Action => ({
-      verb: 'update',
-      object: withoutOwnerRef(p, rs.metadata.uid),
-    })),
-  ];
-  if (!deleting) actions.push(...manageReplicas(view, rs, claimed, nowMs));
-  const terminating = candidates.filter(
-    (p) =>
+  const active = candidates.filter(isPodActive);
+  const actions: Action[] = [];
+  let claimed: readonly Pod[];
+  if (allClaimed(rs.metadata.uid, selector, active)) {
+    claimed = active;
+  } else {
+    const claim = claimObjects(rs.metadata.uid, deleting, selector, active);
+    claimed = claim.claimed;
+    const ref = newControllerRef(rs);
+    for (const p of claim.adopt)
+      actions.push({ verb: 'update', object: withControllerRef(p, ref) });
+    for (const p of claim.release) {
+      actions.push({ verb: 'update', object: withoutOwnerRef(p, rs.metadata.uid) });
+    }
+  }
+  if (!deleting) {
+    const managed = manageReplicas(view, rs, claimed, nowMs);
+    for (const a of managed) actions.push(a);
+  }
+  let terminating = 0;
+  for (const p of candidates) {
+    if (
       isPodTerminating(p) &&
       controllerRefOf(p)?.uid === rs.metadata.uid &&
-      selector.matches(p.metadata.labels),
-  ).length;
+      selector.matches(p.metadata.labels)
+    ) {
+      terminating++;
+    }
+  }
   const { status, requeueAfter } = computeReplicaSetStatus(rs, claimed, terminating, nowMs);
   if (!deepEqual(status, rs.status)) {
     actions.push({ verb: 'updateStatus', object: { ...rs, status } });

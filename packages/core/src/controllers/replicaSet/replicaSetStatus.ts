@@ -15,6 +15,25 @@ export interface ReplicaSetStatusResult {
   readonly requeueAfter?: number;
 }
 
+// The template labels as pairs, once per stored (frozen) labels object.
+const pairsOf = new WeakMap<
+  Readonly<Record<string, string>>,
+  readonly (readonly [string, string])[]
+>();
+const noPairs: readonly (readonly [string, string])[] = [];
+
+function labelPairs(
+  labels: Readonly<Record<string, string>> | undefined,
+): readonly (readonly [string, string])[] {
+  if (labels === undefined) return noPairs;
+  let pairs = pairsOf.get(labels);
+  if (pairs === undefined) {
+    pairs = Object.entries(labels);
+    if (Object.isFrozen(labels)) pairsOf.set(labels, pairs);
+  }
+  return pairs;
+}
+
 function labelsContain(
   labels: Readonly<Record<string, string>> | undefined,
   required: readonly (readonly [string, string])[],
@@ -38,7 +57,7 @@ export function computeReplicaSetStatus(
   terminatingCount: number,
   nowEpochMs: number,
 ): ReplicaSetStatusResult {
-  const templateLabels = Object.entries(rs.spec.template.metadata?.labels ?? {});
+  const templateLabels = labelPairs(rs.spec.template.metadata?.labels);
   const minReady = rs.spec.minReadySeconds;
   let fullyLabeled = 0;
   let ready = 0;
@@ -56,14 +75,13 @@ export function computeReplicaSetStatus(
     const ms = msUntilAvailable(pod, minReady, nowEpochMs);
     if (ms !== undefined && (wait === undefined || ms < wait)) wait = ms;
   }
-  const status: ReplicaSetStatus = {
-    ...rs.status,
-    replicas: activePods.length,
-    fullyLabeledReplicas: fullyLabeled,
-    readyReplicas: ready,
-    availableReplicas: available,
-    terminatingReplicas: terminatingCount,
-    ...(rs.metadata.generation !== undefined ? { observedGeneration: rs.metadata.generation } : {}),
-  };
+  // The fields assigned in the order a spread of them after `...rs.status` would give.
+  const status: ReplicaSetStatus = { ...rs.status };
+  status.replicas = activePods.length;
+  status.fullyLabeledReplicas = fullyLabeled;
+  status.readyReplicas = ready;
+  status.availableReplicas = available;
+  status.terminatingReplicas = terminatingCount;
+  if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation;
   return wait === undefined ? { status } : { status, requeueAfter: wait };
 }
