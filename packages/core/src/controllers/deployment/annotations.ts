@@ -25,9 +25,20 @@ const SKIPPED = new Set([
   'deprecated.deployment.rollback.to',
 ]);
 
+/** True when `raw` matches `/^-?\d+$/` (an optional minus, then ASCII digits only). */
+function isIntText(raw: string): boolean {
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === raw.length) return false;
+  for (; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function intAnnotation(rs: ReplicaSet, name: string): number | undefined {
   const raw = rs.metadata.annotations?.[name];
-  return raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+  return raw !== undefined && isIntText(raw) ? Number(raw) : undefined;
 }
 
 /** The ReplicaSet's revision, 0 when missing or unreadable. */

@@ -160,7 +160,9 @@ function reconcileDeployment(view: ClusterView, key: string, now: number): Plan 
       }
     }
   }
-  const actions: Action[] = [...release, ...work.actions(), ...extra];
+  const actions = work.actions();
+  if (release.length > 0) actions.unshift(...release);
+  for (const a of extra) actions.push(a);
   if (!deepEqual(work.status, d.status)) {
     actions.push({ verb: 'updateStatus', object: { ...d, status: work.status } });
   } else if (

@@ -159,6 +159,7 @@ export class RolloutWork {
   actions(): Action[] {
     const out: Action[] = [];
     for (const w of this.writes.values()) out.push({ verb: w.verb, object: w.rs });
-    return [...out, ...this.events];
+    for (const e of this.events) out.push(e);
+    return out;
   }
 }
