@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MultiMap } from './multiMap.js';
+import { MemberSet, MultiMap } from './multiMap.js';
 import { ShardedCowMap } from './shardedCowMap.js';
 
 type Op = { readonly add: boolean; readonly key: string; readonly member: string };
@@ -70,6 +70,38 @@ describe('MultiMap.fork', () => {
         },
       ),
       { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('a member set seen again as the same object at the same version has the same members', () => {
+    // What the read model's sorted-keys memo relies on, across forks' copy-on-write.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(2), opArb), { maxLength: 80 }), (writes) => {
+        const sides = [new MultiMap()];
+        const seen = new Map<MemberSet, Map<number, string>>();
+        const observe = (): void => {
+          for (const m of sides) {
+            for (const key of ['a', 'b', 'c', 'ns\u0000app=web', '']) {
+              const set = m.get(key);
+              if (set === undefined) continue;
+              expect(set).toBeInstanceOf(MemberSet);
+              if (!(set instanceof MemberSet)) continue;
+              const ms = set;
+              const members = [...ms].sort().join(',');
+              const byVersion = seen.get(ms) ?? new Map<number, string>();
+              seen.set(ms, byVersion);
+              expect(byVersion.get(ms.version) ?? members).toBe(members);
+              byVersion.set(ms.version, members);
+            }
+          }
+        };
+        for (const [side, o] of writes) {
+          if (side >= sides.length) sides.push((sides[side % sides.length] as MultiMap).fork());
+          applyMulti(sides[Math.min(side, sides.length - 1)] as MultiMap, o);
+          observe();
+        }
+      }),
+      { numRuns: 300, seed: 4 },
     );
   });
 });

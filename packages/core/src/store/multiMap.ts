@@ -3,6 +3,15 @@
  * @packageDocumentation
  */
 
+/**
+ * A set of members that counts its changes: a reader that kept something derived from it (the
+ * read model's sorted keys) knows it is still right when the set and its version are the same.
+ * Only {@link MultiMap} changes it, and a copy (after a fork) is a new set.
+ */
+export class MemberSet extends Set<string> {
+  version = 0;
+}
+
 /** How many multimaps hold one outer map (copy-on-write, see {@link MultiMap.fork}). */
 interface Share {
   holders: number;
@@ -17,13 +26,13 @@ interface Share {
  * write.
  */
 export class MultiMap {
-  private map: Map<string, Set<string>>;
+  private map: Map<string, MemberSet>;
   private share: Share;
   /** Keys whose set this multimap copied since it was forked; undefined: it owns every set. */
   private owned: Set<string> | undefined;
 
-  constructor(map?: Map<string, Set<string>>, share?: Share) {
-    this.map = map ?? new Map<string, Set<string>>();
+  constructor(map?: Map<string, MemberSet>, share?: Share) {
+    this.map = map ?? new Map<string, MemberSet>();
     this.share = share ?? { holders: 1 };
     this.owned = share === undefined ? undefined : new Set();
   }
@@ -37,7 +46,7 @@ export class MultiMap {
   }
 
   /** The set under `key`, made this multimap's own before it is changed. */
-  private writable(key: string): Set<string> | undefined {
+  private writable(key: string): MemberSet | undefined {
     if (this.share.holders > 1) {
       this.share.holders -= 1;
       this.share = { holders: 1 };
@@ -45,7 +54,7 @@ export class MultiMap {
     }
     let set = this.map.get(key);
     if (set !== undefined && this.owned !== undefined && !this.owned.has(key)) {
-      set = new Set(set);
+      set = new MemberSet(set);
       this.map.set(key, set);
       this.owned.add(key);
     }
@@ -56,11 +65,13 @@ export class MultiMap {
   add(key: string, member: string): void {
     let set = this.owned === undefined ? this.map.get(key) : this.writable(key);
     if (set === undefined) {
-      set = new Set();
+      set = new MemberSet();
       this.map.set(key, set);
       this.owned?.add(key);
     }
+    if (set.has(member)) return;
     set.add(member);
+    set.version += 1;
   }
 
   /** Removes `member` from `key`. */
@@ -72,7 +83,8 @@ export class MultiMap {
       if (!set.has(member)) return;
       set = this.writable(key) ?? set;
     }
-    set.delete(member);
+    if (!set.delete(member)) return;
+    set.version += 1;
     if (set.size === 0) {
       this.map.delete(key);
       this.owned?.delete(key);

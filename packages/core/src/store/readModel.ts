@@ -12,6 +12,7 @@ import type { Service } from '../objects/service.js';
 import type { Selector } from '../selector/types.js';
 import { matchesSet, normalizeKindKey, resolveKindInfo } from './deps.js';
 import type { KindTable } from './kindTable.js';
+import { MemberSet } from './multiMap.js';
 import { parseRef } from './secondaryIndexes.js';
 import type { SecondaryIndexes } from './secondaryIndexes.js';
 import { compareKeys } from './sortedKeys.js';
@@ -19,24 +20,33 @@ import type { ClusterView } from './view.js';
 import type { StoredObject } from './types.js';
 
 // The sorted members of an index set, kept per set. The sets are changed in place, so a kept
-// array is used only when it still holds exactly the set's members: as many, each one present
-// (n lookups instead of a sort of n keys). The array is never handed out.
-const sortedMemo = new WeakMap<ReadonlySet<string>, readonly string[]>();
+// array is used only when it still holds exactly the set's members: a set that counts its changes
+// (MemberSet, every index's) says so by its version; any other is checked member by member (as
+// many, each one present). The array is never handed out.
+const sortedMemo = new WeakMap<
+  ReadonlySet<string>,
+  { sorted: readonly string[]; version: number }
+>();
 
 function sortedMembers(set: ReadonlySet<string>): readonly string[] {
   const kept = sortedMemo.get(set);
-  if (kept !== undefined && kept.length === set.size) {
+  const version = set instanceof MemberSet ? set.version : -1;
+  if (kept !== undefined && kept.sorted.length === set.size) {
+    if (version >= 0 && kept.version === version) return kept.sorted;
     let same = true;
-    for (const key of kept) {
+    for (const key of kept.sorted) {
       if (!set.has(key)) {
         same = false;
         break;
       }
     }
-    if (same) return kept;
+    if (same) {
+      kept.version = version;
+      return kept.sorted;
+    }
   }
   const sorted = [...set].sort(compareKeys);
-  sortedMemo.set(set, sorted);
+  sortedMemo.set(set, { sorted, version });
   return sorted;
 }
 
