@@ -32,13 +32,10 @@ function managedSliceKey(obj: unknown): string | undefined {
 interface CachedNodeNames {
   readonly pods: readonly Pod[];
   readonly names: readonly string[];
-  /** `spec.nodeName` of each pod of `pods`. */
-  readonly nodeNameOf: ReadonlyMap<Pod, string | undefined>;
 }
 
 // The distinct node names of a Service's pods, in pod order: a pure function of the frozen pods,
-// kept for the pod list of the Service's last sync (most syncs see the very same pod objects;
-// the others mostly differ in one pod, and the pods seen last time are not read again).
+// kept for the pod list of the Service's last sync (most syncs see the very same pod objects).
 const nodeNamesCache = new WeakMap<Service, CachedNodeNames>();
 
 function nodeNamesOf(service: Service, pods: readonly Pod[]): readonly string[] {
@@ -55,24 +52,15 @@ function nodeNamesOf(service: Service, pods: readonly Pod[]): readonly string[] 
   }
   const names: string[] = [];
   const seen = new Set<string>();
-  const nodeNameOf = new Map<Pod, string | undefined>();
   let frozen = Object.isFrozen(service);
   for (const pod of pods) {
-    let nodeName: string | undefined;
-    if (hit !== undefined && hit.nodeNameOf.has(pod)) {
-      nodeName = hit.nodeNameOf.get(pod);
-    } else {
-      nodeName = pod.spec.nodeName;
-      frozen &&= Object.isFrozen(pod) && Object.isFrozen(pod.spec);
-    }
-    nodeNameOf.set(pod, nodeName);
+    frozen &&= Object.isFrozen(pod) && Object.isFrozen(pod.spec);
+    const nodeName = pod.spec.nodeName;
     if (nodeName === undefined || seen.has(nodeName)) continue;
     seen.add(nodeName);
     names.push(nodeName);
   }
-  if (frozen) {
-    nodeNamesCache.set(service, { pods: [...pods], names, nodeNameOf });
-  }
+  if (frozen) nodeNamesCache.set(service, { pods: [...pods], names });
   return names;
 }
 

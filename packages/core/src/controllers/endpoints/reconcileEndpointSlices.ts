@@ -215,8 +215,10 @@ interface PodPart {
   readonly included: boolean;
   /** The pod's ports for the Service, when included. */
   readonly ports: CachedPorts | undefined;
-  /** The endpoint of each address type, for the node object it was built with. */
-  readonly endpoints: Map<IpAddressType, CachedEndpoint>;
+  /** The endpoint of each address type, for the node object it was built with (two fields, not a
+   * Map: one of these is kept for every pod of every Service). */
+  ipv4: CachedEndpoint | undefined;
+  ipv6: CachedEndpoint | undefined;
 }
 
 // The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
@@ -241,7 +243,8 @@ function partOf(pod: Pod, service: Service): PodPart {
     nodeName: pod.spec.nodeName ?? '',
     included,
     ports: included ? portsOf(pod, service) : undefined,
-    endpoints: new Map(),
+    ipv4: undefined,
+    ipv6: undefined,
   };
 }
 
@@ -301,10 +304,11 @@ function groupsOf(
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    let ep = part.endpoints.get(addressType);
+    let ep = addressType === 'IPv4' ? part.ipv4 : part.ipv6;
     if (ep === undefined || ep.node !== node) {
       ep = endpointOf(part.pod, node, service, addressType);
-      part.endpoints.set(addressType, ep);
+      if (addressType === 'IPv4') part.ipv4 = ep;
+      else part.ipv6 = ep;
     }
     if (ep.endpoint.addresses.length > 0) {
       group.endpoints.set(ep.key, ep.endpoint);
