@@ -5,6 +5,8 @@
  */
 import type { Endpoint, EndpointPort } from '../../objects/discovery.js';
 import type { ObjectReference } from '../../objects/meta.js';
+import type { Pod } from '../../objects/pod.js';
+import type { Service } from '../../objects/service.js';
 
 /**
  * The identity of an endpoint: sorted addresses, hostname and targetRef namespace/name. Not the
@@ -140,4 +142,38 @@ export function sortPorts(ports: readonly EndpointPort[]): EndpointPort[] {
 /** A key equal for two port lists exactly when they hold the same ports in any order (§3.14). */
 export function portsKey(ports: readonly EndpointPort[]): string {
   return JSON.stringify(sortPorts(ports).map(portSortKey));
+}
+
+/**
+ * True when `a` and `b` hold the very same objects in the same order: how the controllers' kept
+ * results (keyed by frozen objects) know their inputs are unchanged.
+ */
+export function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Results kept per frozen Service for the very pod objects they were computed from (an echo of
+ * a controller's own write sees the same pods): a pure function of those objects, so a cache
+ * shared by forks is safe. Inputs that are not frozen are never kept.
+ */
+export class KeptPerService<V> {
+  readonly #kept = new WeakMap<Service, { readonly pods: readonly Pod[]; readonly value: V }>();
+
+  /** The value for `service` and `pods`: the kept one, or `compute()` (kept when all frozen). */
+  get(service: Service, pods: readonly Pod[], compute: () => V): V {
+    const hit = this.#kept.get(service);
+    if (hit !== undefined && sameObjects(hit.pods, pods)) return hit.value;
+    const value = compute();
+    if (
+      Object.isFrozen(service) &&
+      pods.every((p) => Object.isFrozen(p) && Object.isFrozen(p.spec))
+    ) {
+      this.#kept.set(service, { pods: [...pods], value });
+    }
+    return value;
+  }
 }

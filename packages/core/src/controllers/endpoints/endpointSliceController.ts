@@ -17,6 +17,7 @@ import {
   LABEL_MANAGED_BY,
   LABEL_SERVICE_NAME,
 } from './wellKnown.js';
+import { KeptPerService } from './endpointIdentity.js';
 
 function managedSliceKey(obj: unknown): string | undefined {
   const slice = obj as EndpointSlice | undefined;
@@ -29,39 +30,21 @@ function managedSliceKey(obj: unknown): string | undefined {
   return `${slice.metadata.namespace}/${service}`;
 }
 
-interface CachedNodeNames {
-  readonly pods: readonly Pod[];
-  readonly names: readonly string[];
-}
-
-// The distinct node names of a Service's pods, in pod order: a pure function of the frozen pods,
-// kept for the pod list of the Service's last sync (most syncs see the very same pod objects).
-const nodeNamesCache = new WeakMap<Service, CachedNodeNames>();
+// The distinct node names of a Service's pods, in pod order (most syncs see the very same pods).
+const nodeNamesKept = new KeptPerService<readonly string[]>();
 
 function nodeNamesOf(service: Service, pods: readonly Pod[]): readonly string[] {
-  const hit = nodeNamesCache.get(service);
-  if (hit !== undefined && hit.pods.length === pods.length) {
-    let same = true;
-    for (let i = 0; i < pods.length; i++) {
-      if (hit.pods[i] !== pods[i]) {
-        same = false;
-        break;
-      }
+  return nodeNamesKept.get(service, pods, () => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (const pod of pods) {
+      const nodeName = pod.spec.nodeName;
+      if (nodeName === undefined || seen.has(nodeName)) continue;
+      seen.add(nodeName);
+      names.push(nodeName);
     }
-    if (same) return hit.names;
-  }
-  const names: string[] = [];
-  const seen = new Set<string>();
-  let frozen = Object.isFrozen(service);
-  for (const pod of pods) {
-    frozen &&= Object.isFrozen(pod) && Object.isFrozen(pod.spec);
-    const nodeName = pod.spec.nodeName;
-    if (nodeName === undefined || seen.has(nodeName)) continue;
-    seen.add(nodeName);
-    names.push(nodeName);
-  }
-  if (frozen) nodeNamesCache.set(service, { pods: [...pods], names });
-  return names;
+    return names;
+  });
 }
 
 /** The delete action of a slice, with a uid precondition. */

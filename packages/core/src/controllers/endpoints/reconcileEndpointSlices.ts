@@ -12,7 +12,7 @@ import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
-import { endpointKey, portsKey, sortEndpoints } from './endpointIdentity.js';
+import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
@@ -227,13 +227,6 @@ interface PodPart {
 // otherwise the pods it saw last time give their parts again without being read. The groups are
 // never mutated once built.
 const desiredCache = new WeakMap<Service, CachedDesired>();
-
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function partOf(pod: Pod, service: Service): PodPart {
   const included = shouldPodBeInEndpoints(pod, true);

@@ -31,6 +31,7 @@ import {
   ANNOTATION_OVER_CAPACITY,
   LABEL_HEADLESS,
 } from './wellKnown.js';
+import { KeptPerService } from './endpointIdentity.js';
 
 /** Inputs of {@link reconcileEndpoints}. */
 export interface ReconcileEndpointsInput {
@@ -81,35 +82,13 @@ export function desiredSubsets(service: Service, pods: readonly Pod[]): Endpoint
   return [...keptSubsets(service, pods)];
 }
 
-interface CachedSubsets {
-  /** The pods the subsets were built from (frozen, compared by identity). */
-  readonly pods: readonly Pod[];
-  /** Deep-frozen, so the stored Endpoints can share them and nothing can change them. */
-  readonly subsets: readonly EndpointSubset[];
-}
-
-// The desired subsets are a pure function of the frozen Service and pods: a sync that sees the
-// very pod objects of the Service's last sync (an echo of its own write, a Service event) reuses
-// them instead of packing every pod's facts again.
-const subsetsCache = new WeakMap<Service, CachedSubsets>();
+// The desired subsets, deep-frozen (the stored Endpoints can share them, nothing can change
+// them), kept for the very pod objects of the Service's last sync (an echo of its own write, a
+// Service event) instead of packing every pod's facts again.
+const subsetsKept = new KeptPerService<readonly EndpointSubset[]>();
 
 function keptSubsets(service: Service, pods: readonly Pod[]): readonly EndpointSubset[] {
-  const hit = subsetsCache.get(service);
-  if (hit !== undefined && hit.pods.length === pods.length) {
-    let same = true;
-    for (let i = 0; i < pods.length; i++) {
-      if (hit.pods[i] !== pods[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return hit.subsets;
-  }
-  const subsets = deepFreeze(packSubsetsOf(service, pods));
-  if (Object.isFrozen(service) && pods.every((p) => Object.isFrozen(p))) {
-    subsetsCache.set(service, { pods: [...pods], subsets });
-  }
-  return subsets;
+  return subsetsKept.get(service, pods, () => deepFreeze(packSubsetsOf(service, pods)));
 }
 
 function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[] {
