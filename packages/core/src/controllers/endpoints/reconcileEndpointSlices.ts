@@ -201,8 +201,6 @@ interface CachedDesired {
   readonly pods: readonly Pod[];
   readonly nodes: readonly Node[];
   readonly groups: DesiredGroups;
-  /** What the groups took from each pod, for the next sync of the same Service. */
-  readonly parts: ReadonlyMap<Pod, PodPart>;
 }
 
 /** What the desired groups take from one frozen pod for one (frozen) Service. */
@@ -215,17 +213,13 @@ interface PodPart {
   readonly included: boolean;
   /** The pod's ports for the Service, when included. */
   readonly ports: CachedPorts | undefined;
-  /** The endpoint of each address type, for the node object it was built with (two fields, not a
-   * Map: one of these is kept for every pod of every Service). */
-  ipv4: CachedEndpoint | undefined;
-  ipv6: CachedEndpoint | undefined;
 }
 
 // The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
 // and nodes are the very objects of the Service's last sync (an echo of the controller's own slice
-// writes, a Node event that changed nothing here) reuses them instead of walking every pod again;
-// otherwise the pods it saw last time give their parts again without being read. The groups are
-// never mutated once built.
+// writes, a Node event that changed nothing here) reuses them instead of walking every pod again
+// (a changed list is walked again; each pod's endpoint is kept per frozen pod by endpointOf). The
+// groups are never mutated once built.
 const desiredCache = new WeakMap<Service, CachedDesired>();
 
 function partOf(pod: Pod, service: Service): PodPart {
@@ -236,8 +230,6 @@ function partOf(pod: Pod, service: Service): PodPart {
     nodeName: pod.spec.nodeName ?? '',
     included,
     ports: included ? portsOf(pod, service) : undefined,
-    ipv4: undefined,
-    ipv6: undefined,
   };
 }
 
@@ -255,13 +247,7 @@ function desiredGroups(
     return hit.groups;
   }
   const nodes = new Map(input.nodes.map((n) => [n.metadata.name, n]));
-  const parts = new Map<Pod, PodPart>();
-  const sorted: PodPart[] = [];
-  for (const pod of input.pods) {
-    const part = hit?.parts.get(pod) ?? partOf(pod, service);
-    parts.set(pod, part);
-    sorted.push(part);
-  }
+  const sorted = input.pods.map((pod) => partOf(pod, service));
   sorted.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const groups = new Map<IpAddressType, ReadonlyMap<string, Group>>();
   for (const addressType of types) {
@@ -272,7 +258,7 @@ function desiredGroups(
     input.pods.every((p) => Object.isFrozen(p)) &&
     input.nodes.every((n) => Object.isFrozen(n))
   ) {
-    desiredCache.set(service, { pods: [...input.pods], nodes: [...input.nodes], groups, parts });
+    desiredCache.set(service, { pods: [...input.pods], nodes: [...input.nodes], groups });
   }
   return groups;
 }
@@ -297,12 +283,7 @@ function groupsOf(
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    let ep = addressType === 'IPv4' ? part.ipv4 : part.ipv6;
-    if (ep === undefined || ep.node !== node) {
-      ep = endpointOf(part.pod, node, service, addressType);
-      if (addressType === 'IPv4') part.ipv4 = ep;
-      else part.ipv6 = ep;
-    }
+    const ep = endpointOf(part.pod, node, service, addressType);
     if (ep.endpoint.addresses.length > 0) {
       group.endpoints.set(ep.key, ep.endpoint);
       group.keyOf.set(ep.endpoint, ep.key);
