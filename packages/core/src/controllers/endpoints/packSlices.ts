@@ -27,11 +27,6 @@ export interface PackInput {
   readonly existing: readonly EndpointSlice[];
   /** Desired endpoints of this group by {@link endpointKey}. */
   readonly desired: ReadonlyMap<string, Endpoint>;
-  /**
-   * The key of each endpoint of `desired`, when the caller keeps it (an existing endpoint that is
-   * a desired one, the same frozen object, is then looked up in this small map).
-   */
-  readonly keyOf?: ReadonlyMap<Endpoint, string>;
   readonly ports: readonly EndpointPort[];
   readonly addressType: IpAddressType;
   readonly maxEndpointsPerSlice: number;
@@ -98,7 +93,8 @@ export function packSlices(input: PackInput): PackResult {
     const kept: Endpoint[] = [];
     let endpointChanged = false;
     for (const ep of slice.endpoints) {
-      const key = input.keyOf?.get(ep) ?? endpointKey(ep);
+      // Kept per frozen endpoint: a stored endpoint that is a desired one has its key already.
+      const key = endpointKey(ep);
       const want = remaining.get(key);
       if (want === undefined) continue;
       kept.push(want);

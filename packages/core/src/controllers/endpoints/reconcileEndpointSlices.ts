@@ -56,8 +56,6 @@ export function hasManagedEndpoints(service: Service): boolean {
 interface Group {
   readonly ports: readonly EndpointPort[];
   readonly endpoints: Map<string, Endpoint>;
-  /** The key of each endpoint of `endpoints` (packSlices looks existing endpoints up in it). */
-  readonly keyOf: Map<Endpoint, string>;
 }
 
 function byName(a: EndpointSlice, b: EndpointSlice): number {
@@ -276,7 +274,7 @@ function groupsOf(
     const { ports, key } = part.ports;
     let group = groups.get(key);
     if (group === undefined) {
-      group = { ports, endpoints: new Map(), keyOf: new Map() };
+      group = { ports, endpoints: new Map() };
       groups.set(key, group);
     }
     const node = nodes.get(part.nodeName);
@@ -286,7 +284,6 @@ function groupsOf(
     const ep = endpointOf(part.pod, node, service, addressType);
     if (ep.endpoint.addresses.length > 0) {
       group.endpoints.set(ep.key, ep.endpoint);
-      group.keyOf.set(ep.endpoint, ep.key);
     }
   }
   return groups;
@@ -321,7 +318,6 @@ function reconcileAddressType(
       service,
       existing: existingByGroup.get(key) ?? [],
       desired: group.endpoints,
-      keyOf: group.keyOf,
       ports: group.ports,
       addressType,
       maxEndpointsPerSlice: input.config.maxEndpointsPerSlice,
