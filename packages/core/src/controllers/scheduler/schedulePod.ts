@@ -154,9 +154,7 @@ export function schedulePod(
     scratchFeasible = new Int32Array(n);
     scratchFailed = new Int32Array(n);
   }
-  fitMemoFor(requests, n);
-  const fitVersionAt = memoFitVersionAt;
-  const fitStateAt = memoFitStateAt;
+  fitMemo.ready([requests.milliCpu, requests.memory], n);
   // Positions in `infos` of the feasible nodes, and of the rejected ones (their failures are
   // built only when no node fits: a scheduled pod's result does not carry them).
   const feasibleAt = scratchFeasible;
@@ -174,17 +172,14 @@ export function schedulePod(
     // Pass or fail does not depend on the filters' order (only the reported failure does).
     const version = versionOf(info);
     let state: number;
-    if (version !== undefined && fitVersionAt[at] === version) state = fitStateAt[at] as number;
+    if (fitMemo.holds(at, version)) state = fitMemo.values[0]?.[at] as number;
     else {
       state = !resourcesFit(requests, info)
         ? NO_ROOM
         : !info.unschedulable && info.taints.length === 0
           ? ROOM_CLEAN
           : ROOM;
-      if (version !== undefined) {
-        fitVersionAt[at] = version;
-        fitStateAt[at] = state;
-      }
+      fitMemo.keep(at, version, state);
     }
     const fits =
       state !== NO_ROOM &&
@@ -246,26 +241,6 @@ let scratchFailed = new Int32Array(0);
 const NO_ROOM = 0;
 const ROOM = 1;
 const ROOM_CLEAN = 2;
-
-/**
- * Each node position's standing ({@link NO_ROOM}, {@link ROOM}, {@link ROOM_CLEAN}), kept across
- * cycles like the resource scores: valid for the NodeInfo version in `memoFitVersionAt` (renewed
- * when its sums or Node change) and the cpu and memory requests in `memoFitRequests`.
- */
-let memoFitVersionAt = new Float64Array(0);
-let memoFitStateAt = new Uint8Array(0);
-const memoFitRequests = [Number.NaN, Number.NaN];
-
-function fitMemoFor(requests: ReturnType<typeof podRequests>, size: number): void {
-  const key = memoFitRequests;
-  if (memoFitVersionAt.length < size) {
-    memoFitVersionAt = new Float64Array(size);
-    memoFitStateAt = new Uint8Array(size);
-  } else if (key[0] === requests.milliCpu && key[1] === requests.memory) return;
-  else memoFitVersionAt.fill(0); // versions start at 1
-  key[0] = requests.milliCpu;
-  key[1] = requests.memory;
-}
 
 /**
  * True when every filter but NodeUnschedulable, TaintToleration and NodeResourcesFit passes any
@@ -354,26 +329,26 @@ function scoreTotals(
   const spread = podTopologySpreadScoresInto(pod, view, cache, feasible, positions);
   const podAffinity = interPodAffinityScores(pod, view, cache, feasible);
   const w = SCORE_WEIGHTS;
-  const memo = positions !== undefined && resourceMemoFor(requests, cache.nodeInfos().length);
+  if (positions !== undefined) {
+    const { milliCpu, memory, nonZeroMilliCpu, nonZeroMemory } = requests;
+    scoreMemo.ready([milliCpu, memory, nonZeroMilliCpu, nonZeroMemory], cache.nodeInfos().length);
+  }
   // A plain array: a typed one this long gets an off-heap backing store, dearer to make.
   const out = new Array<number>(nf);
   for (let j = 0; j < nf; j++) {
     const info = feasible[j] as NodeInfo;
     let least: number;
     let balanced: number;
-    const version = versionOf(info);
-    const p = memo ? (positions[j] as number) : 0;
-    if (memo && version !== undefined && memoVersionAt[p] === version) {
-      least = memoLeastAt[p] as number;
-      balanced = memoBalancedAt[p] as number;
+    // Without positions (scoreNodes) nothing is kept: the version is left out.
+    const version = positions === undefined ? undefined : versionOf(info);
+    const p = positions === undefined ? 0 : (positions[j] as number);
+    if (scoreMemo.holds(p, version)) {
+      least = scoreMemo.values[0]?.[p] as number;
+      balanced = scoreMemo.values[1]?.[p] as number;
     } else {
       least = leastAllocatedScore(requests, info);
       balanced = balancedAllocationScore(requests, info);
-      if (memo && version !== undefined) {
-        memoVersionAt[p] = version;
-        memoLeastAt[p] = least;
-        memoBalancedAt[p] = balanced;
-      }
+      scoreMemo.keep(p, version, least, balanced);
     }
     out[j] =
       w.TaintToleration * (taint === undefined ? MAX_NODE_SCORE : (taint[j] ?? 0)) +
@@ -387,34 +362,48 @@ function scoreTotals(
 }
 
 /**
- * LeastAllocated and BalancedAllocation scores by node position, kept across cycles: an entry
- * holds for the node info whose version is in `memoVersionAt` (versions are process-wide, so a
- * different node or a changed one misses) and for the request values in `memoRequests`. Most
- * nodes are unchanged from one cycle to the next, and pods of one template ask the same.
+ * Results per node position kept across scheduling cycles: an entry holds for the NodeInfo
+ * version it was kept with (versions are process-wide and renewed on every change of a node's
+ * sums or Node, so a different or changed node misses) and for the request values the memo was
+ * last readied for. Most nodes are unchanged from one cycle to the next, and pods of one template
+ * ask the same.
  */
-let memoVersionAt = new Float64Array(0);
-let memoLeastAt = new Float64Array(0);
-let memoBalancedAt = new Float64Array(0);
-const memoRequests = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+class NodeMemo {
+  #versionAt = new Float64Array(0);
+  /** One array of kept values per result, by position. */
+  values: Float64Array[];
+  #key: readonly number[] = [];
 
-/** Readies the memo for `requests` over `size` positions; always true (for use in a condition). */
-function resourceMemoFor(requests: ReturnType<typeof podRequests>, size: number): boolean {
-  const key = memoRequests;
-  if (memoVersionAt.length < size) {
-    memoVersionAt = new Float64Array(size);
-    memoLeastAt = new Float64Array(size);
-    memoBalancedAt = new Float64Array(size);
-  } else if (
-    key[0] === requests.milliCpu &&
-    key[1] === requests.memory &&
-    key[2] === requests.nonZeroMilliCpu &&
-    key[3] === requests.nonZeroMemory
-  ) {
-    return true;
-  } else memoVersionAt.fill(0); // versions start at 1
-  key[0] = requests.milliCpu;
-  key[1] = requests.memory;
-  key[2] = requests.nonZeroMilliCpu;
-  key[3] = requests.nonZeroMemory;
-  return true;
+  constructor(results: number) {
+    this.values = Array.from({ length: results }, () => new Float64Array(0));
+  }
+
+  /** Readies the memo for `key` (the pod's request values) over `size` positions. */
+  ready(key: readonly number[], size: number): void {
+    if (this.#versionAt.length < size) {
+      this.#versionAt = new Float64Array(size);
+      this.values = this.values.map(() => new Float64Array(size));
+    } else if (key.length === this.#key.length && key.every((v, i) => v === this.#key[i])) {
+      return;
+    } else this.#versionAt.fill(0); // versions start at 1
+    this.#key = key;
+  }
+
+  /** True when position `at` holds values for this `version`. */
+  holds(at: number, version: number | undefined): boolean {
+    return version !== undefined && this.#versionAt[at] === version;
+  }
+
+  /** Keeps `first` (and `second`) at position `at` for `version` (nothing without a version). */
+  keep(at: number, version: number | undefined, first: number, second = 0): void {
+    if (version === undefined) return;
+    this.#versionAt[at] = version;
+    (this.values[0] as Float64Array)[at] = first;
+    if (this.values.length > 1) (this.values[1] as Float64Array)[at] = second;
+  }
 }
+
+/** Each position's standing for the pod's cpu and memory ({@link NO_ROOM}, {@link ROOM}, {@link ROOM_CLEAN}). */
+const fitMemo = new NodeMemo(1);
+/** Each position's LeastAllocated and BalancedAllocation scores. */
+const scoreMemo = new NodeMemo(2);
