@@ -37,7 +37,10 @@ export function eventFingerprint(
   reason: string,
   message: string,
 ): string {
-  return JSON.stringify([
+  // Each part prefixed by its length: two different tuples never give the same text (a message
+  // may hold any character), and building it costs less than JSON.stringify of the tuple.
+  let out = '';
+  for (const part of [
     involved.kind ?? '',
     involved.namespace ?? '',
     involved.name ?? '',
@@ -45,7 +48,10 @@ export function eventFingerprint(
     type,
     reason,
     message,
-  ]);
+  ]) {
+    out += `${part.length}:${part}`;
+  }
+  return out;
 }
 
 // What the indexes read, typed as the untrusted shapes they may be (a refused write is indexed

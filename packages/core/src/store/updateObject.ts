@@ -15,7 +15,7 @@ import {
   checkUpdate,
 } from './admissionChecks.js';
 import { deepEqual } from './deepEqual.js';
-import { shareUnchanged } from './deepFreeze.js';
+import { deepFreeze, shareUnchanged } from './deepFreeze.js';
 import { cloneUnfrozen, defaultObject, defaultStatus } from './deps.js';
 import { finalizeIfReleased, ownerReferencesUpdated } from './deleteObject.js';
 import type { LooseObject } from './looseObject.js';
@@ -104,12 +104,16 @@ function updateStatusOnly(core: StoreCore, input: unknown): StoredObject {
   const status = core.validating ? defaulted : shareUnchanged(defaulted, live.status, false);
   if (status === live.status || deepEqual(status, live.status)) return live;
   const rv = core.nextResourceVersion();
+  // Frozen here, part by part: only the root, its metadata and the new parts of the status are
+  // new (spec and the rest are the stored, frozen values), so the store's deepFreeze of the
+  // whole object has nothing left to walk.
   const next = {
     ...live,
-    metadata: { ...live.metadata, resourceVersion: String(rv) },
-    status,
+    metadata: Object.freeze({ ...live.metadata, resourceVersion: String(rv) }),
+    status: deepFreeze(status),
   } as LooseObject;
   if (status === undefined) delete next.status;
+  Object.freeze(next);
   if (core.paranoid) checkUpdate(live, next);
   const stored = core.write(kind, key, next as StoredObject, rv);
   return finalizeIfReleased(core, kind, key) ?? stored;
