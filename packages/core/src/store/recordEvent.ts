@@ -5,6 +5,7 @@
 import { kindInfo, normalizeKey } from '../objects/kinds.js';
 import type { Event } from '../objects/node.js';
 import { createObject } from './createObject.js';
+import { deepFreeze } from './deepFreeze.js';
 import { eventFingerprint } from './secondaryIndexes.js';
 import type { StoreCore } from './storeCore.js';
 import type { EventRegarding } from './types.js';
@@ -58,14 +59,19 @@ export function recordEvent(
     });
     return core.write('Event', existingKey, next, rv) as Event;
   }
-  let nanos = BigInt(core.nowMs()) * 1_000_000n;
-  while (core.get('Event', `${namespace}/${nk.name}.${nanos.toString(16)}`) !== undefined) {
-    nanos += 1n;
+  let suffix = hexNanos(core.nowMs());
+  if (core.get('Event', `${namespace}/${nk.name}.${suffix}`) !== undefined) {
+    let nanos = BigInt(core.nowMs()) * 1_000_000n;
+    do {
+      nanos += 1n;
+      suffix = nanos.toString(16);
+    } while (core.get('Event', `${namespace}/${nk.name}.${suffix}`) !== undefined);
   }
-  return createObject(core, {
+  // Frozen before it is created: the store shares it instead of copying a literal nobody else holds.
+  const manifest = deepFreeze({
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${nk.name}.${nanos.toString(16)}`, namespace },
+    metadata: { name: `${nk.name}.${suffix}`, namespace },
     involvedObject,
     reason,
     message,
@@ -74,5 +80,20 @@ export function recordEvent(
     firstTimestamp: now,
     lastTimestamp: now,
     count: 1,
-  }) as Event;
+  });
+  return createObject(core, manifest) as Event;
+}
+
+// The last virtual millisecond whose nanoseconds were written in hex, and that text: the Events
+// of one instant share it (the BigInt arithmetic costs more than the rest of the name).
+let hexFor = -1;
+let hexText = '';
+
+/** `ms` milliseconds as nanoseconds in lower-case hex, as upstream's recorder names Events. */
+function hexNanos(ms: number): string {
+  if (ms !== hexFor) {
+    hexText = (BigInt(ms) * 1_000_000n).toString(16);
+    hexFor = ms;
+  }
+  return hexText;
 }
