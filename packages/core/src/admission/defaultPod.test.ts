@@ -152,6 +152,21 @@ describe('DefaultTolerationSeconds admission plugin (§6.7)', () => {
     expect(p.spec.tolerations.map((t) => t.tolerationSeconds)).toEqual([30, 60]);
   });
 
+  it('gives pods without tolerations one shared frozen pair, per config', () => {
+    const a = defaultedPod({}).spec.tolerations;
+    const b = defaultedPod({}).spec.tolerations;
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a) && a.every((t) => Object.isFrozen(t))).toBe(true);
+    const other = defaultedPod(
+      {},
+      { ...defaultClusterConfig, defaultUnreachableTolerationSeconds: 60 },
+    ).spec.tolerations;
+    expect(other).not.toBe(a);
+    expect(other).toEqual([NOT_READY, { ...UNREACHABLE, tolerationSeconds: 60 }]);
+    // The shared not-ready toleration is the same object in both pairs.
+    expect(other[0]).toBe(a[0]);
+  });
+
   it('leaves a pod that already tolerates not-ready with its own toleration, adding unreachable', () => {
     const own: Toleration = {
       key: 'node.kubernetes.io/not-ready',

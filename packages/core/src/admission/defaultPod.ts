@@ -5,7 +5,7 @@
  */
 import type { Draft } from 'immer';
 import type { ClusterConfig } from '../config.js';
-import type { ContainerInput, PodInput, PodSpecInput } from '../objects/pod.js';
+import type { ContainerInput, PodInput, PodSpecInput, Toleration } from '../objects/pod.js';
 import { defaultPodSpec } from './defaultPodSpec.js';
 import { withDefaultTolerationSeconds } from './defaultTolerationSeconds.js';
 
@@ -60,7 +60,8 @@ export function defaultPod(pod: Draft<PodInput>, config: Readonly<ClusterConfig>
     config.defaultNotReadyTolerationSeconds,
     config.defaultUnreachableTolerationSeconds,
   );
-  if (withDefaults !== tolerations) spec.tolerations = [...withDefaults];
+  // Possibly a shared frozen array (the plugin's pair): stored pods are frozen anyway.
+  if (withDefaults !== tolerations) spec.tolerations = withDefaults as Toleration[];
   // pkg/registry/core/pod/strategy.go PrepareForCreate: a new pod starts Pending.
   const status = (
     pod.status !== null && typeof pod.status === 'object' ? pod.status : {}

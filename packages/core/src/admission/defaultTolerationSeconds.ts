@@ -37,22 +37,41 @@ export function withDefaultTolerationSeconds(
   notReadySeconds: number,
   unreachableSeconds: number,
 ): readonly Toleration[] {
+  const notReady = !tolerations.some((t) => covers(t, TAINT_NODE_NOT_READY));
+  const unreachable = !tolerations.some((t) => covers(t, TAINT_NODE_UNREACHABLE));
+  if (!notReady && !unreachable) return tolerations;
+  // Most pods have no tolerations of their own: they all get the same frozen pair.
+  if (tolerations.length === 0) return defaultPair(notReadySeconds, unreachableSeconds);
   const added: Toleration[] = [];
-  if (!tolerations.some((t) => covers(t, TAINT_NODE_NOT_READY))) {
-    added.push({
-      key: TAINT_NODE_NOT_READY,
-      operator: 'Exists',
-      effect: 'NoExecute',
-      tolerationSeconds: notReadySeconds,
-    });
+  if (notReady) added.push(defaultToleration(TAINT_NODE_NOT_READY, notReadySeconds));
+  if (unreachable) added.push(defaultToleration(TAINT_NODE_UNREACHABLE, unreachableSeconds));
+  return [...tolerations, ...added];
+}
+
+// The plugin's tolerations are values of the config alone: kept frozen and shared by every pod
+// (stored objects are frozen, so sharing them is safe and a pod's copy costs nothing).
+const kept = new Map<string, Toleration>();
+const keptPairs = new Map<string, readonly Toleration[]>();
+
+function defaultToleration(key: string, seconds: number): Toleration {
+  const id = `${key} ${seconds}`;
+  let t = kept.get(id);
+  if (t === undefined) {
+    t = Object.freeze({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
+    kept.set(id, t);
   }
-  if (!tolerations.some((t) => covers(t, TAINT_NODE_UNREACHABLE))) {
-    added.push({
-      key: TAINT_NODE_UNREACHABLE,
-      operator: 'Exists',
-      effect: 'NoExecute',
-      tolerationSeconds: unreachableSeconds,
-    });
+  return t;
+}
+
+function defaultPair(notReadySeconds: number, unreachableSeconds: number): readonly Toleration[] {
+  const id = `${notReadySeconds} ${unreachableSeconds}`;
+  let pair = keptPairs.get(id);
+  if (pair === undefined) {
+    pair = Object.freeze([
+      defaultToleration(TAINT_NODE_NOT_READY, notReadySeconds),
+      defaultToleration(TAINT_NODE_UNREACHABLE, unreachableSeconds),
+    ]);
+    keptPairs.set(id, pair);
   }
-  return added.length === 0 ? tolerations : [...tolerations, ...added];
+  return pair;
 }
