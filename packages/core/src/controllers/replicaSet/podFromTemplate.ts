@@ -5,6 +5,7 @@
  */
 import type { Pod } from '../../objects/pod.js';
 import type { ReplicaSet } from '../../objects/apps.js';
+import type { OwnerReference } from '../../objects/meta.js';
 import { newControllerRef } from '../shared/index.js';
 
 /**
@@ -28,12 +29,38 @@ export function podFromTemplate(rs: ReplicaSet): Pod {
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',
-      ...(meta?.labels !== undefined ? { labels: { ...meta.labels } } : {}),
-      ...(meta?.annotations !== undefined ? { annotations: { ...meta.annotations } } : {}),
-      ...(finalizers !== undefined && finalizers.length > 0 ? { finalizers: [...finalizers] } : {}),
-      ownerReferences: [newControllerRef(rs)],
+      // The template's frozen labels, annotations and finalizers are the pod's as they are, and
+      // the pods of one ReplicaSet share one frozen ownerReferences list: stored objects are
+      // frozen, so nothing is copied per pod (a copy per pod only cost memory).
+      ...(meta?.labels !== undefined ? { labels: frozenOr(meta.labels, { ...meta.labels }) } : {}),
+      ...(meta?.annotations !== undefined
+        ? { annotations: frozenOr(meta.annotations, { ...meta.annotations }) }
+        : {}),
+      ...(finalizers !== undefined && finalizers.length > 0
+        ? { finalizers: frozenOr(finalizers, [...finalizers]) as string[] }
+        : {}),
+      ownerReferences: controllerRefsOf(rs),
     },
     spec: rs.spec.template.spec,
     status: { phase: 'Pending' },
   };
+}
+
+/** `value` itself when frozen (a stored object's part), else `copy`. */
+function frozenOr<T extends object>(value: T, copy: T): T {
+  return Object.isFrozen(value) ? value : copy;
+}
+
+// The ownerReferences list of the pods of a ReplicaSet, kept per frozen spec (a status write of
+// the ReplicaSet keeps its spec) and checked against the owner's identity.
+const refsKept = new WeakMap<object, { name: string; uid: string; refs: OwnerReference[] }>();
+
+function controllerRefsOf(rs: ReplicaSet): OwnerReference[] {
+  const { name, uid } = rs.metadata;
+  if (!Object.isFrozen(rs.spec)) return [newControllerRef(rs)];
+  const kept = refsKept.get(rs.spec);
+  if (kept !== undefined && kept.name === name && kept.uid === uid) return kept.refs;
+  const refs = Object.freeze([Object.freeze(newControllerRef(rs))]) as unknown as OwnerReference[];
+  refsKept.set(rs.spec, { name, uid, refs });
+  return refs;
 }

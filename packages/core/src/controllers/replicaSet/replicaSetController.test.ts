@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { isPodReady } from '../endpoints/podEndpoint.js';
 import type { Pod } from '../../objects/pod.js';
+import { podFromTemplate } from './podFromTemplate.js';
 import { replicaSetController } from './replicaSetController.js';
 import { replicaSetManifest, testCluster } from '../shared/testCluster.test-helper.js';
 
@@ -37,6 +38,24 @@ describe('replicaSetController', () => {
       terminatingReplicas: 0,
       observedGeneration: 1,
     });
+  });
+
+  it('gives the pods of one ReplicaSet its frozen labels and one shared ownerReferences list', () => {
+    const c = testCluster([replicaSetController]);
+    const rs = c.store.create(replicaSetManifest('web', 2));
+    c.run();
+    const [a, b] = c.podsOf('web');
+    if (a === undefined || b === undefined) throw new Error('pods missing');
+    expect(a.metadata.ownerReferences).toBe(b.metadata.ownerReferences);
+    expect(a.metadata.labels).toBe(rs.spec.template.metadata?.labels);
+    expect(Object.isFrozen(a.metadata.ownerReferences?.[0])).toBe(true);
+    expect(podFromTemplate(rs).metadata.ownerReferences).toBe(a.metadata.ownerReferences);
+    // Another ReplicaSet sharing the frozen spec (a re-created one: same name, new uid) gets
+    // references to itself, not the kept ones.
+    const other = { ...rs, metadata: { ...rs.metadata, uid: 'another-uid' } };
+    expect(podFromTemplate(other).metadata.ownerReferences).toEqual([
+      expect.objectContaining({ name: 'web', uid: 'another-uid' }),
+    ]);
   });
 
   it('creates at most 500 pods in one sync (BurstReplicas)', () => {
