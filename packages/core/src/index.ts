@@ -268,6 +268,7 @@ export {
   endpointsController,
   endpointsEqualBeyondKey,
   ENDPOINTSLICE_CONTROLLER_NAME,
+  createEndpointSliceController,
   endpointSliceController,
   endpointSliceMirroringController,
   findPort,

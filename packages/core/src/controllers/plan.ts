@@ -64,6 +64,15 @@ export interface Controller {
   readonly kinds?: readonly string[];
   /** The keys to enqueue for a store change. */
   keysFor(event: StoreEvent, view: ClusterView): readonly string[];
+  /**
+   * Told of each store change its own plan makes, while the plan is applied and before
+   * {@link Controller.keysFor} sees that change: the API server's answer to the controller's
+   * write, as upstream controllers record it (the EndpointSlice controller keeps the generations
+   * it wrote, so its own writes do not make it sync again). Only a simulation's controller
+   * runtime calls it; the synchronous driver does not.
+   * @defaultValue none (the controller is not told)
+   */
+  ownWrite?(event: StoreEvent): void;
   /** Computes the plan for one key at virtual time `now` (ms since start). */
   reconcile(view: ClusterView, key: string, now: number): Plan;
   /**

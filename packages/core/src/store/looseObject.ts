@@ -69,9 +69,19 @@ function sameDesiredRest(a: LooseObject, b: LooseObject): boolean {
   return true;
 }
 
-/** The generation `next` gets when it replaces `live`: +1 if its desired state changed. */
+/** Labels absent and labels `{}` are the same (the API server's semantic equality). */
+const sameLabels = (a: LooseObject, b: LooseObject): boolean =>
+  deepEqual(a.metadata.labels ?? {}, b.metadata.labels ?? {});
+
+/**
+ * The generation `next` gets when it replaces `live`: +1 if its desired state changed. An
+ * EndpointSlice also moves on a change of its labels (pkg/registry/discovery/endpointslice/
+ * strategy.go `PrepareForUpdate`: anything but metadata, or the labels), which the EndpointSlice
+ * controller's tracker relies on to see a user's relabel of its slice.
+ */
 export function nextGeneration(live: LooseObject, next: LooseObject): number {
   const current = live.metadata.generation ?? 1;
+  if (live.kind === 'EndpointSlice' && !sameLabels(live, next)) return current + 1;
   const liveHasSpec = 'spec' in live;
   const same =
     liveHasSpec && 'spec' in next

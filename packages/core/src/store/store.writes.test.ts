@@ -43,6 +43,36 @@ describe('Store writes', () => {
     expect(changed.metadata.generation).toBe(2);
   });
 
+  it('an EndpointSlice generation moves on endpoint and label changes, not on annotations', () => {
+    // pkg/registry/discovery/endpointslice/strategy.go PrepareForUpdate: no status subresource,
+    // so anything outside metadata, and the labels, bump the generation.
+    const store = new Store();
+    const slice = store.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 's', namespace: 'default', labels: { a: '1' } },
+      addressType: 'IPv4',
+      endpoints: [],
+      ports: [],
+    });
+    expect(slice.metadata.generation).toBe(1);
+    const annotated = store.update({
+      ...slice,
+      metadata: { ...slice.metadata, annotations: { note: 'x' } },
+    });
+    expect(annotated.metadata.generation).toBe(1);
+    const relabelled = store.update({
+      ...annotated,
+      metadata: { ...annotated.metadata, labels: { a: '2' } },
+    });
+    expect(relabelled.metadata.generation).toBe(2);
+    const filled = store.update({
+      ...relabelled,
+      endpoints: [{ addresses: ['10.0.0.1'], conditions: { ready: true } }],
+    });
+    expect(filled.metadata.generation).toBe(3);
+  });
+
   it('the resourceVersion is one global counter across kinds', () => {
     const store = new Store();
     const start = store.resourceVersion;

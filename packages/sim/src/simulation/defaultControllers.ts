@@ -8,7 +8,7 @@ import {
   createPodGcController,
   deploymentController,
   endpointsController,
-  endpointSliceController,
+  createEndpointSliceController,
   endpointSliceMirroringController,
   replicaSetController,
   SchedulerCache,
@@ -39,7 +39,8 @@ export function defaultControllers(world: ControllerDeps): readonly Controller[]
       podGCQuarantine: world.config.podGCQuarantine,
       terminatedPodGCThreshold: world.config.terminatedPodGCThreshold,
     }),
-    endpointSliceController,
+    // Stateful (its EndpointSlice tracker): one per World, copied by fork.
+    createEndpointSliceController(),
     endpointsController,
     endpointSliceMirroringController,
   ];

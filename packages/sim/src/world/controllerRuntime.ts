@@ -64,6 +64,8 @@ export class ControllerRuntime {
   readonly #delay: () => number;
   #ready = new WorkQueue();
   #syncScheduled = false;
+  /** True while this runtime applies a plan: the store changes then are the controller's own. */
+  #applying = false;
   /** Pending requeue timers by key: [time, scheduled id]. */
   #requeues = new Map<string, readonly [number, number]>();
   #countsAt = -1;
@@ -128,6 +130,7 @@ export class ControllerRuntime {
 
   /** Feeds one store event: the keys it dirties are queued after the watch delay. */
   observe(ev: StoreEvent): void {
+    if (this.#applying) this.controller.ownWrite?.(ev);
     const keys = this.controller.keysFor(ev, this.#world.store);
     if (keys.length === 0) return;
     const delay = this.#delay();
@@ -175,7 +178,13 @@ export class ControllerRuntime {
       }
       this.reconciles += 1;
       const plan = this.controller.reconcile(world.store, key, now);
-      const retry = applyPlan(world, this.controller.name, key, plan, this.#trusted);
+      let retry: boolean;
+      this.#applying = plan.actions.length > 0;
+      try {
+        retry = applyPlan(world, this.controller.name, key, plan, this.#trusted);
+      } finally {
+        this.#applying = false;
+      }
       if (retry) this.#ready.add(key);
       // The latest reconcile saw the whole state: its requeue (or none) replaces any earlier one.
       if (plan.requeueAfter !== undefined) {

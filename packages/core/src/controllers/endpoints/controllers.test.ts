@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import type { StoreEvent } from '../../store/view.js';
 import { createService, runPod, storeWithNodes } from '../../driver/storeFixtures.test-helper.js';
 import { reconcileToFixedPoint } from '../../driver/reconcileToFixedPoint.js';
-import { endpointSliceController } from './endpointSliceController.js';
+import {
+  createEndpointSliceController,
+  endpointSliceController,
+} from './endpointSliceController.js';
 import { endpointsController } from './endpointsController.js';
 import { endpointSliceMirroringController } from './endpointSliceMirroringController.js';
 
@@ -52,6 +55,60 @@ describe('keysFor of the EndpointSlice controller', () => {
       });
     });
     expect(nodeEvent && endpointSliceController.keysFor(nodeEvent, store)).toEqual(['default/a']);
+  });
+});
+
+describe('keysFor of the EndpointSlice controller with its tracker', () => {
+  // endpointslice_controller.go onEndpointSliceAdd/Update/Delete over endpointslice_tracker.go.
+  function setUp() {
+    const store = storeWithNodes();
+    createService(store, 'a', { app: 'a' });
+    createService(store, 'b', { app: 'b' });
+    runPod(store, 'p', { app: 'a' }, '10.128.0.5', true, 'n2');
+    const controller = createEndpointSliceController();
+    // The controller's own write, as the simulation's runtime reports it.
+    const own = captureEvents(store, () => {
+      store.trusted(() => {
+        for (const a of controller.reconcile(store, 'default/a', 0).actions) {
+          if (a.verb === 'create') store.create(a.object);
+        }
+      });
+    }).filter((e) => e.kind === 'EndpointSlice');
+    for (const ev of own) controller.ownWrite?.(ev);
+    const slice = store.slicesOfService('default', 'a')[0];
+    if (slice === undefined) throw new Error('no slice');
+    return { store, controller, own, slice };
+  }
+
+  it('its own write syncs nothing; a newer generation from someone else does', () => {
+    const { store, controller, own, slice } = setUp();
+    expect(own.map((e) => controller.keysFor(e, store))).toEqual([[]]);
+    const [edit] = captureEvents(store, () => store.update({ ...slice, endpoints: [] }));
+    expect(edit && controller.keysFor(edit, store)).toEqual(['default/a']);
+  });
+
+  it('an unexpected deletion of a tracked slice syncs; an untracked one does not', () => {
+    const { store, controller, slice } = setUp();
+    const [gone] = captureEvents(store, () => {
+      store.delete('EndpointSlice', `default/${slice.metadata.name}`);
+    });
+    expect(gone && controller.keysFor(gone, store)).toEqual(['default/a']);
+    const fresh = createEndpointSliceController();
+    expect(gone && fresh.keysFor(gone, store)).toEqual([]);
+  });
+
+  it('a service-name relabel syncs the old and the new Service', () => {
+    const { store, controller, slice } = setUp();
+    const [moved] = captureEvents(store, () =>
+      store.update({
+        ...slice,
+        metadata: {
+          ...slice.metadata,
+          labels: { ...slice.metadata.labels, 'kubernetes.io/service-name': 'b' },
+        },
+      }),
+    );
+    expect(moved && controller.keysFor(moved, store)).toEqual(['default/b', 'default/a']);
   });
 });
 

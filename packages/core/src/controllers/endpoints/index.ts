@@ -36,7 +36,10 @@ export type { EndpointsChange, ReconcileEndpointsInput } from './reconcileEndpoi
 export { reconcileMirroredSlices, shouldMirror } from './reconcileMirroredSlices.js';
 export type { MirroringChanges, ReconcileMirroredSlicesInput } from './reconcileMirroredSlices.js';
 export { podEndpointsChanged } from './controllerKeys.js';
-export { endpointSliceController } from './endpointSliceController.js';
+export {
+  createEndpointSliceController,
+  endpointSliceController,
+} from './endpointSliceController.js';
 export { endpointsController } from './endpointsController.js';
 export { endpointSliceMirroringController } from './endpointSliceMirroringController.js';
 export {
