@@ -41,4 +41,24 @@ describe('AllocationBitmap over lazily allocated pages', () => {
     b.clear(5);
     expect([a.has(5), a.has(9_001), a.used]).toEqual([true, false, 2]);
   });
+
+  it('shares pages after copyFrom until either side writes, in both directions and across copies of copies', () => {
+    const a = new AllocationBitmap(20_000, 0, fixed(0));
+    a.set(1);
+    const b = new AllocationBitmap(20_000, 0, fixed(0));
+    b.copyFrom(a);
+    // The original writes after the copy: the copy does not see it.
+    a.set(2);
+    a.clear(1);
+    expect([b.has(1), b.has(2), b.used]).toEqual([true, false, 1]);
+    const c = new AllocationBitmap(20_000, 0, fixed(0));
+    c.copyFrom(b);
+    b.set(3);
+    c.set(4);
+    expect([a.has(3), a.has(4), b.has(4), c.has(3)]).toEqual([false, false, false, false]);
+    expect([a.used, b.used, c.used]).toEqual([1, 2, 2]);
+    // A page first allocated after the copy belongs to its writer alone.
+    a.set(9_000);
+    expect(b.has(9_000) || c.has(9_000)).toBe(false);
+  });
 });

@@ -25,6 +25,12 @@ export class AllocationBitmap {
    * created for a run of a few hundred events).
    */
   private pages: (Uint32Array | undefined)[];
+  /**
+   * Pages this bitmap may write in place. After a fork both bitmaps share every page and own
+   * none: the first write to a page copies it (a fork copies an array of page references, not
+   * the bits).
+   */
+  private owned = new Set<Uint32Array>();
   private count = 0;
   private readonly random: RandomSource;
 
@@ -37,7 +43,10 @@ export class AllocationBitmap {
 
   /** Takes the slots `other` (a bitmap of the same size) has taken, for a fork of the store. */
   copyFrom(other: AllocationBitmap): void {
-    this.pages = other.pages.map((p) => p?.slice());
+    this.pages = other.pages.slice();
+    this.owned = new Set();
+    // `other` keeps running too: its pages are shared from now on, so it copies before writing.
+    other.owned = new Set();
     this.count = other.count;
   }
 
@@ -53,6 +62,11 @@ export class AllocationBitmap {
     if (page === undefined) {
       page = new Uint32Array(PAGE_WORDS);
       this.pages[p] = page;
+      this.owned.add(page);
+    } else if (!this.owned.has(page)) {
+      page = page.slice();
+      this.pages[p] = page;
+      this.owned.add(page);
     }
     page[w & (PAGE_WORDS - 1)] = value;
   }

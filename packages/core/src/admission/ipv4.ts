@@ -52,6 +52,17 @@ export interface Ipv4Cidr {
  * does. Throws {@link ConfigError} on `field` when `cidr` is not an IPv4 CIDR.
  */
 export function parseIpv4Cidr(cidr: string, field = 'serviceCIDR'): Ipv4Cidr {
+  // Every Store (a fork's too) parses its config's ranges: the valid answers are kept.
+  const kept = parsedCidrs.get(cidr);
+  if (kept !== undefined) return kept;
+  const parsed = parseCidrText(cidr, field);
+  if (parsedCidrs.size < 64) parsedCidrs.set(cidr, parsed);
+  return parsed;
+}
+
+const parsedCidrs = new Map<string, Ipv4Cidr>();
+
+function parseCidrText(cidr: string, field: string): Ipv4Cidr {
   const slash = cidr.indexOf('/');
   const address = ipv4ToInt(slash < 0 ? cidr : cidr.slice(0, slash));
   const prefixText = slash < 0 ? '' : cidr.slice(slash + 1);
@@ -61,5 +72,10 @@ export function parseIpv4Cidr(cidr: string, field = 'serviceCIDR'): Ipv4Cidr {
   }
   const size = 2 ** (32 - prefixLength);
   const network = address - (address % size);
-  return { text: `${intToIpv4(network)}/${prefixLength}`, network, prefixLength, size };
+  return Object.freeze({
+    text: `${intToIpv4(network)}/${prefixLength}`,
+    network,
+    prefixLength,
+    size,
+  });
 }
