@@ -53,6 +53,60 @@ export function containerStatus(c: ContainerRunner, ts: (ms: number) => string):
 }
 
 /**
+ * What a container's reported status was made from, and the stored (frozen) status that report
+ * became. While the container's fields stay these and the live pod still holds that status, the
+ * status is written again as it is: {@link containerStatus} would build an equal copy that the
+ * store would only compare and drop.
+ */
+export interface ReportedContainer {
+  readonly state: ContainerRunner['state'];
+  readonly waitingReason: string;
+  readonly waitingMessage: string | undefined;
+  readonly startedAt: number;
+  readonly terminated: Termination | undefined;
+  readonly lastTermination: Termination | undefined;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  readonly started: boolean;
+  /** The status built from these fields; the stored (frozen) one once the write is made. */
+  status: ContainerStatus;
+}
+
+/** The fields of `c` that {@link containerStatus} reads, with the stored status made of them. */
+export function reportedContainer(c: ContainerRunner, status: ContainerStatus): ReportedContainer {
+  return {
+    state: c.state,
+    waitingReason: c.waitingReason,
+    waitingMessage: c.waitingMessage,
+    startedAt: c.startedAt,
+    terminated: c.terminated,
+    lastTermination: c.lastTermination,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    status,
+  };
+}
+
+/**
+ * True when `r` was made from exactly the fields `c` has now (terminations compare by identity:
+ * they are replaced, never changed), so `r.status` is what {@link containerStatus} would build.
+ */
+export function reportStands(r: ReportedContainer, c: ContainerRunner): boolean {
+  return (
+    r.state === c.state &&
+    r.waitingReason === c.waitingReason &&
+    r.waitingMessage === c.waitingMessage &&
+    r.startedAt === c.startedAt &&
+    r.terminated === c.terminated &&
+    r.lastTermination === c.lastTermination &&
+    r.ready === c.ready &&
+    r.restartCount === c.restartCount &&
+    r.started === c.started
+  );
+}
+
+/**
  * The phase from container states (pkg/kubelet/kubelet_pods.go `getPhase`). `podIsTerminal`: the
  * pod was deleted and its containers stopped, so they will not restart whatever the policy.
  */
