@@ -161,44 +161,73 @@ function gateProblem(pod: Pod): string | undefined {
 
 type Owned = Omit<Condition, 'lastTransitionTime' | 'lastProbeTime'>;
 
+/** `[a b c]`, as the kubelet lists container names in a condition message. */
+function nameList(names: readonly string[]): string {
+  return `[${names.join(' ')}]`;
+}
+
+/** The kubelet conditions that carry no message, shared (never stored: {@link stamped} copies). */
+const SANDBOX_READY: Owned = Object.freeze({ type: 'PodReadyToStartContainers', status: 'True' });
+const SANDBOX_GONE: Owned = Object.freeze({ type: 'PodReadyToStartContainers', status: 'False' });
+const INITIALIZED: Owned = Object.freeze({ type: 'Initialized', status: 'True' });
+const INITIALIZED_COMPLETED: Owned = Object.freeze({
+  type: 'Initialized',
+  status: 'True',
+  reason: 'PodCompleted',
+});
+const CONTAINERS_READY: Owned = Object.freeze({ type: 'ContainersReady', status: 'True' });
+const CONTAINERS_COMPLETED: Owned = Object.freeze({
+  type: 'ContainersReady',
+  status: 'False',
+  reason: 'PodCompleted',
+});
+const READY: Owned = Object.freeze({ type: 'Ready', status: 'True' });
+const READY_COMPLETED: Owned = Object.freeze({
+  type: 'Ready',
+  status: 'False',
+  reason: 'PodCompleted',
+});
+const SCHEDULED: Owned = Object.freeze({ type: 'PodScheduled', status: 'True' });
+
 function kubeletConditions(pod: Pod, i: ConditionInputs): Owned[] {
   const completed = i.phase === 'Succeeded';
-  const list = (names: readonly string[]): string => `[${names.join(' ')}]`;
-  const containersReady: Owned = completed
-    ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
-    : i.unready.length > 0
-      ? {
-          type: 'ContainersReady',
-          status: 'False',
-          reason: 'ContainersNotReady',
-          message: `containers with unready status: ${list(i.unready)}`,
-        }
-      : { type: 'ContainersReady', status: 'True' };
-  // pkg/kubelet/status/generate.go GeneratePodReadyCondition: containers first, then readiness gates.
-  const gate = containersReady.status === 'True' ? gateProblem(pod) : undefined;
-  const ready: Owned =
-    containersReady.status !== 'True'
-      ? { ...containersReady, type: 'Ready' }
-      : gate !== undefined
-        ? { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: gate }
-        : { type: 'Ready', status: 'True' };
+  let containersReady: Owned;
+  let ready: Owned;
+  if (completed) {
+    containersReady = CONTAINERS_COMPLETED;
+    ready = READY_COMPLETED;
+  } else if (i.unready.length > 0) {
+    const message = `containers with unready status: ${nameList(i.unready)}`;
+    const reason = 'ContainersNotReady';
+    containersReady = { type: 'ContainersReady', status: 'False', reason, message };
+    ready = { type: 'Ready', status: 'False', reason, message };
+  } else {
+    containersReady = CONTAINERS_READY;
+    // pkg/kubelet/status/generate.go GeneratePodReadyCondition: containers first, then readiness
+    // gates.
+    const gate = gateProblem(pod);
+    ready =
+      gate === undefined
+        ? READY
+        : { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: gate };
+  }
   const initialized: Owned =
     i.initPending.length > 0
       ? {
           type: 'Initialized',
           status: 'False',
           reason: 'ContainersNotInitialized',
-          message: `containers with incomplete status: ${list(i.initPending)}`,
+          message: `containers with incomplete status: ${nameList(i.initPending)}`,
         }
       : completed
-        ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
-        : { type: 'Initialized', status: 'True' };
+        ? INITIALIZED_COMPLETED
+        : INITIALIZED;
   return [
-    { type: 'PodReadyToStartContainers', status: i.sandboxReady ? 'True' : 'False' },
+    i.sandboxReady ? SANDBOX_READY : SANDBOX_GONE,
     initialized,
     ready,
     containersReady,
-    { type: 'PodScheduled', status: 'True' },
+    SCHEDULED,
   ];
 }
 
@@ -209,7 +238,8 @@ function kubeletConditions(pod: Pod, i: ConditionInputs): Owned[] {
  */
 export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string): Condition[] {
   const live = pod.status.conditions ?? [];
-  const out: Condition[] = live.filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  const out: Condition[] = [];
+  for (const c of live) if (!KUBELET_CONDITIONS.has(c.type)) out.push(c);
   for (const c of kubeletConditions(pod, inputs)) {
     const prev = live.find((x) => x.type === c.type);
     if (c.type === 'PodScheduled' && prev?.status === 'True') {

@@ -427,17 +427,23 @@ export class PodWorker implements ContainerOwner {
       containerStatuses === stored.containerStatuses
     )
       return stored;
-    // Key order as ever: the stored keys in place, the new ones after them in this order.
-    return {
-      ...stored,
-      phase,
-      conditions,
-      ...(hostIP === undefined || hostIPs === undefined ? {} : { hostIP, hostIPs }),
-      ...(podIP === undefined || podIPs === undefined ? {} : { podIP, podIPs }),
-      startTime,
-      ...(initStatuses === undefined ? {} : { initContainerStatuses: initStatuses }),
-      containerStatuses,
-    };
+    // Key order as `{ ...stored, phase, conditions, … }` would give (the stored keys in place, the
+    // new ones after them in this order), without the literal's temporary objects.
+    const out: PodStatus = { ...stored };
+    out.phase = phase;
+    out.conditions = conditions;
+    if (hostIP !== undefined && hostIPs !== undefined) {
+      out.hostIP = hostIP;
+      out.hostIPs = hostIPs;
+    }
+    if (podIP !== undefined && podIPs !== undefined) {
+      out.podIP = podIP;
+      out.podIPs = podIPs;
+    }
+    out.startTime = startTime;
+    if (initStatuses !== undefined) out.initContainerStatuses = initStatuses;
+    out.containerStatuses = containerStatuses;
+    return out;
   }
 
   /**
@@ -462,10 +468,8 @@ export class PodWorker implements ContainerOwner {
       return stored;
     const inputs: ReportedConditions = {
       sandboxReady,
-      initPending: this.init.filter(initPending).map((c) => c.name),
-      unready: [...this.init.filter(isSidecar), ...this.containers]
-        .filter((c) => !c.ready)
-        .map((c) => c.name),
+      initPending: this.#initPendingNames(),
+      unready: this.#unreadyNames(),
       phase,
       gates: live.spec.readinessGates,
       conditions: [],
@@ -477,6 +481,21 @@ export class PodWorker implements ContainerOwner {
     );
     inputs.conditions = out;
     this.#pendingConditions = inputs;
+    return out;
+  }
+
+  /** Names of the init containers that have not completed, in order. */
+  #initPendingNames(): string[] {
+    const out: string[] = [];
+    for (const c of this.init) if (initPending(c)) out.push(c.name);
+    return out;
+  }
+
+  /** Names of the unready sidecars, then of the unready containers. */
+  #unreadyNames(): string[] {
+    const out: string[] = [];
+    for (const c of this.init) if (isSidecar(c) && !c.ready) out.push(c.name);
+    for (const c of this.containers) if (!c.ready) out.push(c.name);
     return out;
   }
 
