@@ -241,7 +241,7 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
   const out: Condition[] = [];
   for (const c of live) if (!KUBELET_CONDITIONS.has(c.type)) out.push(c);
   for (const c of kubeletConditions(pod, inputs)) {
-    const prev = live.find((x) => x.type === c.type);
+    const prev = ofType(live, c.type);
     if (c.type === 'PodScheduled' && prev?.status === 'True') {
       out.push(prev);
       continue;
@@ -252,6 +252,12 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
     out.push(prev !== undefined && reusable(prev, c, since) ? prev : stamped(c, since ?? nowTs));
   }
   return out;
+}
+
+/** The first condition of `type` in `list` (a loop: no closure per look-up). */
+function ofType(list: readonly Condition[], type: string): Condition | undefined {
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
 }
 
 /** The keys of a kubelet condition in the order {@link stamped} writes them, by what it has. */
