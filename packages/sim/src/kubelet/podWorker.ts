@@ -402,6 +402,9 @@ export class PodWorker implements ContainerOwner {
    * itself when nothing did), new parts only for what changed.
    */
   #render(live: Pod): PodStatus {
+    // What a write that threw left pending belongs to no stored status.
+    this.#pendingReports.length = 0;
+    this.#pendingAt.length = 0;
     const stored = live.status;
     const phase = this.#terminalPhase ?? podPhase(this.containers, this.restartPolicy, false);
     const conditions = this.#conditions(live, phase);
