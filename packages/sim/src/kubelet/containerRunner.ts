@@ -10,6 +10,7 @@ import { absoluteWindows, nextFlip, probeTiming } from './probeSchedule.js';
 import type { ProbeTiming } from './probeSchedule.js';
 import { restartDecision, shouldRestart } from './restartBackoff.js';
 import type { BackoffEntry, RestartBackoffPolicy } from './restartBackoff.js';
+import type { ReportedContainer } from './podStatusView.js';
 import type { Timers } from './timers.js';
 
 /** How a container run ended. */
@@ -81,6 +82,8 @@ export class ContainerRunner {
   started = false;
   /** The readiness result (true at start-up completion without a readiness probe). */
   probeReady = false;
+  /** The last status written for this container and what it was made from (the pod worker's). */
+  reported: ReportedContainer | undefined;
   readonly #owner: ContainerOwner;
   #backoffEntry: BackoffEntry;
   #readiness: ProbeTrack | undefined;
@@ -103,6 +106,7 @@ export class ContainerRunner {
     out.restartCount = this.restartCount;
     out.started = this.started;
     out.probeReady = this.probeReady;
+    out.reported = this.reported;
     out.#backoffEntry = this.#backoffEntry;
     out.#readiness = this.#readiness === undefined ? undefined : { ...this.#readiness };
     return out;

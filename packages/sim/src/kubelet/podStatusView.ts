@@ -53,6 +53,60 @@ export function containerStatus(c: ContainerRunner, ts: (ms: number) => string):
 }
 
 /**
+ * What a container's reported status was made from, and the stored (frozen) status that report
+ * became. While the container's fields stay these and the live pod still holds that status, the
+ * status is written again as it is: {@link containerStatus} would build an equal copy that the
+ * store would only compare and drop.
+ */
+export interface ReportedContainer {
+  readonly state: ContainerRunner['state'];
+  readonly waitingReason: string;
+  readonly waitingMessage: string | undefined;
+  readonly startedAt: number;
+  readonly terminated: Termination | undefined;
+  readonly lastTermination: Termination | undefined;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  readonly started: boolean;
+  /** The status built from these fields; the stored (frozen) one once the write is made. */
+  status: ContainerStatus;
+}
+
+/** The fields of `c` that {@link containerStatus} reads, with the stored status made of them. */
+export function reportedContainer(c: ContainerRunner, status: ContainerStatus): ReportedContainer {
+  return {
+    state: c.state,
+    waitingReason: c.waitingReason,
+    waitingMessage: c.waitingMessage,
+    startedAt: c.startedAt,
+    terminated: c.terminated,
+    lastTermination: c.lastTermination,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    status,
+  };
+}
+
+/**
+ * True when `r` was made from exactly the fields `c` has now (terminations compare by identity:
+ * they are replaced, never changed), so `r.status` is what {@link containerStatus} would build.
+ */
+export function reportStands(r: ReportedContainer, c: ContainerRunner): boolean {
+  return (
+    r.state === c.state &&
+    r.waitingReason === c.waitingReason &&
+    r.waitingMessage === c.waitingMessage &&
+    r.startedAt === c.startedAt &&
+    r.terminated === c.terminated &&
+    r.lastTermination === c.lastTermination &&
+    r.ready === c.ready &&
+    r.restartCount === c.restartCount &&
+    r.started === c.started
+  );
+}
+
+/**
  * The phase from container states (pkg/kubelet/kubelet_pods.go `getPhase`). `podIsTerminal`: the
  * pod was deleted and its containers stopped, so they will not restart whatever the policy.
  */
@@ -107,44 +161,73 @@ function gateProblem(pod: Pod): string | undefined {
 
 type Owned = Omit<Condition, 'lastTransitionTime' | 'lastProbeTime'>;
 
+/** `[a b c]`, as the kubelet lists container names in a condition message. */
+function nameList(names: readonly string[]): string {
+  return `[${names.join(' ')}]`;
+}
+
+/** The kubelet conditions that carry no message, shared (never stored: {@link stamped} copies). */
+const SANDBOX_READY: Owned = Object.freeze({ type: 'PodReadyToStartContainers', status: 'True' });
+const SANDBOX_GONE: Owned = Object.freeze({ type: 'PodReadyToStartContainers', status: 'False' });
+const INITIALIZED: Owned = Object.freeze({ type: 'Initialized', status: 'True' });
+const INITIALIZED_COMPLETED: Owned = Object.freeze({
+  type: 'Initialized',
+  status: 'True',
+  reason: 'PodCompleted',
+});
+const CONTAINERS_READY: Owned = Object.freeze({ type: 'ContainersReady', status: 'True' });
+const CONTAINERS_COMPLETED: Owned = Object.freeze({
+  type: 'ContainersReady',
+  status: 'False',
+  reason: 'PodCompleted',
+});
+const READY: Owned = Object.freeze({ type: 'Ready', status: 'True' });
+const READY_COMPLETED: Owned = Object.freeze({
+  type: 'Ready',
+  status: 'False',
+  reason: 'PodCompleted',
+});
+const SCHEDULED: Owned = Object.freeze({ type: 'PodScheduled', status: 'True' });
+
 function kubeletConditions(pod: Pod, i: ConditionInputs): Owned[] {
   const completed = i.phase === 'Succeeded';
-  const list = (names: readonly string[]): string => `[${names.join(' ')}]`;
-  const containersReady: Owned = completed
-    ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
-    : i.unready.length > 0
-      ? {
-          type: 'ContainersReady',
-          status: 'False',
-          reason: 'ContainersNotReady',
-          message: `containers with unready status: ${list(i.unready)}`,
-        }
-      : { type: 'ContainersReady', status: 'True' };
-  // pkg/kubelet/status/generate.go GeneratePodReadyCondition: containers first, then readiness gates.
-  const gate = containersReady.status === 'True' ? gateProblem(pod) : undefined;
-  const ready: Owned =
-    containersReady.status !== 'True'
-      ? { ...containersReady, type: 'Ready' }
-      : gate !== undefined
-        ? { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: gate }
-        : { type: 'Ready', status: 'True' };
+  let containersReady: Owned;
+  let ready: Owned;
+  if (completed) {
+    containersReady = CONTAINERS_COMPLETED;
+    ready = READY_COMPLETED;
+  } else if (i.unready.length > 0) {
+    const message = `containers with unready status: ${nameList(i.unready)}`;
+    const reason = 'ContainersNotReady';
+    containersReady = { type: 'ContainersReady', status: 'False', reason, message };
+    ready = { type: 'Ready', status: 'False', reason, message };
+  } else {
+    containersReady = CONTAINERS_READY;
+    // pkg/kubelet/status/generate.go GeneratePodReadyCondition: containers first, then readiness
+    // gates.
+    const gate = gateProblem(pod);
+    ready =
+      gate === undefined
+        ? READY
+        : { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: gate };
+  }
   const initialized: Owned =
     i.initPending.length > 0
       ? {
           type: 'Initialized',
           status: 'False',
           reason: 'ContainersNotInitialized',
-          message: `containers with incomplete status: ${list(i.initPending)}`,
+          message: `containers with incomplete status: ${nameList(i.initPending)}`,
         }
       : completed
-        ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
-        : { type: 'Initialized', status: 'True' };
+        ? INITIALIZED_COMPLETED
+        : INITIALIZED;
   return [
-    { type: 'PodReadyToStartContainers', status: i.sandboxReady ? 'True' : 'False' },
+    i.sandboxReady ? SANDBOX_READY : SANDBOX_GONE,
     initialized,
     ready,
     containersReady,
-    { type: 'PodScheduled', status: 'True' },
+    SCHEDULED,
   ];
 }
 
@@ -155,9 +238,10 @@ function kubeletConditions(pod: Pod, i: ConditionInputs): Owned[] {
  */
 export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string): Condition[] {
   const live = pod.status.conditions ?? [];
-  const out: Condition[] = live.filter((c) => !KUBELET_CONDITIONS.has(c.type));
+  const out: Condition[] = [];
+  for (const c of live) if (!KUBELET_CONDITIONS.has(c.type)) out.push(c);
   for (const c of kubeletConditions(pod, inputs)) {
-    const prev = live.find((x) => x.type === c.type);
+    const prev = ofType(live, c.type);
     if (c.type === 'PodScheduled' && prev?.status === 'True') {
       out.push(prev);
       continue;
@@ -168,6 +252,12 @@ export function podConditions(pod: Pod, inputs: ConditionInputs, nowTs: string):
     out.push(prev !== undefined && reusable(prev, c, since) ? prev : stamped(c, since ?? nowTs));
   }
   return out;
+}
+
+/** The first condition of `type` in `list` (a loop: no closure per look-up). */
+function ofType(list: readonly Condition[], type: string): Condition | undefined {
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
 }
 
 /** The keys of a kubelet condition in the order {@link stamped} writes them, by what it has. */

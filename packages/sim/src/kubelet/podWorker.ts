@@ -5,7 +5,7 @@
  */
 import type { WorldForkContext } from '../world/forkContext.js';
 import { ConflictError, NotFoundError, formatTimestamp } from '@kubesim/core';
-import type { Pod, PodPhase, PodStatus } from '@kubesim/core';
+import type { Condition, ContainerStatus, Pod, PodPhase, PodStatus } from '@kubesim/core';
 import type { DelayModel } from '../engine/index.js';
 import type { AgentHost } from '../world/agentHost.js';
 import { BEHAVIOR_ANNOTATION, DEFAULT_BEHAVIOR, readBehaviorAnnotation } from './behavior.js';
@@ -13,7 +13,14 @@ import type { FailureWindow, PodBehavior } from './behavior.js';
 import { ContainerRunner } from './containerRunner.js';
 import type { ContainerOwner } from './containerRunner.js';
 import { BehaviorInvalidError } from './kubeletErrors.js';
-import { containerStatus, podConditions, podPhase } from './podStatusView.js';
+import {
+  containerStatus,
+  podConditions,
+  podPhase,
+  reportStands,
+  reportedContainer,
+} from './podStatusView.js';
+import type { ConditionInputs, ReportedContainer } from './podStatusView.js';
 import type { RestartBackoffPolicy } from './restartBackoff.js';
 import { shutdownPlan } from './shutdownPlan.js';
 import { Timers } from './timers.js';
@@ -69,6 +76,14 @@ export class PodWorker implements ContainerOwner {
   #terminalPhase: PodPhase | undefined;
   #lastWritten: Pod | undefined;
   #behaviorError: string | undefined;
+  /** The conditions last written and their inputs (see #conditions). */
+  #reportedConditions: ReportedConditions | undefined;
+  /** Conditions built by the render being written, kept by #remember once stored. */
+  #pendingConditions: ReportedConditions | undefined;
+  /** Container reports built by the render being written, kept by #remember once stored. */
+  readonly #pendingReports: ReportedContainer[] = [];
+  /** Where each pending report's container is: its index, or -1 - index of an init container. */
+  readonly #pendingAt: number[] = [];
 
   /**
    * @param from - the worker this one copies, in a fork (`fork` maps the parent's objects to
@@ -103,6 +118,7 @@ export class PodWorker implements ContainerOwner {
       this.#terminalPhase = from.#terminalPhase;
       this.#lastWritten = from.#lastWritten;
       this.#behaviorError = from.#behaviorError;
+      this.#reportedConditions = from.#reportedConditions;
       return;
     }
     const behavior = this.#behavior(pod);
@@ -371,38 +387,232 @@ export class PodWorker implements ContainerOwner {
     const live = store.get('Pod', this.key);
     if (live?.metadata.uid !== this.uid) return;
     const status = this.#render(live);
-    this.#lastWritten = store.updateStatus({ ...live, status });
+    // Every part is the stored one: the write would change nothing and hand back `live`.
+    if (status === live.status) {
+      this.#lastWritten = live;
+      return;
+    }
+    const written = store.updateStatus({ ...live, status });
+    this.#lastWritten = written;
+    this.#remember(written.status);
   }
 
+  /**
+   * The status to write: the stored parts where their inputs did not change (the live status
+   * itself when nothing did), new parts only for what changed.
+   */
   #render(live: Pod): PodStatus {
-    const ts = (ms: number): string => formatTimestamp(this.host.config.startTime + ms);
+    // What a write that threw left pending belongs to no stored status.
+    this.#pendingReports.length = 0;
+    this.#pendingAt.length = 0;
+    const stored = live.status;
     const phase = this.#terminalPhase ?? podPhase(this.containers, this.restartPolicy, false);
-    const sidecars = this.init.filter((c) => c.spec.restartPolicy === 'Always');
-    const inputs = {
-      sandboxReady: this.stage !== 'done' && this.stage !== 'gone',
-      initPending: this.init
-        .filter((c) =>
-          c.spec.restartPolicy === 'Always' ? !c.started : c.terminated === undefined,
-        )
-        .map((c) => c.name),
-      unready: [...sidecars, ...this.containers].filter((c) => !c.ready).map((c) => c.name),
-      phase,
-    };
+    const conditions = this.#conditions(live, phase);
     const hostIP = this.#ctx.hostIP();
-    const podIP = this.ip ?? live.status.podIP;
-    return {
-      ...live.status,
-      phase,
-      conditions: podConditions(live, inputs, ts(this.host.now)),
-      ...(hostIP === undefined ? {} : { hostIP, hostIPs: ipList(live.status.hostIPs, hostIP) }),
-      ...(podIP === undefined ? {} : { podIP, podIPs: ipList(live.status.podIPs, podIP) }),
-      startTime: ts(this.#startTime ?? this.host.now),
-      ...(this.init.length === 0
-        ? {}
-        : { initContainerStatuses: this.init.map((c) => containerStatus(c, ts)) }),
-      containerStatuses: this.containers.map((c) => containerStatus(c, ts)),
-    };
+    const podIP = this.ip ?? stored.podIP;
+    const hostIPs = hostIP === undefined ? undefined : ipList(stored.hostIPs, hostIP);
+    const podIPs = podIP === undefined ? undefined : ipList(stored.podIPs, podIP);
+    const startTime = formatTimestamp(
+      this.host.config.startTime + (this.#startTime ?? this.host.now),
+    );
+    const initStatuses =
+      this.init.length === 0
+        ? undefined
+        : this.#statuses(this.init, stored.initContainerStatuses, true);
+    const containerStatuses = this.#statuses(this.containers, stored.containerStatuses, false);
+    if (
+      phase === stored.phase &&
+      conditions === stored.conditions &&
+      (hostIPs === undefined || (hostIP === stored.hostIP && hostIPs === stored.hostIPs)) &&
+      (podIPs === undefined || (podIP === stored.podIP && podIPs === stored.podIPs)) &&
+      startTime === stored.startTime &&
+      (initStatuses === undefined || initStatuses === stored.initContainerStatuses) &&
+      containerStatuses === stored.containerStatuses
+    )
+      return stored;
+    // Key order as `{ ...stored, phase, conditions, … }` would give (the stored keys in place, the
+    // new ones after them in this order), without the literal's temporary objects.
+    const out: PodStatus = { ...stored };
+    out.phase = phase;
+    out.conditions = conditions;
+    if (hostIP !== undefined && hostIPs !== undefined) {
+      out.hostIP = hostIP;
+      out.hostIPs = hostIPs;
+    }
+    if (podIP !== undefined && podIPs !== undefined) {
+      out.podIP = podIP;
+      out.podIPs = podIPs;
+    }
+    out.startTime = startTime;
+    if (initStatuses !== undefined) out.initContainerStatuses = initStatuses;
+    out.containerStatuses = containerStatuses;
+    return out;
   }
+
+  /**
+   * The kubelet's conditions: the stored list when it is the one written from the same inputs
+   * (rebuilding it would give an equal list), else {@link podConditions} of the new inputs.
+   */
+  #conditions(live: Pod, phase: PodPhase): Condition[] {
+    const sandboxReady = this.stage !== 'done' && this.stage !== 'gone';
+    const stored = live.status.conditions;
+    const shown = this.#reportedConditions;
+    this.#pendingConditions = undefined;
+    if (
+      shown !== undefined &&
+      stored !== undefined &&
+      shown.conditions === stored &&
+      shown.gates === live.spec.readinessGates &&
+      shown.sandboxReady === sandboxReady &&
+      shown.phase === phase &&
+      sameNames(shown.initPending, this.init, initPending) &&
+      sameUnready(shown.unready, this.init, this.containers)
+    )
+      return stored;
+    const inputs: ReportedConditions = {
+      sandboxReady,
+      initPending: this.#initPendingNames(),
+      unready: this.#unreadyNames(),
+      phase,
+      gates: live.spec.readinessGates,
+      conditions: [],
+    };
+    const out = podConditions(
+      live,
+      inputs,
+      formatTimestamp(this.host.config.startTime + this.host.now),
+    );
+    inputs.conditions = out;
+    this.#pendingConditions = inputs;
+    return out;
+  }
+
+  /** Names of the init containers that have not completed, in order. */
+  #initPendingNames(): string[] {
+    const out: string[] = [];
+    for (const c of this.init) if (initPending(c)) out.push(c.name);
+    return out;
+  }
+
+  /** Names of the unready sidecars, then of the unready containers. */
+  #unreadyNames(): string[] {
+    const out: string[] = [];
+    for (const c of this.init) if (isSidecar(c) && !c.ready) out.push(c.name);
+    for (const c of this.containers) if (!c.ready) out.push(c.name);
+    return out;
+  }
+
+  /**
+   * The statuses of `runners`: each container's stored status while it stands (see
+   * {@link reportStands}), the `stored` list itself when every one does.
+   */
+  #statuses(
+    runners: readonly ContainerRunner[],
+    stored: readonly ContainerStatus[] | undefined,
+    init: boolean,
+  ): ContainerStatus[] {
+    const n = runners.length;
+    let i = 0;
+    if (stored?.length === n) {
+      for (; i < n; i++) {
+        const c = runners[i] as ContainerRunner;
+        const r = c.reported;
+        if (r === undefined || r.status !== stored[i] || !reportStands(r, c)) break;
+      }
+      if (i === n) return stored as ContainerStatus[];
+    }
+    const ts = (ms: number): string => formatTimestamp(this.host.config.startTime + ms);
+    const out = new Array<ContainerStatus>(n);
+    for (let k = 0; k < n; k++) {
+      const c = runners[k] as ContainerRunner;
+      const r = c.reported;
+      if (r !== undefined && (k < i || (r.status === stored?.[k] && reportStands(r, c)))) {
+        out[k] = r.status;
+        continue;
+      }
+      const status = containerStatus(c, ts);
+      // The report is kept once the write is made (see #remember), with the stored status.
+      this.#pendingReports.push(reportedContainer(c, status));
+      this.#pendingAt.push(init ? -1 - k : k);
+      out[k] = status;
+    }
+    return out;
+  }
+
+  /** After a write: what was built from new inputs is now stored; remember it for the next render. */
+  #remember(status: PodStatus | undefined): void {
+    const cond = this.#pendingConditions;
+    this.#pendingConditions = undefined;
+    if (cond !== undefined && status?.conditions !== undefined) {
+      cond.conditions = status.conditions;
+      this.#reportedConditions = cond;
+    }
+    const pending = this.#pendingReports;
+    for (let k = 0; k < pending.length; k++) {
+      const at = this.#pendingAt[k] as number;
+      const [runners, list] =
+        at < 0
+          ? [this.init, status?.initContainerStatuses]
+          : [this.containers, status?.containerStatuses];
+      const i = at < 0 ? -1 - at : at;
+      const c = runners[i];
+      const s = list?.[i];
+      if (c !== undefined && s !== undefined) {
+        const r = pending[k] as ReportedContainer;
+        r.status = s;
+        c.reported = r;
+      }
+    }
+    pending.length = 0;
+    this.#pendingAt.length = 0;
+  }
+}
+
+/** What the kubelet's conditions were last written from, and the stored list they became. */
+interface ReportedConditions extends ConditionInputs {
+  readonly gates: Pod['spec']['readinessGates'];
+  conditions: Condition[];
+}
+
+const isSidecar = (c: ContainerRunner): boolean => c.spec.restartPolicy === 'Always';
+
+/** An init container that has not completed (a sidecar: not started). */
+const initPending = (c: ContainerRunner): boolean =>
+  isSidecar(c) ? !c.started : c.terminated === undefined;
+
+/** Whether `names` are the names of the `runners` that `pick` selects, in order. */
+function sameNames(
+  names: readonly string[],
+  runners: readonly ContainerRunner[],
+  pick: (c: ContainerRunner) => boolean,
+): boolean {
+  let k = 0;
+  for (const c of runners) {
+    if (!pick(c)) continue;
+    if (names[k] !== c.name) return false;
+    k++;
+  }
+  return k === names.length;
+}
+
+/** Whether `names` are the unready sidecars then the unready containers, in order. */
+function sameUnready(
+  names: readonly string[],
+  init: readonly ContainerRunner[],
+  containers: readonly ContainerRunner[],
+): boolean {
+  let k = 0;
+  for (const c of init) {
+    if (!isSidecar(c) || c.ready) continue;
+    if (names[k] !== c.name) return false;
+    k++;
+  }
+  for (const c of containers) {
+    if (c.ready) continue;
+    if (names[k] !== c.name) return false;
+    k++;
+  }
+  return k === names.length;
 }
 
 /** The resolved kubelet default behaviour, one frozen object per kubelet setting (not per pod). */
