@@ -15,7 +15,12 @@ import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
-import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
+import {
+  findPort,
+  podToEndpoint,
+  shouldPodBeInEndpoints,
+  type IpAddressType,
+} from './podEndpoint.js';
 import {
   addressTypesForService,
   endpointPortsFor,
@@ -120,58 +125,86 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
   };
 }
 
-interface CachedEndpoint {
-  readonly node: Node | undefined;
-  readonly service: Service;
-  readonly addressType: IpAddressType;
-  readonly endpoint: Endpoint;
-  /** {@link endpointKey} of `endpoint`. */
+interface CachedPorts {
+  readonly ports: readonly EndpointPort[];
+  /** {@link portsKey} of `ports`. */
   readonly key: string;
 }
 
-// podToEndpoint is a pure function of frozen stored objects: a sync reuses the endpoint it built
-// for the same pod, node and Service versions (most pods of a Service did not change since its
-// last sync), frozen so that it is shared safely and costs nothing to store again.
-const endpointCache = new WeakMap<Pod, CachedEndpoint>();
+/**
+ * What the slices take from one frozen pod for one frozen Service: its ports, and its endpoint
+ * for one node and address type once built.
+ */
+interface PodSliceFacts {
+  readonly service: Service;
+  readonly ports: CachedPorts;
+  readonly node: Node | undefined;
+  readonly addressType: IpAddressType | undefined;
+  readonly endpoint: Endpoint | undefined;
+}
+
+// endpointPortsFor and podToEndpoint are pure functions of frozen stored objects: a sync reuses
+// the ports and the endpoint it built for the same pod, node and Service versions (most pods of a
+// Service did not change since its last sync), frozen so that they are shared safely and cost
+// nothing to store again. One record per pod.
+const podFacts = new WeakMap<Pod, PodSliceFacts>();
+
+function portsOf(pod: Pod, service: Service): CachedPorts {
+  const hit = podFacts.get(pod);
+  if (hit !== undefined && hit.service === service) return hit.ports;
+  const ports = sharedPortsOf(service, pod);
+  if (Object.isFrozen(pod)) {
+    podFacts.set(pod, {
+      service,
+      ports,
+      node: undefined,
+      addressType: undefined,
+      endpoint: undefined,
+    });
+  }
+  return ports;
+}
 
 function endpointOf(
   pod: Pod,
   node: Node | undefined,
   service: Service,
   addressType: IpAddressType,
-): CachedEndpoint {
-  const hit = endpointCache.get(pod);
+): Endpoint {
+  const hit = podFacts.get(pod);
   if (
     hit !== undefined &&
-    hit.node === node &&
     hit.service === service &&
+    hit.endpoint !== undefined &&
+    hit.node === node &&
     hit.addressType === addressType
   ) {
-    return hit;
+    return hit.endpoint;
   }
   const endpoint = deepFreeze(podToEndpoint(pod, node, service, addressType));
-  const entry = { node, service, addressType, endpoint, key: endpointKey(endpoint) };
-  if (Object.isFrozen(pod)) endpointCache.set(pod, entry);
-  return entry;
+  if (Object.isFrozen(pod)) {
+    const ports =
+      hit !== undefined && hit.service === service ? hit.ports : sharedPortsOf(service, pod);
+    podFacts.set(pod, { service, ports, node, addressType, endpoint });
+  }
+  return endpoint;
 }
 
-interface CachedPorts {
-  readonly service: Service;
-  readonly ports: readonly EndpointPort[];
-  /** {@link portsKey} of `ports`. */
-  readonly key: string;
-}
+// The port lists of a frozen Service, by the container port each Service port resolves to: the
+// pods of a Deployment resolve alike, so they share one frozen list and its key.
+const portLists = new WeakMap<Service, Map<string, CachedPorts>>();
 
-// endpointPortsFor and portsKey are pure functions of the frozen pod and Service: kept per pod
-// while the Service is the same object (frozen, so the shared ports cannot change).
-const portsCache = new WeakMap<Pod, CachedPorts>();
-
-function portsOf(pod: Pod, service: Service): CachedPorts {
-  const hit = portsCache.get(pod);
-  if (hit !== undefined && hit.service === service) return hit;
+function sharedPortsOf(service: Service, pod: Pod): CachedPorts {
+  const signature = service.spec.ports.map((sp) => findPort(pod, sp)).join(',');
+  const lists = portLists.get(service);
+  const hit = lists?.get(signature);
+  if (hit !== undefined) return hit;
   const ports = deepFreeze(endpointPortsFor(service, pod));
-  const entry = { service, ports, key: portsKey(ports) };
-  if (Object.isFrozen(pod)) portsCache.set(pod, entry);
+  const entry: CachedPorts = Object.freeze({ ports, key: portsKey(ports) });
+  if (Object.isFrozen(service) && Object.isFrozen(service.spec)) {
+    if (lists === undefined) portLists.set(service, new Map([[signature, entry]]));
+    else lists.set(signature, entry);
+  }
   return entry;
 }
 
@@ -282,9 +315,7 @@ function groupsOf(
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
     const ep = endpointOf(part.pod, node, service, addressType);
-    if (ep.endpoint.addresses.length > 0) {
-      group.endpoints.set(ep.key, ep.endpoint);
-    }
+    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
   }
   return groups;
 }
