@@ -14,10 +14,11 @@ import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
+import { podRecord } from './podRecord.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import {
   findPort,
-  podToEndpoint,
+  podToEndpointWithRef,
   shouldPodBeInEndpoints,
   type IpAddressType,
 } from './podEndpoint.js';
@@ -146,22 +147,13 @@ interface PodSliceFacts {
 // endpointPortsFor and podToEndpoint are pure functions of frozen stored objects: a sync reuses
 // the ports and the endpoint it built for the same pod, node and Service versions (most pods of a
 // Service did not change since its last sync), frozen so that they are shared safely and cost
-// nothing to store again. One record per pod.
-const podFacts = new WeakMap<Pod, PodSliceFacts>();
-
+// nothing to store again. Kept in the pod's record (shared with the Endpoints reconciler).
 function portsOf(pod: Pod, service: Service): CachedPorts {
-  const hit = podFacts.get(pod);
+  const record = podRecord<unknown, PodSliceFacts>(pod);
+  const hit = record.slices;
   if (hit !== undefined && hit.service === service) return hit.ports;
   const ports = sharedPortsOf(service, pod);
-  if (Object.isFrozen(pod)) {
-    podFacts.set(pod, {
-      service,
-      ports,
-      node: undefined,
-      addressType: undefined,
-      endpoint: undefined,
-    });
-  }
+  record.slices = { service, ports, node: undefined, addressType: undefined, endpoint: undefined };
   return ports;
 }
 
@@ -171,7 +163,8 @@ function endpointOf(
   service: Service,
   addressType: IpAddressType,
 ): Endpoint {
-  const hit = podFacts.get(pod);
+  const record = podRecord<unknown, PodSliceFacts>(pod);
+  const hit = record.slices;
   if (
     hit !== undefined &&
     hit.service === service &&
@@ -181,12 +174,13 @@ function endpointOf(
   ) {
     return hit.endpoint;
   }
-  const endpoint = deepFreeze(podToEndpoint(pod, node, service, addressType));
-  if (Object.isFrozen(pod)) {
-    const ports =
-      hit !== undefined && hit.service === service ? hit.ports : sharedPortsOf(service, pod);
-    podFacts.set(pod, { service, ports, node, addressType, endpoint });
-  }
+  // The same targetRef object as the pod's Endpoints address (kept once, in the record).
+  const endpoint = deepFreeze(
+    podToEndpointWithRef(pod, node, service, addressType, record.targetRef),
+  );
+  const ports =
+    hit !== undefined && hit.service === service ? hit.ports : sharedPortsOf(service, pod);
+  record.slices = { service, ports, node, addressType, endpoint };
   return endpoint;
 }
 

@@ -10,6 +10,7 @@ import type {
   Endpoints,
   EndpointsPort,
 } from '../../objects/discovery.js';
+import type { ObjectReference } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
@@ -23,6 +24,7 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podEndpoint.js';
+import { podRecord } from './podRecord.js';
 import { sameRecord, withoutKeys } from './records.js';
 import { addressTypesForService, isServiceIpSet } from './sliceShape.js';
 import {
@@ -50,7 +52,11 @@ export type EndpointsChange =
   | { readonly verb: 'update'; readonly object: Endpoints };
 
 /** The address of a pod in the Service's primary family, or undefined when it has none. */
-function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
+function addressOf(
+  pod: Pod,
+  service: Service,
+  targetRef: ObjectReference,
+): EndpointAddress | undefined {
   const family = addressTypesForService(service)[0] ?? 'IPv4';
   const ip = podAddresses(pod, family)[0];
   if (ip === undefined) return undefined;
@@ -61,12 +67,7 @@ function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
       ? { hostname: pod.spec.hostname }
       : {}),
     ...(nodeName !== undefined && nodeName !== '' ? { nodeName } : {}),
-    targetRef: {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-    },
+    targetRef,
   };
 }
 
@@ -138,22 +139,22 @@ interface PodFacts {
 }
 
 // Stored objects are immutable, so a pod's facts are a function of the two object identities:
-// a pod change recomputes that pod's facts only, not those of every pod behind the Service.
-const factsCache = new WeakMap<Pod, PodFacts>();
-
+// a pod change recomputes that pod's facts only, not those of every pod behind the Service. Kept
+// in the pod's record (shared with the EndpointSlice reconciler, and with it the targetRef).
 function podFacts(pod: Pod, service: Service): PodFacts {
-  const hit = factsCache.get(pod);
+  const record = podRecord<PodFacts, unknown>(pod);
+  const hit = record.endpoints;
   if (hit !== undefined && hit.service === service) return hit;
-  const entry = computePodFacts(pod, service);
-  if (Object.isFrozen(pod)) factsCache.set(pod, entry);
+  const entry = computePodFacts(pod, service, record.targetRef);
+  record.endpoints = entry;
   return entry;
 }
 
-function computePodFacts(pod: Pod, service: Service): PodFacts {
+function computePodFacts(pod: Pod, service: Service, targetRef: ObjectReference): PodFacts {
   const publishAll = service.spec.publishNotReadyAddresses === true;
   const none: PodFacts = { service, address: undefined, ready: false, ports: NO_PORTS };
   if (!shouldPodBeInEndpoints(pod, publishAll)) return none;
-  const address = addressOf(pod, service);
+  const address = addressOf(pod, service, targetRef);
   if (address === undefined) return none;
   const ready = publishAll || isPodReady(pod);
   let ports: PortList;
