@@ -14,7 +14,7 @@ import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
-import { podRecord } from './podRecord.js';
+import { podRecord, type PodRecord } from './podRecord.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import {
   findPort,
@@ -126,35 +126,30 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
   };
 }
 
-interface CachedPorts {
+export interface CachedPorts {
   readonly ports: readonly EndpointPort[];
   /** {@link portsKey} of `ports`. */
   readonly key: string;
-}
-
-/**
- * What the slices take from one frozen pod for one frozen Service: its ports, and its endpoint
- * for one node and address type once built.
- */
-interface PodSliceFacts {
-  readonly service: Service;
-  readonly ports: CachedPorts;
-  readonly node: Node | undefined;
-  readonly addressType: IpAddressType | undefined;
-  readonly endpoint: Endpoint | undefined;
 }
 
 // endpointPortsFor and podToEndpoint are pure functions of frozen stored objects: a sync reuses
 // the ports and the endpoint it built for the same pod, node and Service versions (most pods of a
 // Service did not change since its last sync), frozen so that they are shared safely and cost
 // nothing to store again. Kept in the pod's record (shared with the Endpoints reconciler).
+function sliceFacts(pod: Pod, service: Service): PodRecord {
+  const record = podRecord(pod);
+  if (record.slicesService !== service) {
+    record.slicePorts = sharedPortsOf(service, pod);
+    record.endpoint = undefined;
+    record.node = undefined;
+    record.addressType = undefined;
+    record.slicesService = service;
+  }
+  return record;
+}
+
 function portsOf(pod: Pod, service: Service): CachedPorts {
-  const record = podRecord<unknown, PodSliceFacts>(pod);
-  const hit = record.slices;
-  if (hit !== undefined && hit.service === service) return hit.ports;
-  const ports = sharedPortsOf(service, pod);
-  record.slices = { service, ports, node: undefined, addressType: undefined, endpoint: undefined };
-  return ports;
+  return sliceFacts(pod, service).slicePorts as CachedPorts;
 }
 
 function endpointOf(
@@ -163,24 +158,17 @@ function endpointOf(
   service: Service,
   addressType: IpAddressType,
 ): Endpoint {
-  const record = podRecord<unknown, PodSliceFacts>(pod);
-  const hit = record.slices;
-  if (
-    hit !== undefined &&
-    hit.service === service &&
-    hit.endpoint !== undefined &&
-    hit.node === node &&
-    hit.addressType === addressType
-  ) {
-    return hit.endpoint;
+  const record = sliceFacts(pod, service);
+  if (record.endpoint !== undefined && record.node === node && record.addressType === addressType) {
+    return record.endpoint;
   }
   // The same targetRef object as the pod's Endpoints address (kept once, in the record).
   const endpoint = deepFreeze(
     podToEndpointWithRef(pod, node, service, addressType, record.targetRef),
   );
-  const ports =
-    hit !== undefined && hit.service === service ? hit.ports : sharedPortsOf(service, pod);
-  record.slices = { service, ports, node, addressType, endpoint };
+  record.endpoint = endpoint;
+  record.node = node;
+  record.addressType = addressType;
   return endpoint;
 }
 

@@ -24,7 +24,7 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podEndpoint.js';
-import { podRecord } from './podRecord.js';
+import { podRecord, type PodRecord } from './podRecord.js';
 import { sameRecord, withoutKeys } from './records.js';
 import { addressTypesForService, isServiceIpSet } from './sliceShape.js';
 import {
@@ -100,15 +100,16 @@ function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[]
   for (const pod of pods) {
     const facts = podFacts(pod, service);
     const address = facts.address;
-    if (address === undefined) continue;
+    const list = facts.endpointsPorts;
+    if (address === undefined || list === undefined) continue;
     // The pod's uid names its address: two pods never share one, and every fact of a pod has the
     // same address (packColumns checks both, and packs under full keys otherwise).
     const key = address.targetRef?.uid ?? '';
-    for (let i = 0; i < facts.ports.ports.length; i++) {
+    for (let i = 0; i < list.ports.length; i++) {
       addresses.push(address);
       addressKeys.push(key);
-      ports.push(facts.ports.ports[i]);
-      portKeys.push(facts.ports.keys[i] as string);
+      ports.push(list.ports[i]);
+      portKeys.push(list.keys[i] as string);
       ready.push(facts.ready);
     }
   }
@@ -116,7 +117,7 @@ function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[]
 }
 
 /** The ports a pod serves for a Service (undefined: the one fact of a headless Service without ports), with their keys. */
-interface PortList {
+export interface PortList {
   readonly ports: readonly (EndpointsPort | undefined)[];
   readonly keys: readonly string[];
 }
@@ -127,41 +128,30 @@ const PORTLESS: PortList = Object.freeze({
   keys: Object.freeze([endpointsPortKey(undefined)]),
 });
 
-/**
- * A pod's facts for one Service: its address (undefined when it has none, or is left out), whether
- * it is ready, and the ports it serves; one fact per port. Kept while neither object changes.
- */
-interface PodFacts {
-  readonly service: Service;
-  readonly address: EndpointAddress | undefined;
-  readonly ready: boolean;
-  readonly ports: PortList;
-}
-
 // Stored objects are immutable, so a pod's facts are a function of the two object identities:
 // a pod change recomputes that pod's facts only, not those of every pod behind the Service. Kept
-// in the pod's record (shared with the EndpointSlice reconciler, and with it the targetRef).
-function podFacts(pod: Pod, service: Service): PodFacts {
-  const record = podRecord<PodFacts, unknown>(pod);
-  const hit = record.endpoints;
-  if (hit !== undefined && hit.service === service) return hit;
-  const entry = computePodFacts(pod, service, record.targetRef);
-  record.endpoints = entry;
-  return entry;
-}
-
-function computePodFacts(pod: Pod, service: Service, targetRef: ObjectReference): PodFacts {
+// in the pod's record (shared with the EndpointSlice reconciler, and with it the targetRef): its
+// address (undefined when the pod is left out), whether it is ready, and the ports it serves, one
+// fact per port.
+function podFacts(pod: Pod, service: Service): PodRecord {
+  const record = podRecord(pod);
+  if (record.endpointsService === service) return record;
   const publishAll = service.spec.publishNotReadyAddresses === true;
-  const none: PodFacts = { service, address: undefined, ready: false, ports: NO_PORTS };
-  if (!shouldPodBeInEndpoints(pod, publishAll)) return none;
-  const address = addressOf(pod, service, targetRef);
-  if (address === undefined) return none;
-  const ready = publishAll || isPodReady(pod);
-  let ports: PortList;
-  if (service.spec.ports.length === 0) ports = isServiceIpSet(service) ? NO_PORTS : PORTLESS;
-  else ports = portListOf(service, pod);
-  if (ports.ports.length === 0) return none;
-  return { service, address: deepFreeze(address), ready, ports };
+  let address: EndpointAddress | undefined;
+  let ports: PortList = NO_PORTS;
+  if (shouldPodBeInEndpoints(pod, publishAll)) {
+    address = addressOf(pod, service, record.targetRef);
+    if (address !== undefined) {
+      if (service.spec.ports.length === 0) ports = isServiceIpSet(service) ? NO_PORTS : PORTLESS;
+      else ports = portListOf(service, pod);
+    }
+  }
+  const kept = address !== undefined && ports.ports.length > 0;
+  record.address = kept ? deepFreeze(address) : undefined;
+  record.ready = kept && (publishAll || isPodReady(pod));
+  record.endpointsPorts = ports;
+  record.endpointsService = service;
+  return record;
 }
 
 // The port lists of a frozen Service, by the container port each Service port resolves to: the
