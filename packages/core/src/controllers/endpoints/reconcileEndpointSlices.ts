@@ -141,6 +141,7 @@ function sliceFacts(pod: Pod, service: Service): PodRecord {
   if (record.slicesService !== service) {
     record.slicePorts = sharedPortsOf(service, pod);
     record.endpoint = undefined;
+    record.endpointKey = undefined;
     record.node = undefined;
     record.addressType = undefined;
     record.slicesService = service;
@@ -148,17 +149,14 @@ function sliceFacts(pod: Pod, service: Service): PodRecord {
   return record;
 }
 
-function portsOf(pod: Pod, service: Service): CachedPorts {
-  return sliceFacts(pod, service).slicePorts as CachedPorts;
-}
-
+/** The record's endpoint for `node` and `addressType` (built and kept when it holds another). */
 function endpointOf(
+  record: PodRecord,
   pod: Pod,
   node: Node | undefined,
   service: Service,
   addressType: IpAddressType,
 ): Endpoint {
-  const record = sliceFacts(pod, service);
   if (record.endpoint !== undefined && record.node === node && record.addressType === addressType) {
     return record.endpoint;
   }
@@ -167,6 +165,7 @@ function endpointOf(
     podToEndpointWithRef(pod, node, service, addressType, record.targetRef),
   );
   record.endpoint = endpoint;
+  record.endpointKey = endpointKey(endpoint);
   record.node = node;
   record.addressType = addressType;
   return endpoint;
@@ -226,6 +225,8 @@ interface PodPart {
   readonly included: boolean;
   /** The pod's ports for the Service, when included. */
   readonly ports: CachedPorts | undefined;
+  /** The pod's record, when included (its ports above, its endpoint once built). */
+  readonly record: PodRecord | undefined;
 }
 
 // The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
@@ -237,12 +238,14 @@ const desiredCache = new WeakMap<Service, CachedDesired>();
 
 function partOf(pod: Pod, service: Service): PodPart {
   const included = shouldPodBeInEndpoints(pod, true);
+  const record = included ? sliceFacts(pod, service) : undefined;
   return {
     pod,
     name: pod.metadata.name,
     nodeName: pod.spec.nodeName ?? '',
     included,
-    ports: included ? portsOf(pod, service) : undefined,
+    ports: record?.slicePorts,
+    record,
   };
 }
 
@@ -285,7 +288,7 @@ function groupsOf(
 ): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const part of parts) {
-    if (!part.included || part.ports === undefined) continue;
+    if (!part.included || part.ports === undefined || part.record === undefined) continue;
     const { ports, key } = part.ports;
     let group = groups.get(key);
     if (group === undefined) {
@@ -296,8 +299,9 @@ function groupsOf(
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    const ep = endpointOf(part.pod, node, service, addressType);
-    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
+    const ep = endpointOf(part.record, part.pod, node, service, addressType);
+    if (ep.addresses.length > 0)
+      group.endpoints.set(part.record.endpointKey ?? endpointKey(ep), ep);
   }
   return groups;
 }
