@@ -33,8 +33,6 @@ export interface PodRecord {
   slicePorts: CachedPorts | undefined;
   /** The pod's endpoint for `node` and `addressType`, once built. */
   endpoint: Endpoint | undefined;
-  /** endpointKey of `endpoint` (also kept by endpointKey, read here without a lookup). */
-  endpointKey: string | undefined;
   node: Node | undefined;
   addressType: IpAddressType | undefined;
 }
@@ -62,7 +60,6 @@ export function podRecord(pod: Pod): PodRecord {
     slicesService: undefined,
     slicePorts: undefined,
     endpoint: undefined,
-    endpointKey: undefined,
     node: undefined,
     addressType: undefined,
   };

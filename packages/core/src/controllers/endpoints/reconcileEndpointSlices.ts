@@ -141,7 +141,6 @@ function sliceFacts(pod: Pod, service: Service): PodRecord {
   if (record.slicesService !== service) {
     record.slicePorts = sharedPortsOf(service, pod);
     record.endpoint = undefined;
-    record.endpointKey = undefined;
     record.node = undefined;
     record.addressType = undefined;
     record.slicesService = service;
@@ -165,7 +164,6 @@ function endpointOf(
     podToEndpointWithRef(pod, node, service, addressType, record.targetRef),
   );
   record.endpoint = endpoint;
-  record.endpointKey = endpointKey(endpoint);
   record.node = node;
   record.addressType = addressType;
   return endpoint;
@@ -300,8 +298,7 @@ function groupsOf(
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
     const ep = endpointOf(part.record, part.pod, node, service, addressType);
-    if (ep.addresses.length > 0)
-      group.endpoints.set(part.record.endpointKey ?? endpointKey(ep), ep);
+    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
   }
   return groups;
 }
