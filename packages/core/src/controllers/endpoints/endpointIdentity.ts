@@ -9,9 +9,10 @@ import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 
 /**
- * The identity of an endpoint: sorted addresses, hostname and targetRef namespace/name. Not the
+ * The identity of an endpoint: targetRef namespace/name, sorted addresses and hostname. Not the
  * UID and not the conditions, so a readiness flip updates the endpoint in place and a pod recreated
- * with the same name and IP is the same endpoint (§3.12).
+ * with the same name and IP is the same endpoint (§3.12). The key also orders endpoints (see
+ * {@link compareEndpoints}), so one key per endpoint serves both.
  */
 export function endpointKey(ep: Endpoint): string {
   const hit = endpointKeys.get(ep);
@@ -21,11 +22,10 @@ export function endpointKey(ep: Endpoint): string {
   return key;
 }
 
-// The keys below are pure functions of an endpoint's addresses, hostname and targetRef: kept per
+// The key is a pure function of an endpoint's addresses, hostname and targetRef: kept per
 // endpoint object when those are frozen (stored endpoints, and the ones the reconciler builds,
 // are), so a sync does not serialise again the endpoints it already saw.
 const endpointKeys = new WeakMap<Endpoint, string>();
-const sortKeys = new WeakMap<Endpoint, string>();
 
 function isFrozenEndpoint(ep: Endpoint): boolean {
   return (
@@ -35,12 +35,14 @@ function isFrozenEndpoint(ep: Endpoint): boolean {
   );
 }
 
+// JSON text of a tuple is one-to-one, so equal keys mean equal identities in any field order;
+// this order is the one endpoints are sorted in.
 function buildEndpointKey(ep: Endpoint): string {
   return JSON.stringify([
-    [...ep.addresses].sort(),
-    ep.hostname ?? '',
     ep.targetRef?.namespace ?? '',
     ep.targetRef?.name ?? '',
+    [...ep.addresses].sort(),
+    ep.hostname ?? '',
   ]);
 }
 
@@ -74,22 +76,7 @@ export function endpointsEqualBeyondKey(a: Endpoint, b: Endpoint): boolean {
   );
 }
 
-function sortKeyOf(ep: Endpoint): string {
-  const hit = sortKeys.get(ep);
-  if (hit !== undefined) return hit;
-  const key = buildSortKey(ep);
-  if (isFrozenEndpoint(ep)) sortKeys.set(ep, key);
-  return key;
-}
-
-function buildSortKey(ep: Endpoint): string {
-  return JSON.stringify([
-    ep.targetRef?.namespace ?? '',
-    ep.targetRef?.name ?? '',
-    [...ep.addresses].sort(),
-    ep.hostname ?? '',
-  ]);
-}
+const sortKeyOf = endpointKey;
 
 /**
  * The order kubesim writes endpoints in a slice: by targetRef namespace, then name, then addresses,

@@ -28,43 +28,67 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * their ports.
  */
 export function packSubsets(facts: readonly AddressPort[]): EndpointSubset[] {
-  return packKeyedSubsets(
-    facts,
-    facts.map((f) => addressKey(f.address)),
-    facts.map((f) => portKey(f.port)),
+  const columns: FactColumns = {
+    addresses: facts.map((f) => f.address),
+    addressKeys: facts.map((f) => addressKey(f.address)),
+    ports: facts.map((f) => f.port),
+    portKeys: facts.map((f) => portKey(f.port)),
+    ready: facts.map((f) => f.ready),
+  };
+  return packFactColumns(columns) ?? [];
+}
+
+/** The key of a port, as {@link FactColumns} wants it. */
+export const endpointsPortKey = portKey;
+
+/**
+ * Facts as columns (fact `i` is `addresses[i]`, `ports[i]`, `ready[i]`), with each fact's address
+ * key and port key. An address key need not be the full one: any key that is equal for two
+ * addresses whose full keys (IP, targetRef uid and name) are equal will do, such as the targetRef
+ * uid (an existing string, nothing to build or keep). Where two different addresses turn out to
+ * share a key, the facts are packed again under full keys.
+ */
+export interface FactColumns {
+  readonly addresses: readonly EndpointAddress[];
+  readonly addressKeys: readonly string[];
+  readonly ports: readonly (EndpointsPort | undefined)[];
+  readonly portKeys: readonly string[];
+  readonly ready: readonly boolean[];
+}
+
+/** {@link packSubsets} of facts given as {@link FactColumns}. */
+export function packColumns(columns: FactColumns): EndpointSubset[] {
+  return (
+    packFactColumns(columns) ??
+    packFactColumns({ ...columns, addressKeys: columns.addresses.map(addressKey) }) ??
+    []
   );
 }
 
-/** The key of a fact's address, as {@link packKeyedSubsets} wants it. */
-export const factAddressKey = (f: AddressPort): string => addressKey(f.address);
-/** The key of a fact's port, as {@link packKeyedSubsets} wants it. */
-export const factPortKey = (f: AddressPort): string => portKey(f.port);
-
-/**
- * {@link packSubsets} with each fact's address key and port key given (`addressKeys[i]` and
- * `portKeys[i]` belong to `facts[i]`), for callers that keep them per fact.
- */
-export function packKeyedSubsets(
-  facts: readonly AddressPort[],
-  addressKeys: readonly string[],
-  portKeys: readonly string[],
-): EndpointSubset[] {
+// Undefined when two addresses of different full keys share an address key (the keys do not
+// partition the facts as full keys would). Otherwise the partition, the first address of each
+// class and every order are those of full keys: a key only names a class, equal sets of classes
+// give equal group keys, and addresses of the same IP are ordered by their full keys.
+function packFactColumns(columns: FactColumns): EndpointSubset[] | undefined {
+  const { addressKeys, portKeys } = columns;
   const addresses = new Map<string, EndpointAddress>();
   const byPort = new Map<
     string,
     { port: EndpointsPort | undefined; ready: Map<string, boolean> }
   >();
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i] as AddressPort;
+  for (let i = 0; i < addressKeys.length; i++) {
+    const address = columns.addresses[i] as EndpointAddress;
     const ak = addressKeys[i] as string;
-    if (!addresses.has(ak)) addresses.set(ak, f.address);
+    const known = addresses.get(ak);
+    if (known === undefined) addresses.set(ak, address);
+    else if (known !== address && addressKey(known) !== addressKey(address)) return undefined;
     const pk = portKeys[i] as string;
     let entry = byPort.get(pk);
     if (entry === undefined) {
-      entry = { port: f.port, ready: new Map() };
+      entry = { port: columns.ports[i], ready: new Map() };
       byPort.set(pk, entry);
     }
-    entry.ready.set(ak, f.ready || entry.ready.get(ak) === true);
+    entry.ready.set(ak, columns.ready[i] === true || entry.ready.get(ak) === true);
   }
   const groups = new Map<string, { ports: EndpointsPort[]; ready: Map<string, boolean> }>();
   // With a single port list there is a single group: its key need not be built.
@@ -80,15 +104,15 @@ export function packKeyedSubsets(
   }
   const subsets: EndpointSubset[] = [];
   for (const { ports, ready } of groups.values()) {
-    // By IP, then by address key (each address's key is the one it is stored under).
+    // By IP, then by full address key (built only for addresses that share an IP).
     const pick = (want: boolean): EndpointAddress[] => {
-      const keyed: [string, EndpointAddress][] = [];
+      const picked: EndpointAddress[] = [];
       for (const [k, r] of ready) {
         const a = r === want ? addresses.get(k) : undefined;
-        if (a !== undefined) keyed.push([k, a]);
+        if (a !== undefined) picked.push(a);
       }
-      keyed.sort(([ka, a], [kb, b]) => cmp(a.ip, b.ip) || cmp(ka, kb));
-      return keyed.map(([, a]) => a);
+      picked.sort((a, b) => cmp(a.ip, b.ip) || cmp(addressKey(a), addressKey(b)));
+      return picked;
     };
     const readyAddrs = pick(true);
     const notReady = pick(false);

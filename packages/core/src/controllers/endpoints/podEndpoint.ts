@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { Endpoint } from '../../objects/discovery.js';
+import type { ObjectReference } from '../../objects/meta.js';
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service, ServicePort } from '../../objects/service.js';
@@ -108,6 +109,25 @@ export function podToEndpoint(
   service: Service,
   addressType: IpAddressType,
 ): Endpoint {
+  return podToEndpointWithRef(pod, node, service, addressType, {
+    kind: 'Pod',
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    uid: pod.metadata.uid,
+  });
+}
+
+/**
+ * {@link podToEndpoint} with the pod's targetRef given (`{ kind: 'Pod', namespace, name, uid }` of
+ * the pod), for callers that share one frozen targetRef per pod.
+ */
+export function podToEndpointWithRef(
+  pod: Pod,
+  node: Node | undefined,
+  service: Service,
+  addressType: IpAddressType,
+  targetRef: ObjectReference,
+): Endpoint {
   const serving = isPodReady(pod);
   const terminating = pod.metadata.deletionTimestamp !== undefined;
   const ready = service.spec.publishNotReadyAddresses === true || (serving && !terminating);
@@ -119,12 +139,7 @@ export function podToEndpoint(
     ...(shouldSetHostname(pod, service) && pod.spec.hostname !== undefined
       ? { hostname: pod.spec.hostname }
       : {}),
-    targetRef: {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-    },
+    targetRef,
     ...(nodeName !== undefined && nodeName !== '' ? { nodeName } : {}),
     ...(zone !== undefined && zone !== '' ? { zone } : {}),
   };

@@ -14,8 +14,14 @@ import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
+import { podRecord, type PodRecord } from './podRecord.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
-import { podToEndpoint, shouldPodBeInEndpoints, type IpAddressType } from './podEndpoint.js';
+import {
+  findPort,
+  podToEndpointWithRef,
+  shouldPodBeInEndpoints,
+  type IpAddressType,
+} from './podEndpoint.js';
 import {
   addressTypesForService,
   endpointPortsFor,
@@ -120,58 +126,64 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
   };
 }
 
-interface CachedEndpoint {
-  readonly node: Node | undefined;
-  readonly service: Service;
-  readonly addressType: IpAddressType;
-  readonly endpoint: Endpoint;
-  /** {@link endpointKey} of `endpoint`. */
-  readonly key: string;
-}
-
-// podToEndpoint is a pure function of frozen stored objects: a sync reuses the endpoint it built
-// for the same pod, node and Service versions (most pods of a Service did not change since its
-// last sync), frozen so that it is shared safely and costs nothing to store again.
-const endpointCache = new WeakMap<Pod, CachedEndpoint>();
-
-function endpointOf(
-  pod: Pod,
-  node: Node | undefined,
-  service: Service,
-  addressType: IpAddressType,
-): CachedEndpoint {
-  const hit = endpointCache.get(pod);
-  if (
-    hit !== undefined &&
-    hit.node === node &&
-    hit.service === service &&
-    hit.addressType === addressType
-  ) {
-    return hit;
-  }
-  const endpoint = deepFreeze(podToEndpoint(pod, node, service, addressType));
-  const entry = { node, service, addressType, endpoint, key: endpointKey(endpoint) };
-  if (Object.isFrozen(pod)) endpointCache.set(pod, entry);
-  return entry;
-}
-
-interface CachedPorts {
-  readonly service: Service;
+export interface CachedPorts {
   readonly ports: readonly EndpointPort[];
   /** {@link portsKey} of `ports`. */
   readonly key: string;
 }
 
-// endpointPortsFor and portsKey are pure functions of the frozen pod and Service: kept per pod
-// while the Service is the same object (frozen, so the shared ports cannot change).
-const portsCache = new WeakMap<Pod, CachedPorts>();
+// endpointPortsFor and podToEndpoint are pure functions of frozen stored objects: a sync reuses
+// the ports and the endpoint it built for the same pod, node and Service versions (most pods of a
+// Service did not change since its last sync), frozen so that they are shared safely and cost
+// nothing to store again. Kept in the pod's record (shared with the Endpoints reconciler).
+function sliceFacts(pod: Pod, service: Service): PodRecord {
+  const record = podRecord(pod);
+  if (record.slicesService !== service) {
+    record.slicePorts = sharedPortsOf(service, pod);
+    record.endpoint = undefined;
+    record.node = undefined;
+    record.addressType = undefined;
+    record.slicesService = service;
+  }
+  return record;
+}
 
-function portsOf(pod: Pod, service: Service): CachedPorts {
-  const hit = portsCache.get(pod);
-  if (hit !== undefined && hit.service === service) return hit;
+/** The record's endpoint for `node` and `addressType` (built and kept when it holds another). */
+function endpointOf(
+  record: PodRecord,
+  pod: Pod,
+  node: Node | undefined,
+  service: Service,
+  addressType: IpAddressType,
+): Endpoint {
+  if (record.endpoint !== undefined && record.node === node && record.addressType === addressType) {
+    return record.endpoint;
+  }
+  // The same targetRef object as the pod's Endpoints address (kept once, in the record).
+  const endpoint = deepFreeze(
+    podToEndpointWithRef(pod, node, service, addressType, record.targetRef),
+  );
+  record.endpoint = endpoint;
+  record.node = node;
+  record.addressType = addressType;
+  return endpoint;
+}
+
+// The port lists of a frozen Service, by the container port each Service port resolves to: the
+// pods of a Deployment resolve alike, so they share one frozen list and its key.
+const portLists = new WeakMap<Service, Map<string, CachedPorts>>();
+
+function sharedPortsOf(service: Service, pod: Pod): CachedPorts {
+  const signature = service.spec.ports.map((sp) => findPort(pod, sp)).join(',');
+  const lists = portLists.get(service);
+  const hit = lists?.get(signature);
+  if (hit !== undefined) return hit;
   const ports = deepFreeze(endpointPortsFor(service, pod));
-  const entry = { service, ports, key: portsKey(ports) };
-  if (Object.isFrozen(pod)) portsCache.set(pod, entry);
+  const entry: CachedPorts = Object.freeze({ ports, key: portsKey(ports) });
+  if (Object.isFrozen(service) && Object.isFrozen(service.spec)) {
+    if (lists === undefined) portLists.set(service, new Map([[signature, entry]]));
+    else lists.set(signature, entry);
+  }
   return entry;
 }
 
@@ -211,6 +223,8 @@ interface PodPart {
   readonly included: boolean;
   /** The pod's ports for the Service, when included. */
   readonly ports: CachedPorts | undefined;
+  /** The pod's record, when included (its ports above, its endpoint once built). */
+  readonly record: PodRecord | undefined;
 }
 
 // The desired groups are a pure function of the frozen Service, pods and nodes: a sync whose pods
@@ -222,12 +236,14 @@ const desiredCache = new WeakMap<Service, CachedDesired>();
 
 function partOf(pod: Pod, service: Service): PodPart {
   const included = shouldPodBeInEndpoints(pod, true);
+  const record = included ? sliceFacts(pod, service) : undefined;
   return {
     pod,
     name: pod.metadata.name,
     nodeName: pod.spec.nodeName ?? '',
     included,
-    ports: included ? portsOf(pod, service) : undefined,
+    ports: record?.slicePorts,
+    record,
   };
 }
 
@@ -270,7 +286,7 @@ function groupsOf(
 ): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const part of parts) {
-    if (!part.included || part.ports === undefined) continue;
+    if (!part.included || part.ports === undefined || part.record === undefined) continue;
     const { ports, key } = part.ports;
     let group = groups.get(key);
     if (group === undefined) {
@@ -281,10 +297,8 @@ function groupsOf(
     // A pod whose Node object is missing is skipped (upstream retries the sync) unless the user
     // asked for every address to be published (reconciler.go reconcileByAddressType).
     if (node === undefined && service.spec.publishNotReadyAddresses !== true) continue;
-    const ep = endpointOf(part.pod, node, service, addressType);
-    if (ep.endpoint.addresses.length > 0) {
-      group.endpoints.set(ep.key, ep.endpoint);
-    }
+    const ep = endpointOf(part.record, part.pod, node, service, addressType);
+    if (ep.addresses.length > 0) group.endpoints.set(endpointKey(ep), ep);
   }
   return groups;
 }

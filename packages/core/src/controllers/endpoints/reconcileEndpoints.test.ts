@@ -5,7 +5,8 @@ import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 import { makePod, makeService } from '../../testing/fixtures.js';
 import { deepFreeze } from './deepFreeze.test-helper.js';
-import { reconcileEndpoints, type EndpointsChange } from './reconcileEndpoints.js';
+import { packSubsets } from './endpointSubsets.js';
+import { desiredSubsets, reconcileEndpoints, type EndpointsChange } from './reconcileEndpoints.js';
 
 const svc = makeService({ name: 'web', selector: { app: 'web' }, labels: { team: 'a' } });
 
@@ -235,5 +236,41 @@ describe('Endpoints capacity (§3.24)', () => {
       ['admin', 1, 2],
       ['http', 1, 1],
     ]);
+  });
+
+  it('orders pods sharing an IP (host network) by uid, then name, as the full address key does', () => {
+    // Same IP: the tie is broken by the full key (IP, uid, name), built only for such ties.
+    const pods = [
+      pod(1, { uid: 'u-b', ip: '10.9.0.1' }),
+      pod(2, { uid: 'u-a', ip: '10.9.0.1' }),
+      pod(3, { uid: 'u-a0', ip: '10.9.0.1' }),
+      pod(4, { uid: 'u-c', ip: '10.8.0.1' }),
+    ];
+    const refs = run(pods)?.object.subsets?.[0]?.addresses?.map((a) => a.targetRef?.uid);
+    expect(refs).toEqual(['u-c', 'u-a', 'u-a0', 'u-b']);
+  });
+
+  it('keeps apart pods that share a uid but not an address (keys by uid fall back to full keys)', () => {
+    // Not what a store holds (uids are unique), but the packing must not merge such addresses.
+    const pods = [
+      pod(1, { uid: 'same', ip: '10.9.0.2' }),
+      pod(2, { uid: 'same', ip: '10.9.0.1', ready: false }),
+      pod(3, { uid: 'same', ip: '10.9.0.1', ready: false }),
+    ];
+    const subsets = desiredSubsets(svc, pods);
+    expect(subsets[0]?.addresses?.map((a) => a.ip)).toEqual(['10.9.0.2']);
+    expect(subsets[0]?.notReadyAddresses?.map((a) => a.targetRef?.name)).toEqual([
+      'web-0002',
+      'web-0003',
+    ]);
+    // The same as packing every fact under its full key.
+    const facts = subsets.flatMap((s) =>
+      [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])].map((address) => ({
+        address,
+        port: s.ports?.[0],
+        ready: s.addresses?.includes(address) === true,
+      })),
+    );
+    expect(packSubsets(facts)).toEqual(subsets);
   });
 });

@@ -4,18 +4,18 @@
  * @packageDocumentation
  */
 import type { ClusterConfig } from '../../config.js';
-import type { EndpointAddress, EndpointSubset, Endpoints } from '../../objects/discovery.js';
+import type {
+  EndpointAddress,
+  EndpointSubset,
+  Endpoints,
+  EndpointsPort,
+} from '../../objects/discovery.js';
+import type { ObjectReference } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
 import { deepFreeze } from '../../store/deepFreeze.js';
 import { formatTimestamp } from '../../time.js';
-import {
-  factAddressKey,
-  factPortKey,
-  packKeyedSubsets,
-  truncateSubsets,
-  type AddressPort,
-} from './endpointSubsets.js';
+import { endpointsPortKey, packColumns, truncateSubsets } from './endpointSubsets.js';
 import { hasManagedEndpoints } from './reconcileEndpointSlices.js';
 import {
   findPort,
@@ -24,6 +24,7 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podEndpoint.js';
+import { podRecord, type PodRecord } from './podRecord.js';
 import { sameRecord, withoutKeys } from './records.js';
 import { addressTypesForService, isServiceIpSet } from './sliceShape.js';
 import {
@@ -51,7 +52,11 @@ export type EndpointsChange =
   | { readonly verb: 'update'; readonly object: Endpoints };
 
 /** The address of a pod in the Service's primary family, or undefined when it has none. */
-function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
+function addressOf(
+  pod: Pod,
+  service: Service,
+  targetRef: ObjectReference,
+): EndpointAddress | undefined {
   const family = addressTypesForService(service)[0] ?? 'IPv4';
   const ip = podAddresses(pod, family)[0];
   if (ip === undefined) return undefined;
@@ -62,12 +67,7 @@ function addressOf(pod: Pod, service: Service): EndpointAddress | undefined {
       ? { hostname: pod.spec.hostname }
       : {}),
     ...(nodeName !== undefined && nodeName !== '' ? { nodeName } : {}),
-    targetRef: {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-    },
+    targetRef,
   };
 }
 
@@ -92,73 +92,95 @@ function keptSubsets(service: Service, pods: readonly Pod[]): readonly EndpointS
 }
 
 function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[] {
-  const facts: AddressPort[] = [];
+  const addresses: EndpointAddress[] = [];
   const addressKeys: string[] = [];
+  const ports: (EndpointsPort | undefined)[] = [];
   const portKeys: string[] = [];
+  const ready: boolean[] = [];
   for (const pod of pods) {
-    const cached = podFacts(pod, service);
-    for (let i = 0; i < cached.facts.length; i++) {
-      facts.push(cached.facts[i] as AddressPort);
-      addressKeys.push(cached.addressKeys[i] as string);
-      portKeys.push(cached.portKeys[i] as string);
+    const facts = podFacts(pod, service);
+    const address = facts.address;
+    const list = facts.endpointsPorts;
+    if (address === undefined || list === undefined) continue;
+    // The pod's uid names its address: two pods never share one, and every fact of a pod has the
+    // same address (packColumns checks both, and packs under full keys otherwise).
+    const key = address.targetRef?.uid ?? '';
+    for (let i = 0; i < list.ports.length; i++) {
+      addresses.push(address);
+      addressKeys.push(key);
+      ports.push(list.ports[i]);
+      portKeys.push(list.keys[i] as string);
+      ready.push(facts.ready);
     }
   }
-  return packKeyedSubsets(facts, addressKeys, portKeys);
+  return packColumns({ addresses, addressKeys, ports, portKeys, ready });
 }
 
-/** A pod's address-port facts for one Service, kept while neither object changes. */
-interface CachedFacts {
-  readonly service: Service;
-  readonly facts: readonly AddressPort[];
-  /** The address key and port key of each fact (packSubsets builds them per fact). */
-  readonly addressKeys: readonly string[];
-  readonly portKeys: readonly string[];
+/** The ports a pod serves for a Service (undefined: the one fact of a headless Service without ports), with their keys. */
+export interface PortList {
+  readonly ports: readonly (EndpointsPort | undefined)[];
+  readonly keys: readonly string[];
 }
+
+const NO_PORTS: PortList = Object.freeze({ ports: Object.freeze([]), keys: Object.freeze([]) });
+const PORTLESS: PortList = Object.freeze({
+  ports: Object.freeze([undefined]),
+  keys: Object.freeze([endpointsPortKey(undefined)]),
+});
 
 // Stored objects are immutable, so a pod's facts are a function of the two object identities:
-// a pod change recomputes that pod's facts only, not those of every pod behind the Service.
-const factsCache = new WeakMap<Pod, CachedFacts>();
-
-function podFacts(pod: Pod, service: Service): CachedFacts {
-  const hit = factsCache.get(pod);
-  if (hit !== undefined && hit.service === service) return hit;
-  const facts = deepFreeze(computePodFacts(pod, service));
-  const entry: CachedFacts = {
-    service,
-    facts,
-    addressKeys: facts.map(factAddressKey),
-    portKeys: facts.map(factPortKey),
-  };
-  if (Object.isFrozen(pod)) factsCache.set(pod, entry);
-  return entry;
+// a pod change recomputes that pod's facts only, not those of every pod behind the Service. Kept
+// in the pod's record (shared with the EndpointSlice reconciler, and with it the targetRef): its
+// address (undefined when the pod is left out), whether it is ready, and the ports it serves, one
+// fact per port.
+function podFacts(pod: Pod, service: Service): PodRecord {
+  const record = podRecord(pod);
+  if (record.endpointsService === service) return record;
+  const publishAll = service.spec.publishNotReadyAddresses === true;
+  let address: EndpointAddress | undefined;
+  let ports: PortList = NO_PORTS;
+  if (shouldPodBeInEndpoints(pod, publishAll)) {
+    address = addressOf(pod, service, record.targetRef);
+    if (address !== undefined) {
+      if (service.spec.ports.length === 0) ports = isServiceIpSet(service) ? NO_PORTS : PORTLESS;
+      else ports = portListOf(service, pod);
+    }
+  }
+  const kept = address !== undefined && ports.ports.length > 0;
+  record.address = kept ? deepFreeze(address) : undefined;
+  record.ready = kept && (publishAll || isPodReady(pod));
+  record.endpointsPorts = ports;
+  record.endpointsService = service;
+  return record;
 }
 
-function computePodFacts(pod: Pod, service: Service): AddressPort[] {
-  const publishAll = service.spec.publishNotReadyAddresses === true;
-  const facts: AddressPort[] = [];
-  if (!shouldPodBeInEndpoints(pod, publishAll)) return facts;
-  const address = addressOf(pod, service);
-  if (address === undefined) return facts;
-  const ready = publishAll || isPodReady(pod);
-  if (service.spec.ports.length === 0) {
-    if (!isServiceIpSet(service)) facts.push({ address, port: undefined, ready });
-    return facts;
-  }
-  for (const sp of service.spec.ports) {
-    const port = findPort(pod, sp);
-    if (port === undefined) continue;
-    facts.push({
-      address,
-      ready,
-      port: {
-        name: sp.name ?? '',
-        port,
-        protocol: sp.protocol,
-        ...(sp.appProtocol !== undefined ? { appProtocol: sp.appProtocol } : {}),
-      },
+// The port lists of a frozen Service, by the container port each Service port resolves to: the
+// pods of a Deployment resolve alike, so they share one frozen list and its keys.
+const portLists = new WeakMap<Service, Map<string, PortList>>();
+
+function portListOf(service: Service, pod: Pod): PortList {
+  const resolved = service.spec.ports.map((sp) => findPort(pod, sp));
+  const signature = resolved.join(',');
+  const lists = portLists.get(service);
+  const hit = lists?.get(signature);
+  if (hit !== undefined) return hit;
+  const ports: EndpointsPort[] = [];
+  service.spec.ports.forEach((sp, i) => {
+    const port = resolved[i];
+    if (port === undefined) return;
+    ports.push({
+      name: sp.name ?? '',
+      port,
+      protocol: sp.protocol,
+      ...(sp.appProtocol !== undefined ? { appProtocol: sp.appProtocol } : {}),
     });
+  });
+  const list: PortList = deepFreeze({ ports, keys: ports.map(endpointsPortKey) });
+  if (Object.isFrozen(service) && Object.isFrozen(service.spec)) {
+    if (lists === undefined) portLists.set(service, new Map([[signature, list]]));
+    else lists.set(signature, list);
   }
-  return facts;
+  return list;
 }
 
 // True when JSON.stringify gives the same text for `a` and `b`, without building it: a shared
