@@ -6,20 +6,36 @@
 import type { Patch } from 'immer';
 import { deepEqual } from '@kubesim/core';
 
+type Path = (string | number)[];
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
 /**
- * The patches that turn `before` into `after` (`replace` for changed leaves and arrays, `add` and
- * `remove` for object keys). Arrays are replaced whole when they differ: Kubernetes lists are
- * small and replacing keeps the patch readable.
+ * The patches that turn `before` into `after`, in immer's patch semantics: immer's
+ * `applyPatches(before, diffPatches(before, after))` equals `after`. Deterministic: the same
+ * inputs give the same patches.
+ *
+ * Objects: `add` and `remove` for keys, a diff of each changed key's value. Arrays (trace format
+ * 2), element by element:
+ * - the common prefix and suffix are skipped (same reference first, then deep equality);
+ * - in the differing middle, an element kept by reference stays, an old element found nowhere in
+ *   the new middle facing a new one found nowhere in the old middle is diffed in place (recursing
+ *   when both are objects or arrays, `replace` otherwise), and the rest is one `remove` per
+ *   removed element and one `add` per inserted one, at its index as the array is patched (the
+ *   JSON-patch insert and remove immer applies to arrays);
+ * - the whole array is replaced instead when that middle reorders elements (an element of each
+ *   side is kept on the other side, out of order), or when more than half of the longer array's
+ *   elements would be added, removed or replaced whole.
+ *
+ * So one endpoint inserted into, removed from or changed in a 30-endpoint slice is one patch.
+ *
+ * @example diffPatches({ a: [1, 2, 3] }, { a: [1, 3] }) // [{ op: 'remove', path: ['a', 1] }]
  */
-export function diffPatches(
-  before: unknown,
-  after: unknown,
-  path: (string | number)[] = [],
-): Patch[] {
+export function diffPatches(before: unknown, after: unknown, path: Path = []): Patch[] {
   const out: Patch[] = [];
   if (before !== after) diffInto(out, before, after, [...path]);
   return out;
@@ -27,7 +43,7 @@ export function diffPatches(
 
 // Appends the patches to `out`. `path` is the caller's and is copied only into emitted patches,
 // so an unchanged subtree (usually the same frozen reference) allocates nothing.
-function diffInto(out: Patch[], before: unknown, after: unknown, path: (string | number)[]): void {
+function diffInto(out: Patch[], before: unknown, after: unknown, path: Path): void {
   if (isRecord(before) && isRecord(after)) {
     for (const key of Object.keys(before)) {
       if (!Object.hasOwn(after, key)) out.push({ op: 'remove', path: [...path, key] });
@@ -46,6 +62,108 @@ function diffInto(out: Patch[], before: unknown, after: unknown, path: (string |
     }
     return;
   }
-  if (Array.isArray(before) && Array.isArray(after) && deepEqual(before, after)) return;
-  out.push({ op: 'replace', path: [...path], value: after });
+  if (Array.isArray(before) && Array.isArray(after)) {
+    diffArray(out, before, after, path);
+    return;
+  }
+  if (before !== after) out.push({ op: 'replace', path: [...path], value: after });
+}
+
+const same = (a: unknown, b: unknown): boolean => a === b || deepEqual(a, b);
+
+/** Patches for one element pair at `index`: a recursive diff of two containers, else a replace. */
+function diffElement(out: Patch[], a: unknown, b: unknown, path: Path, index: number): boolean {
+  path.push(index);
+  let replaced = false;
+  if (isContainer(a) && isContainer(b) && Array.isArray(a) === Array.isArray(b)) {
+    diffInto(out, a, b, path);
+  } else {
+    out.push({ op: 'replace', path: [...path], value: b });
+    replaced = true;
+  }
+  path.pop();
+  return replaced;
+}
+
+function diffArray(out: Patch[], a: readonly unknown[], b: readonly unknown[], path: Path): void {
+  const la = a.length;
+  const lb = b.length;
+  let start = 0;
+  while (start < la && start < lb && same(a[start], b[start])) start += 1;
+  let endA = la;
+  let endB = lb;
+  while (endA > start && endB > start && same(a[endA - 1], b[endB - 1])) {
+    endA -= 1;
+    endB -= 1;
+  }
+  if (start === endA && start === endB) return;
+  const mark = out.length;
+  // Elements added, removed or replaced whole: past half of the longer array, one replace of
+  // the array is no larger and reads better.
+  const limit = Math.max(la, lb) / 2;
+  let touched = 0;
+  let whole = false;
+  if (endA - start === endB - start) {
+    // Same length: index to index (a reorder only shows as changed elements).
+    for (let i = start; i < endA && !whole; i++) {
+      if (a[i] !== b[i] && diffElement(out, a[i], b[i], path, i)) {
+        touched += 1;
+        whole = touched > limit;
+      }
+    }
+  } else {
+    whole = alignMiddle(out, a, b, start, endA, endB, path, limit);
+  }
+  if (whole) {
+    out.length = mark;
+    out.push({ op: 'replace', path: [...path], value: b });
+  }
+}
+
+/**
+ * Patches the differing middle `a[start, endA)` → `b[start, endB)` of arrays of different lengths
+ * by walking both in order; returns true when the whole array should be replaced instead.
+ */
+function alignMiddle(
+  out: Patch[],
+  a: readonly unknown[],
+  b: readonly unknown[],
+  start: number,
+  endA: number,
+  endB: number,
+  path: Path,
+  limit: number,
+): boolean {
+  const inA = new Set(a.slice(start, endA));
+  const inB = new Set(b.slice(start, endB));
+  let i = start;
+  // The array as patched so far is b[0, j) then a[i, la): index `j` is where the next patch goes.
+  let j = start;
+  let touched = 0;
+  while (i < endA || j < endB) {
+    if (i < endA && j < endB && a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    const gone = i < endA && !inB.has(a[i]);
+    const fresh = j < endB && !inA.has(b[j]);
+    if (gone && fresh) {
+      if (diffElement(out, a[i], b[j], path, j)) touched += 1;
+      i += 1;
+      j += 1;
+    } else if (gone || (i < endA && j === endB)) {
+      out.push({ op: 'remove', path: [...path, j] });
+      touched += 1;
+      i += 1;
+    } else if (fresh || (j < endB && i === endA)) {
+      out.push({ op: 'add', path: [...path, j], value: b[j] });
+      touched += 1;
+      j += 1;
+    } else {
+      return true; // both kept elsewhere: a reorder
+    }
+    if (touched > limit) return true;
+  }
+  return false;
 }
