@@ -21,14 +21,16 @@ const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== 
  *
  * Objects: `add` and `remove` for keys, a diff of each changed key's value. Arrays (trace format
  * 2), element by element:
- * - the common prefix and suffix are skipped (same reference first, then deep equality);
- * - in the differing middle, an element kept by reference stays, an old element found nowhere in
- *   the new middle facing a new one found nowhere in the old middle is diffed in place (recursing
- *   when both are objects or arrays, `replace` otherwise), and the rest is one `remove` per
- *   removed element and one `add` per inserted one, at its index as the array is patched (the
- *   JSON-patch insert and remove immer applies to arrays);
- * - the whole array is replaced instead when that middle reorders elements (an element of each
- *   side is kept on the other side, out of order), or when more than half of the longer array's
+ * - arrays of the same length are diffed index to index: two objects or two arrays recursively,
+ *   other changed elements by a `replace` at their index;
+ * - arrays of different lengths: the common prefix and suffix are skipped (same reference first,
+ *   then deep equality); in the middle left, an element kept by reference stays, an old element
+ *   found nowhere in the new middle facing a new one found nowhere in the old is diffed in place
+ *   as above, and the rest is one `remove` per removed element and one `add` per inserted one,
+ *   at its index in the array as patched so far (the JSON-patch insert and remove immer applies
+ *   to arrays);
+ * - the whole array is replaced instead when its middle reorders elements (each side's next
+ *   element is kept elsewhere on the other side), or when more than half of the longer array's
  *   elements would be added, removed or replaced whole.
  *
  * So one endpoint inserted into, removed from or changed in a 30-endpoint slice is one patch.
@@ -88,30 +90,30 @@ function diffElement(out: Patch[], a: unknown, b: unknown, path: Path, index: nu
 function diffArray(out: Patch[], a: readonly unknown[], b: readonly unknown[], path: Path): void {
   const la = a.length;
   const lb = b.length;
-  let start = 0;
-  while (start < la && start < lb && same(a[start], b[start])) start += 1;
-  let endA = la;
-  let endB = lb;
-  while (endA > start && endB > start && same(a[endA - 1], b[endB - 1])) {
-    endA -= 1;
-    endB -= 1;
-  }
-  if (start === endA && start === endB) return;
   const mark = out.length;
   // Elements added, removed or replaced whole: past half of the longer array, one replace of
   // the array is no larger and reads better.
   const limit = Math.max(la, lb) / 2;
-  let touched = 0;
   let whole = false;
-  if (endA - start === endB - start) {
-    // Same length: index to index (a reorder only shows as changed elements).
-    for (let i = start; i < endA && !whole; i++) {
+  if (la === lb) {
+    // Same length: index to index (a reorder only shows as changed elements). No trimming: equal
+    // elements give no patch here anyway, and skipping them costs no deep comparison.
+    let touched = 0;
+    for (let i = 0; i < la && !whole; i++) {
       if (a[i] !== b[i] && diffElement(out, a[i], b[i], path, i)) {
         touched += 1;
         whole = touched > limit;
       }
     }
   } else {
+    let start = 0;
+    while (start < la && start < lb && same(a[start], b[start])) start += 1;
+    let endA = la;
+    let endB = lb;
+    while (endA > start && endB > start && same(a[endA - 1], b[endB - 1])) {
+      endA -= 1;
+      endB -= 1;
+    }
     whole = alignMiddle(out, a, b, start, endA, endB, path, limit);
   }
   if (whole) {
