@@ -104,6 +104,24 @@ describe('diffPatches on arrays (trace format 2)', () => {
     ]);
   });
 
+  it('replaces an object element at its index when more than half of its keys changed', () => {
+    const cond = (type: string, status: string, t: string, reason?: string) =>
+      deepFreeze({ type, status, lastTransitionTime: t, ...(reason ? { reason } : {}) });
+    const before = [
+      cond('Initialized', 'True', 't0'),
+      cond('Ready', 'False', 't0', 'ContainersNotReady'),
+      cond('PodScheduled', 'True', 't0'),
+    ];
+    const after = [before[0], cond('Ready', 'True', 't1'), before[2]];
+    expect(expectRoundTrip({ conditions: before }, { conditions: after })).toEqual([
+      { op: 'replace', path: ['conditions', 1], value: after[1] },
+    ]);
+    const touched = [before[0], { ...before[1], lastTransitionTime: 't1' }, before[2]];
+    expect(expectRoundTrip({ conditions: before }, { conditions: touched })).toEqual([
+      { op: 'replace', path: ['conditions', 1, 'lastTransitionTime'], value: 't1' },
+    ]);
+  });
+
   it('removes a run as one remove per element at its first index, inserts a run in order', () => {
     expect(expectRoundTrip([1, 2, 3, 4, 5, 6], [1, 2, 3, 4])).toEqual([
       { op: 'remove', path: [4] },
