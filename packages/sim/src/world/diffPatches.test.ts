@@ -104,6 +104,15 @@ describe('diffPatches on arrays (trace format 2)', () => {
     ]);
   });
 
+  it('replaces the endpoints whole when more than half of them changed (a slice turning ready)', () => {
+    const notReady = thirty.map((_, n) => endpoint(n, false));
+    expect(expectRoundTrip(slice(notReady), slice(thirty))).toEqual([
+      { op: 'replace', path: ['endpoints'], value: thirty },
+    ]);
+    const fifteen = thirty.map((e, n) => (n % 2 === 0 ? notReady[n] : e));
+    expect(expectRoundTrip(slice(fifteen), slice(thirty))).toHaveLength(15 * 2);
+  });
+
   it('replaces an object element at its index when more than half of its keys changed', () => {
     const cond = (type: string, status: string, t: string, reason?: string) =>
       deepFreeze({ type, status, lastTransitionTime: t, ...(reason ? { reason } : {}) });
