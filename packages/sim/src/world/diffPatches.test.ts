@@ -109,7 +109,7 @@ describe('diffPatches on arrays (trace format 2)', () => {
     expect(expectRoundTrip(slice(notReady), slice(thirty))).toEqual([
       { op: 'replace', path: ['endpoints'], value: thirty },
     ]);
-    const fifteen = thirty.map((e, n) => (n % 2 === 0 ? notReady[n] : e));
+    const fifteen = thirty.map((e, n) => (n % 2 === 0 ? (notReady[n] as Endpoint) : e));
     expect(expectRoundTrip(slice(fifteen), slice(thirty))).toHaveLength(15 * 2);
   });
 

@@ -10,8 +10,9 @@ import { diffPatches } from './diffPatches.js';
 /**
  * The version of the trace's format: of its entries' patches and of what its hash reads. A
  * change to either bumps it, and the hash mixes it in first, so hashes of different formats never
- * agree. Version 2 patches arrays element by element (an inserted, removed or changed element is
- * one patch at its index); version 1 replaced a changed array whole.
+ * agree. Version 2 patches arrays element by element (an inserted or removed element is one
+ * patch at its index, a changed one is patched where it changed; an array more than half of
+ * which changed is still replaced whole); version 1 replaced a changed array whole.
  *
  * @example sim.trace.toJSON().format === TRACE_FORMAT_VERSION
  */
