@@ -15,6 +15,7 @@ export type {
   WatchOptions,
 } from './simulation/types.js';
 export type { Trace, TraceEntry } from './world/trace.js';
+export { TRACE_FORMAT_VERSION } from './world/trace.js';
 export type {
   ConnectRequest,
   ConnectResult,

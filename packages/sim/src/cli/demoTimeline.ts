@@ -6,8 +6,10 @@ import {
   HEALTH_CHECK_PRESETS,
   formatDuration,
   type HealthCheckPreset,
+  type Node,
   type ProbeTarget,
 } from '@kubesim/core';
+import { ObjectReplay } from '../report/objectReplay.js';
 import type { ScenarioResult } from '../scenario/index.js';
 import type { EntryPathName, OutcomeCounts } from '../traffic/metrics.js';
 import type { TraceEntry } from '../world/trace.js';
@@ -18,14 +20,29 @@ export interface TimelineEvent {
   readonly what: string;
 }
 
+// An object key a patch adds is named in its path in every trace format.
 const patchText = (e: TraceEntry): string => JSON.stringify(e.patches ?? []);
 
-function firstAfter(
+/**
+ * The first change of node `name` at or after `t` whose new version passes `test`, read by
+ * replaying the node's versions (not by matching patch text, whose shape is the trace format's).
+ */
+function firstNodeChange(
   entries: readonly TraceEntry[],
+  name: string,
   t: number,
-  match: (e: TraceEntry) => boolean,
+  test: (node: Node) => boolean,
 ): TraceEntry | undefined {
-  return entries.find((e) => e.t >= t && match(e));
+  const replay = new ObjectReplay(['Node']);
+  for (const e of entries) {
+    if (e.kind !== 'Node' || e.key !== name) continue;
+    const change = replay.step(e);
+    if (e.t >= t && e.type === 'MODIFIED' && change !== undefined) {
+      const now = change.after as Node | undefined;
+      if (now !== undefined && test(now)) return e;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -42,12 +59,8 @@ export function crashTimeline(
   const crash = entries.find((e) => e.type === 'CrashNode' && e.detail?.node === node);
   if (crash === undefined) return [];
   const events: TimelineEvent[] = [{ t: crash.t, what: `${node} loses power (crashNode)` }];
-  const isNode = (e: TraceEntry): boolean =>
-    e.kind === 'Node' && e.key === node && e.type === 'MODIFIED';
-  const notReady = firstAfter(
-    entries,
-    crash.t,
-    (e) => isNode(e) && patchText(e).includes('NodeStatusUnknown'),
+  const notReady = firstNodeChange(entries, node, crash.t, (n) =>
+    (n.status.conditions ?? []).some((c) => c.type === 'Ready' && c.reason === 'NodeStatusUnknown'),
   );
   if (notReady !== undefined) {
     events.push({
@@ -66,13 +79,10 @@ export function crashTimeline(
       what: `endpoints not ready: ${service} has ${drop.value} of ${before} ready`,
     });
   }
-  const taint = firstAfter(
-    entries,
-    crash.t,
-    (e) =>
-      isNode(e) &&
-      patchText(e).includes('node.kubernetes.io/unreachable') &&
-      patchText(e).includes('NoExecute'),
+  const taint = firstNodeChange(entries, node, crash.t, (n) =>
+    (n.spec.taints ?? []).some(
+      (x) => x.key === 'node.kubernetes.io/unreachable' && x.effect === 'NoExecute',
+    ),
   );
   if (taint !== undefined) {
     events.push({ t: taint.t, what: `taint node.kubernetes.io/unreachable:NoExecute on ${node}` });

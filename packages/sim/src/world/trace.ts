@@ -7,6 +7,20 @@ import type { Patch } from 'immer';
 import { RunningHash } from '@kubesim/core';
 import { diffPatches } from './diffPatches.js';
 
+/**
+ * The version of the trace's format: of its entries' patches and of what its hash reads. A
+ * change to either bumps it, and the hash mixes it in first, so hashes of different formats never
+ * agree. Version 2 patches arrays element by element (an inserted or removed element is one
+ * patch at its index, a changed one is patched where it changed; an array more than half of
+ * which changed is still replaced whole); version 1 replaced a changed array whole.
+ *
+ * @example sim.trace.toJSON().format === TRACE_FORMAT_VERSION
+ */
+export const TRACE_FORMAT_VERSION = 2;
+
+/** The text a trace hash reads before its first entry: the format version. */
+export const TRACE_HASH_PREAMBLE = `kubesim-trace-format:${TRACE_FORMAT_VERSION}\n`;
+
 /** One traced change or activity. */
 export interface TraceEntry {
   /** Position in the trace, from 0. */
@@ -21,7 +35,11 @@ export interface TraceEntry {
   readonly key?: string;
   /** The store's resourceVersion after the change. */
   readonly rv?: number;
-  /** For MODIFIED: immer patches from the previous version. For ADDED: the whole object. */
+  /**
+   * For MODIFIED: immer patches from the previous version (immer's `applyPatches` turns it into
+   * this one; arrays are patched element by element, see {@link TRACE_FORMAT_VERSION}). For
+   * ADDED: the whole object.
+   */
   readonly patches?: readonly Patch[];
   readonly object?: unknown;
   /** Free-form detail of an activity entry. */
@@ -31,7 +49,10 @@ export interface TraceEntry {
 /** The trace of a simulation: entries in order and a running hash. */
 export interface Trace {
   readonly entries: readonly TraceEntry[];
-  /** 16 hex digits over every entry so far: equal for runs that did exactly the same things. */
+  /**
+   * 16 hex digits over the format version and every entry so far: equal for runs that did
+   * exactly the same things.
+   */
   hash(): string;
   /**
    * The hash as of now, computed only when the returned function is first called: a run's
@@ -39,7 +60,8 @@ export interface Trace {
    * change the answer.
    */
   hashLater(): () => string;
-  toJSON(): { hash: string; entries: readonly TraceEntry[] };
+  /** The trace as data: its format version ({@link TRACE_FORMAT_VERSION}), hash and entries. */
+  toJSON(): { format: number; hash: string; entries: readonly TraceEntry[] };
 }
 
 /** A change of a store object, traced at `t` because of `cause` (its entry is built on flush). */
@@ -80,12 +102,12 @@ interface HashMark {
  * frozen, so reading them later reads what they were), and its entry — patches from the previous
  * version, or the whole object when ADDED — is built and hashed when somebody reads the trace
  * (`hash`, `entries`, `toJSON`, `hashLater`'s answer), on a fork, or when the buffer is full. The
- * hash is the same as if every entry were hashed as it came: the text hashed for entry `seq` is
- * `JSON.stringify({ seq, ...entry })`.
+ * hash is the same as if every entry were hashed as it came: the hash reads
+ * {@link TRACE_HASH_PREAMBLE}, then for entry `seq` the text `JSON.stringify({ seq, ...entry })`.
  */
 export class TraceLog implements Trace {
   #entries: TraceEntry[] = [];
-  #hash = new RunningHash();
+  #hash = new RunningHash().mix(TRACE_HASH_PREAMBLE);
   readonly #keep: boolean;
   #pending: Pending[] = [];
   /** Entries appended, pending ones included. */
@@ -192,8 +214,8 @@ export class TraceLog implements Trace {
     return this.#hash.hex();
   }
 
-  toJSON(): { hash: string; entries: readonly TraceEntry[] } {
-    return { hash: this.hash(), entries: this.#entries };
+  toJSON(): { format: number; hash: string; entries: readonly TraceEntry[] } {
+    return { format: TRACE_FORMAT_VERSION, hash: this.hash(), entries: this.#entries };
   }
 }
 

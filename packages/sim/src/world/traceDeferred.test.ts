@@ -1,12 +1,12 @@
 import { RunningHash } from '@kubesim/core';
 import { describe, expect, it } from 'vitest';
 import { diffPatches } from './diffPatches.js';
-import { TraceLog, type TracedChange } from './trace.js';
+import { TRACE_FORMAT_VERSION, TRACE_HASH_PREAMBLE, TraceLog, type TracedChange } from './trace.js';
 
 // The trace builds and hashes its entries when read, not when appended. These tests pin the
 // definition the hash had when every entry was hashed on append: the text hashed for entry
-// `seq` is JSON.stringify({ seq, ...entry }), MODIFIED entries carry the patches from the
-// previous version and ADDED ones the whole object.
+// `seq` is JSON.stringify({ seq, ...entry }) after the format's preamble, MODIFIED entries carry
+// the patches from the previous version and ADDED ones the whole object.
 
 function pod(n: number, ready: boolean): object {
   return Object.freeze({
@@ -36,10 +36,21 @@ function feed(log: TraceLog, count: number, from = 0): void {
 
 /** The hash as the eager definition computes it, from the entries a keeping log built. */
 function eagerHash(log: TraceLog): string {
-  const h = new RunningHash();
+  const h = new RunningHash().mix(TRACE_HASH_PREAMBLE);
   for (const e of log.entries) h.mix(JSON.stringify(e));
   return h.hex();
 }
+
+describe('the trace format version', () => {
+  it('is in toJSON and read first by the hash, so an empty trace hashes to the preamble alone', () => {
+    const log = new TraceLog(true);
+    expect(TRACE_FORMAT_VERSION).toBe(2);
+    expect(log.toJSON()).toEqual({ format: TRACE_FORMAT_VERSION, hash: log.hash(), entries: [] });
+    expect(TRACE_HASH_PREAMBLE).toContain(String(TRACE_FORMAT_VERSION));
+    expect(log.hash()).toBe(new RunningHash().mix(TRACE_HASH_PREAMBLE).hex());
+    expect(log.hash()).not.toBe(new RunningHash().hex());
+  });
+});
 
 describe('TraceLog builds and hashes entries when read', () => {
   it('gives the eager definition of the hash across several buffer flushes', () => {
