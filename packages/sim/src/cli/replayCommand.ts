@@ -5,6 +5,7 @@
 import { ScenarioError } from '@kubesim/core';
 import { BUILTIN_INVARIANT_NAMES } from '../invariants/index.js';
 import type { Violation } from '../invariants/types.js';
+import { TRACE_FORMAT_VERSION } from '../world/trace.js';
 import {
   readFailureRecord,
   replayFailure,
@@ -40,7 +41,10 @@ const sameViolation = (a: Violation, b: Violation): boolean =>
  * a custom invariant's cannot be rechecked here, so such a record does not count as reproduced.
  */
 function reproduced(record: FailureRecord, replay: ReplayResult): boolean {
-  if (record.hash !== '') return replay.sameHash;
+  if (replay.sameHash) return true;
+  // A hash of another trace format can never match: the violations decide, as without a hash.
+  const comparable = (record.traceFormat ?? 1) === TRACE_FORMAT_VERSION;
+  if (record.hash !== '' && comparable) return false;
   return (
     record.violations.length > 0 &&
     record.violations.every((v) => replay.violations.some((r) => sameViolation(v, r)))
@@ -87,10 +91,13 @@ export async function replayCommand(
       }),
     };
   }
+  const recordedFormat = record.traceFormat ?? 1;
   const versionNote =
-    record.version !== result.version
-      ? ` (recorded by kubesim ${record.version}, replayed by ${result.version})`
-      : '';
+    recordedFormat !== TRACE_FORMAT_VERSION
+      ? ` (the record's hash is of trace format ${recordedFormat}, this kubesim hashes format ${TRACE_FORMAT_VERSION}: the hashes cannot match; the violations decide)`
+      : record.version !== result.version
+        ? ` (recorded by kubesim ${record.version}, replayed by ${result.version})`
+        : '';
   const hashLine =
     record.hash === ''
       ? `hash ${replay.hash} (the record has no hash to compare)`

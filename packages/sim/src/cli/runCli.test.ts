@@ -4,6 +4,7 @@ import { demoScenario, type Scenario } from '../scenario/index.js';
 import { memoryIo } from './memoryIo.test-helper.js';
 import { runCli } from './runCli.js';
 import { webAppManifests } from '../testFixtures.test-helper.js';
+import { TRACE_FORMAT_VERSION } from '../world/trace.js';
 
 const app = webAppManifests('web', 2);
 
@@ -63,6 +64,17 @@ describe('kubesim run', () => {
     const mismatch = await runCli(['replay', 'tampered.json'], io);
     expect(mismatch.exitCode).toBe(3);
     expect(mismatch.output).toMatch(/differs from the record's 0000000000000000/);
+    expect(record.traceFormat).toBe(TRACE_FORMAT_VERSION);
+
+    // A record written before trace format 2 has no traceFormat: its hash cannot match, and the
+    // replay says why instead of only "differs".
+    const { traceFormat: _f, ...older } = record;
+    io.files.set('format1.json', JSON.stringify({ ...older, hash: '1111111111111111' }));
+    const old = await runCli(['replay', 'format1.json'], io);
+    expect(old.exitCode).toBe(1);
+    expect(old.output).toContain(
+      `the record's hash is of trace format 1, this kubesim hashes format ${TRACE_FORMAT_VERSION}`,
+    );
   });
 
   it('uses --seed over the scenario seed and prints JSON with --json', async () => {

@@ -61,6 +61,9 @@ describe('failure records', () => {
 
   it('refuses JSON that is not a failure record', () => {
     expect(() => readFailureRecord({ kind: 'other' })).toThrow(ScenarioError);
+    const record = JSON.parse(JSON.stringify(failureRecord(result, result.violations)));
+    expect(() => readFailureRecord({ ...record, traceFormat: 'two' })).toThrow(/traceFormat/);
+    expect(readFailureRecord({ ...record, traceFormat: undefined }).traceFormat).toBe(1);
     expect(() =>
       readFailureRecord({ kind: 'kubesim-failure', scenario: { seed: 1 }, hash: 'x' }),
     ).toThrow(/horizon: Required/);

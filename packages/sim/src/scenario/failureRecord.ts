@@ -8,6 +8,7 @@ import { isMap, readList, readName } from './fieldReaders.js';
 import { runScenario, type RunScenarioOptions, type ScenarioResult } from './runScenario.js';
 import type { Scenario } from './types.js';
 import { validateScenario } from './validateScenario.js';
+import { TRACE_FORMAT_VERSION } from '../world/trace.js';
 import { KUBESIM_VERSION } from './version.js';
 
 /** A failing run, as written to `kubesim-failure-<hash>.json`. Plain JSON. */
@@ -20,6 +21,11 @@ export interface FailureRecord {
   readonly seed: string;
   /** The trace hash of the failing run ('' when not known). */
   readonly hash: string;
+  /**
+   * The trace format the hash was computed in ({@link TRACE_FORMAT_VERSION}); a record without one
+   * predates format 2 and was format 1. Hashes of two formats never match.
+   */
+  readonly traceFormat?: number;
   readonly violations: readonly Violation[];
 }
 
@@ -53,6 +59,7 @@ export function failureRecord(
     scenario: plain,
     seed,
     hash: from.hash ?? '',
+    traceFormat: TRACE_FORMAT_VERSION,
     violations: violations.map((v) => ({
       invariant: v.invariant,
       t: v.t,
@@ -75,12 +82,17 @@ export function readFailureRecord(input: unknown): FailureRecord {
   const seed =
     input.seed === undefined ? String(scenario.seed) : readName(input.seed, 'seed', 'the seed');
   const violations = input.violations === undefined ? [] : readList(input.violations, 'violations');
+  const format = input.traceFormat;
+  if (format !== undefined && !(Number.isInteger(format) && (format as number) >= 1)) {
+    throw new ScenarioError('traceFormat', 'must be a whole number ≥ 1 (the trace format version)');
+  }
   return {
     kind: 'kubesim-failure',
     version: typeof input.version === 'string' ? input.version : '',
     scenario,
     seed,
     hash: input.hash,
+    traceFormat: (format as number | undefined) ?? 1,
     violations: violations as readonly Violation[],
   };
 }
