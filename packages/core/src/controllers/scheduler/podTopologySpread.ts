@@ -10,12 +10,13 @@ import { REASONS, fail } from './filterStatus.js';
 import type { FilterFailure } from './filterStatus.js';
 import { podMatchesNodeSelectorAndAffinity } from './nodeAffinity.js';
 import type { NodeInfo } from './nodeInfo.js';
+import { servicesEpochOf } from './schedulerCache.js';
 import type { SchedulerCacheView } from './schedulerCache.js';
 import {
   HOSTNAME_LABEL,
   hasAllTopologyKeys,
+  keptSpreadConstraints,
   selectorsMatch,
-  spreadConstraintsOf,
 } from './spreadConstraints.js';
 import type { SpreadConstraint } from './spreadConstraints.js';
 import { buildTopologyDomains, nodePositions, topologyDomains } from './topologyDomains.js';
@@ -80,7 +81,7 @@ export function prepareSpreadFilter(
   view: ClusterView,
   cache: SchedulerCacheView,
 ): SpreadFilterState | undefined {
-  const constraints = spreadConstraintsOf(pod, view, 'DoNotSchedule');
+  const constraints = keptSpreadConstraints(pod, view, 'DoNotSchedule', servicesEpochOf(cache));
   if (constraints.length === 0) return undefined;
   const ns = pod.metadata.namespace;
   const domainsPerKey = eligibleDomainCounts(pod, cache, constraints);
@@ -189,7 +190,7 @@ export function podTopologySpreadScoresInto(
   feasible: readonly NodeInfo[],
   positions?: ArrayLike<number>,
 ): Float64Array | undefined {
-  const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');
+  const constraints = keptSpreadConstraints(pod, view, 'ScheduleAnyway', servicesEpochOf(cache));
   const nf = feasible.length;
   if (constraints.length === 0 || nf === 0) return undefined;
   // Only the pod's own constraints require every key; system defaults still spread by hostname
