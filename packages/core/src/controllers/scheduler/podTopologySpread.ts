@@ -178,6 +178,8 @@ let scratchRaw = new Float64Array(0);
 let scratchOut = new Float64Array(0);
 /** Per hostname constraint: matching pods by node position (zeroed before each use). */
 const scratchByPosition: Int32Array[] = [];
+/** Per other constraint: matching pods by domain id, -1 for a domain no scored node is in. */
+const scratchTotals: Int32Array[] = [];
 
 /**
  * {@link podTopologySpreadScores} into a scratch array: its first `feasible.length` entries,
@@ -240,6 +242,7 @@ export function podTopologySpreadScoresInto(
   };
   const matching: ReadonlyMap<string, number>[] = [];
   let hostTerms = 0;
+  let domainTerms = 0;
   const terms: ScoreTerm[] = [];
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i] as SpreadConstraint;
@@ -268,7 +271,13 @@ export function podTopologySpreadScoresInto(
     }
     // The domains of the scored feasible nodes (a missing key is the domain ''), then the
     // matching pods of every counting node added to those domains.
-    const totals = new Int32Array(d.ids.size).fill(-1);
+    let totals = scratchTotals[domainTerms];
+    if (totals === undefined || totals.length < d.ids.size) {
+      totals = new Int32Array(Math.max(d.ids.size, 64));
+      scratchTotals[domainTerms] = totals;
+    }
+    domainTerms += 1;
+    totals.fill(-1, 0, d.ids.size);
     let present = 0;
     for (let j = 0; j < nf; j++) {
       const id = d.domainOf[at[j] ?? 0] ?? 0;
@@ -295,30 +304,9 @@ export function podTopologySpreadScoresInto(
     }
     terms.push(term(d, false, totals, Math.log(present + 2), c));
   }
-  // Each node's raw score, summed term by term (the same additions in the same order as node by
-  // node), then rounded.
+  // Each node's raw score, its terms added in constraint order, then rounded.
   const raw = scratchRaw;
-  raw.fill(0, 0, nf);
-  for (const t of terms) {
-    const hasKey = t.hasKey;
-    const counts = t.counts;
-    const weight = t.weight;
-    const skew = t.c.maxSkew - 1;
-    if (t.perNode) {
-      for (let j = 0; j < nf; j++) {
-        const p = at[j] ?? 0;
-        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
-        raw[j] = (raw[j] as number) + ((counts[p] as number) * weight + skew);
-      }
-    } else {
-      const domainOf = t.domainOf;
-      for (let j = 0; j < nf; j++) {
-        const p = at[j] ?? 0;
-        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
-        raw[j] = (raw[j] as number) + ((counts[domainOf[p] as number] as number) * weight + skew);
-      }
-    }
-  }
+  const nt = terms.length;
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
   for (let j = 0; j < nf; j++) {
@@ -326,7 +314,15 @@ export function podTopologySpreadScoresInto(
       raw[j] = 0;
       continue;
     }
-    const rounded = Math.round(raw[j] as number);
+    const p = at[j] ?? 0;
+    let r = 0;
+    for (let k = 0; k < nt; k++) {
+      const t = terms[k] as ScoreTerm;
+      if (t.hasKey[p] !== 1) continue;
+      const count = t.perNode ? t.counts[p] : t.counts[t.domainOf[p] as number];
+      r += (count as number) * t.weight + t.skew;
+    }
+    const rounded = Math.round(r);
     raw[j] = rounded;
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;
@@ -350,7 +346,8 @@ interface ScoreTerm {
   readonly counts: Int32Array;
   /** `ln(domains + 2)` (upstream `topologyNormalizingWeight`). */
   readonly weight: number;
-  readonly c: SpreadConstraint;
+  /** `maxSkew − 1`. */
+  readonly skew: number;
 }
 
 function term(
@@ -360,7 +357,7 @@ function term(
   weight: number,
   c: SpreadConstraint,
 ): ScoreTerm {
-  return { domainOf: d.domainOf, hasKey: d.hasKey, perNode, counts, weight, c };
+  return { domainOf: d.domainOf, hasKey: d.hasKey, perNode, counts, weight, skew: c.maxSkew - 1 };
 }
 
 /** Where the nodes' topology values are read: per node position. */
