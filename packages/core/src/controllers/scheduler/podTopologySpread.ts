@@ -178,6 +178,10 @@ let scratchRaw = new Float64Array(0);
 let scratchOut = new Float64Array(0);
 /** Per hostname constraint: matching pods by node position (zeroed before each use). */
 const scratchByPosition: Int32Array[] = [];
+/** The entries of a count map: node name, position (-1: not listed) and matching pods. */
+const scratchEntryName: string[] = [];
+let scratchEntryPos = new Int32Array(256);
+let scratchEntryCount = new Int32Array(256);
 /** Per other constraint: matching pods by domain id, -1 for a domain no scored node is in. */
 const scratchTotals: Int32Array[] = [];
 
@@ -240,6 +244,25 @@ export function podTopologySpreadScoresInto(
     }
     return ok;
   };
+  // The nodes holding matching pods (name, position or -1, count), read once per count map: the
+  // system defaults' two constraints share one.
+  let entriesOf: ReadonlyMap<string, number> | undefined;
+  let entries = 0;
+  const readEntries = (perNode: ReadonlyMap<string, number>): void => {
+    if (perNode === entriesOf) return;
+    if (scratchEntryPos.length < perNode.size) {
+      scratchEntryPos = new Int32Array(perNode.size * 2);
+      scratchEntryCount = new Int32Array(perNode.size * 2);
+    }
+    entries = 0;
+    for (const [name, count] of perNode) {
+      scratchEntryName[entries] = name;
+      scratchEntryPos[entries] = tables.positionOf(name) ?? -1;
+      scratchEntryCount[entries] = count;
+      entries += 1;
+    }
+    entriesOf = perNode;
+  };
   const matching: ReadonlyMap<string, number>[] = [];
   let hostTerms = 0;
   let domainTerms = 0;
@@ -254,6 +277,9 @@ export function podTopologySpreadScoresInto(
         ? (matching[i - 1] as ReadonlyMap<string, number>)
         : cache.countMatching(ns, c.selectors);
     matching.push(perNode);
+    readEntries(perNode);
+    const entryPos = scratchEntryPos;
+    const entryCount = scratchEntryCount;
     if (c.topologyKey === HOSTNAME_LABEL) {
       // Pods on the node itself, whatever its hostname label says (upstream Score).
       let byPosition = scratchByPosition[hostTerms];
@@ -262,9 +288,9 @@ export function podTopologySpreadScoresInto(
         scratchByPosition[hostTerms] = byPosition;
       } else byPosition.fill(0, 0, tables.size);
       hostTerms += 1;
-      for (const [name, count] of perNode) {
-        const p = tables.positionOf(name);
-        if (p !== undefined) byPosition[p] = count;
+      for (let k = 0; k < entries; k++) {
+        const p = entryPos[k] as number;
+        if (p !== -1) byPosition[p] = entryCount[k] as number;
       }
       terms.push(term(d, true, byPosition, Math.log(scored + 2), c));
       continue;
@@ -286,19 +312,20 @@ export function podTopologySpreadScoresInto(
         present += 1;
       }
     }
-    for (const [name, count] of perNode) {
+    for (let k = 0; k < entries; k++) {
       // A listed node's value is in the table; any other's is read from its labels.
-      const p = tables.positionOf(name);
-      if (p !== undefined && everyListedNodeCounts) {
+      const p = entryPos[k] as number;
+      const count = entryCount[k] as number;
+      if (p !== -1 && everyListedNodeCounts) {
         const id = d.domainOf[p] as number;
         const total = totals[id] ?? -1;
         if (total !== -1) totals[id] = total + count;
         continue;
       }
+      const name = scratchEntryName[k] as string;
       const node = cache.nodeInfo(name)?.node;
       if (!nodeCounts(name, node)) continue;
-      const id =
-        p !== undefined ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
+      const id = p !== -1 ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
       const total = id === undefined ? -1 : (totals[id] ?? -1);
       if (total !== -1) totals[id as number] = total + count;
     }
