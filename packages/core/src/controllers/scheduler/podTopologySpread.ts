@@ -305,7 +305,8 @@ export function podTopologySpreadScoresInto(
     domainTerms += 1;
     totals.fill(-1, 0, d.ids.size);
     let present = 0;
-    for (let j = 0; j < nf; j++) {
+    // Once every domain some node has is seen, no later node adds one.
+    for (let j = 0; j < nf && present < d.used; j++) {
       const id = d.domainOf[at[j] ?? 0] ?? 0;
       if (ignored[j] === 0 && totals[id] === -1) {
         totals[id] = 0;
