@@ -165,25 +165,32 @@ function systemDefaults(selectors: readonly Selector[]): readonly SpreadConstrai
 }
 
 /**
- * The system defaults for pods with one labels object, valid for one view and services epoch:
- * the Services' selectors (the dear part: an index walk and a sort per pod), and the last owner
- * selectors seen with them and the constraints built from both.
+ * The system defaults for pods of one owner (or one labels object), valid for one view, services
+ * epoch, namespace and labels: the Services' selectors (the dear part: an index walk and a sort
+ * per pod), and the last owner selectors seen with them and the constraints built from both.
  */
 interface KeptDefaults {
   readonly view: ClusterView;
   readonly epoch: object;
   readonly namespace: string;
+  /** The labels the Services were matched against (compared by content). */
+  readonly labels: Readonly<Record<string, string>>;
   readonly services: readonly Selector[];
   owners: readonly Selector[];
   constraints: readonly SpreadConstraint[] | undefined;
 }
 
 /**
- * By the pod's frozen labels object (the pods of one template share it). Nothing here is a fork's
- * own state: an entry holds for its view (a fork has its own store) and epoch (renewed by each
- * fork on its own Service changes), and the owner part is checked for every pod.
+ * By the first owner's selector (compiled once per frozen ReplicaSet/StatefulSet selector, so
+ * shared by the pods of one owner, each with its own labels object), else by the pod's frozen
+ * labels object. Nothing here is a fork's own state: an entry holds only for its view (a fork
+ * has its own store), epoch (renewed by each fork on its own Service changes), namespace and
+ * labels, and the owner part is checked for every pod.
  */
-const keptDefaultsByLabels = new WeakMap<object, KeptDefaults>();
+const keptDefaultsByKey = new WeakMap<object, KeptDefaults>();
+
+/** The owner selectors of the pod in hand (reused across calls; read before the next). */
+const ownerScratch: Selector[] = [];
 
 function keptDefaults(
   pod: Pod,
@@ -192,40 +199,61 @@ function keptDefaults(
   epoch: object,
 ): readonly SpreadConstraint[] {
   const ns = pod.metadata.namespace;
-  let kept = keptDefaultsByLabels.get(labels);
-  if (kept === undefined || kept.view !== view || kept.epoch !== epoch || kept.namespace !== ns) {
+  // The owners are looked up for every pod (a ReplicaSet can be replaced under the same labels).
+  ownerScratch.length = 0;
+  for (const ref of pod.metadata.ownerReferences ?? []) {
+    const selector = ownerSelector(ref, ns, view);
+    if (selector !== undefined) ownerScratch.push(selector);
+  }
+  const key: object = ownerScratch[0] ?? labels;
+  let kept = keptDefaultsByKey.get(key);
+  if (
+    kept === undefined ||
+    kept.view !== view ||
+    kept.epoch !== epoch ||
+    kept.namespace !== ns ||
+    !sameLabels(kept.labels, labels)
+  ) {
     kept = {
       view,
       epoch,
       namespace: ns,
+      labels,
       services: serviceSelectors(ns, labels, view),
       owners: [],
       constraints: undefined,
     };
-    // Only a frozen labels object (a stored pod's) is kept: nothing can change it afterwards.
-    if (Object.isFrozen(labels)) keptDefaultsByLabels.set(labels, kept);
+    // Only frozen labels (a stored pod's) are kept: nothing can change them afterwards.
+    if (Object.isFrozen(labels)) keptDefaultsByKey.set(key, kept);
   }
-  // The owners are looked up for every pod (a ReplicaSet can be replaced under the same labels):
-  // the kept constraints hold while they give the same selectors in the same order.
-  const keptOwners = kept.owners;
-  let owners: Selector[] | undefined;
-  let k = 0;
-  for (const ref of pod.metadata.ownerReferences ?? []) {
-    const selector = ownerSelector(ref, ns, view);
-    if (selector === undefined) continue;
-    if (owners === undefined && keptOwners[k] === selector) {
-      k += 1;
-      continue;
-    }
-    owners ??= keptOwners.slice(0, k);
-    owners.push(selector);
-  }
-  if (owners === undefined && k !== keptOwners.length) owners = keptOwners.slice(0, k);
-  if (owners !== undefined || kept.constraints === undefined) {
-    kept.owners = owners ?? keptOwners;
+  // The kept constraints hold while the owners give the same selectors in the same order.
+  if (kept.constraints === undefined || !sameSelectors(kept.owners, ownerScratch)) {
+    kept.owners = ownerScratch.slice();
     kept.constraints = systemDefaults([...kept.services, ...kept.owners]);
   }
   return kept.constraints;
+}
+
+function sameSelectors(a: readonly Selector[], b: readonly Selector[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when both label sets have the same pairs. */
+function sameLabels(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    n += 1;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) n -= 1;
+  return n === 0;
 }
 
 /** True when the node carries every constraint's topology key. */
