@@ -334,9 +334,36 @@ export function podTopologySpreadScoresInto(
   }
   // Each node's raw score, its terms added in constraint order, then rounded.
   const raw = scratchRaw;
+  const bounds = { min: Number.POSITIVE_INFINITY, max: 0 };
+  const first = terms[0];
+  const second = terms[1];
+  if (terms.length === 2 && first?.perNode === true && second?.perNode === false && !requireAll) {
+    // The system defaults (hostname, then zone) on every node: the same sums, unrolled.
+    rawScoresOfDefaults(first, second, at, nf, raw, bounds);
+  } else {
+    rawScores(terms, at, nf, ignored, raw, bounds);
+  }
+  const { min, max } = bounds;
+  const out = scratchOut;
+  for (let j = 0; j < nf; j++) {
+    const r = raw[j] as number;
+    if (ignored[j] === 1) out[j] = 0;
+    else if (max === 0) out[j] = 100;
+    else out[j] = Math.trunc((100 * (max + min - r)) / max);
+  }
+  return out;
+}
+
+/** Raw scores into `raw` (0 for ignored nodes), with the least and greatest of the others. */
+function rawScores(
+  terms: readonly ScoreTerm[],
+  at: ArrayLike<number>,
+  nf: number,
+  ignored: Uint8Array,
+  raw: Float64Array,
+  bounds: { min: number; max: number },
+): void {
   const nt = terms.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = 0;
   for (let j = 0; j < nf; j++) {
     if (ignored[j] === 1) {
       raw[j] = 0;
@@ -352,17 +379,43 @@ export function podTopologySpreadScoresInto(
     }
     const rounded = Math.round(r);
     raw[j] = rounded;
+    if (rounded < bounds.min) bounds.min = rounded;
+    if (rounded > bounds.max) bounds.max = rounded;
+  }
+}
+
+/** {@link rawScores} for one per-node term then one per-domain term, no node ignored. */
+function rawScoresOfDefaults(
+  host: ScoreTerm,
+  zone: ScoreTerm,
+  at: ArrayLike<number>,
+  nf: number,
+  raw: Float64Array,
+  bounds: { min: number; max: number },
+): void {
+  const hostHas = host.hasKey;
+  const hostCounts = host.counts;
+  const hostWeight = host.weight;
+  const hostSkew = host.skew;
+  const zoneHas = zone.hasKey;
+  const zoneOf = zone.domainOf;
+  const zoneCounts = zone.counts;
+  const zoneWeight = zone.weight;
+  const zoneSkew = zone.skew;
+  let min = bounds.min;
+  let max = bounds.max;
+  for (let j = 0; j < nf; j++) {
+    const p = at[j] ?? 0;
+    let r = 0;
+    if (hostHas[p] === 1) r += (hostCounts[p] as number) * hostWeight + hostSkew;
+    if (zoneHas[p] === 1) r += (zoneCounts[zoneOf[p] as number] as number) * zoneWeight + zoneSkew;
+    const rounded = Math.round(r);
+    raw[j] = rounded;
     if (rounded < min) min = rounded;
     if (rounded > max) max = rounded;
   }
-  const out = scratchOut;
-  for (let j = 0; j < nf; j++) {
-    const r = raw[j] as number;
-    if (ignored[j] === 1) out[j] = 0;
-    else if (max === 0) out[j] = 100;
-    else out[j] = Math.trunc((100 * (max + min - r)) / max);
-  }
-  return out;
+  bounds.min = min;
+  bounds.max = max;
 }
 
 /** One constraint, ready for the per-node loop of {@link podTopologySpreadScores}. */
