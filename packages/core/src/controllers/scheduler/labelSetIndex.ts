@@ -19,10 +19,13 @@ export function labelSetId(
   namespace: string,
   labels: Readonly<Record<string, string>> | undefined,
 ): string {
-  const pairs = Object.entries(labels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .sort();
-  return `${namespace}\u0000${pairs.join('\u0000')}`;
+  // The same string as sorting and joining `Object.entries`' pairs, without their arrays.
+  const pairs: string[] = [];
+  for (const k in labels) if (Object.hasOwn(labels, k)) pairs.push(`${k}=${String(labels[k])}`);
+  if (pairs.length > 1) pairs.sort();
+  let id = `${namespace}\u0000`;
+  for (let i = 0; i < pairs.length; i++) id += `${i === 0 ? '' : '\u0000'}${pairs[i] ?? ''}`;
+  return id;
 }
 
 const EQUALITY = new Set(['Equals', 'DoubleEquals', 'In']);
