@@ -45,7 +45,12 @@ const servicesEpochs = new WeakMap<object, object>();
  * a cache view of another make (then nothing may be kept).
  */
 export function servicesEpochOf(cache: SchedulerCacheView): object | undefined {
-  return servicesEpochs.get(cache);
+  let epoch = servicesEpochs.get(cache);
+  if (epoch === undefined && cache instanceof SchedulerCache) {
+    epoch = {};
+    servicesEpochs.set(cache, epoch);
+  }
+  return epoch;
 }
 
 /** True when a Service event can change which Services select some labels. */
@@ -132,10 +137,6 @@ export class SchedulerCache {
   #derived = new Map<string, unknown>();
   #derivedGeneration = 0;
 
-  constructor() {
-    servicesEpochs.set(this, {});
-  }
-
   /**
    * An independent cache in the same state, for a fork of the simulation. Nothing is copied now:
    * both caches share the maps (by shard), the node infos, the label indexes (by label set) and
@@ -158,7 +159,8 @@ export class SchedulerCache {
     out.#nodeLabelGeneration = this.#nodeLabelGeneration;
     out.#derived = new Map(this.#derived);
     out.#derivedGeneration = this.#derivedGeneration;
-    servicesEpochs.set(out, servicesEpochs.get(this) ?? {});
+    const epoch = servicesEpochOf(this);
+    if (epoch !== undefined) servicesEpochs.set(out, epoch);
     return out;
   }
 
