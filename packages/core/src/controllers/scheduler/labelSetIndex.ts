@@ -3,7 +3,7 @@
  * affinity. A selector is answered by visiting only the label sets that could match, never every pod.
  * @packageDocumentation
  */
-import type { Selector } from '../../selector/types.js';
+import type { Requirement, Selector } from '../../selector/types.js';
 import { bump } from './nodeInfo.js';
 
 interface LabelSet {
@@ -19,10 +19,13 @@ export function labelSetId(
   namespace: string,
   labels: Readonly<Record<string, string>> | undefined,
 ): string {
-  const pairs = Object.entries(labels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .sort();
-  return `${namespace}\u0000${pairs.join('\u0000')}`;
+  // The same string as sorting and joining `Object.entries`' pairs, without their arrays.
+  const pairs: string[] = [];
+  for (const k in labels) if (Object.hasOwn(labels, k)) pairs.push(`${k}=${String(labels[k])}`);
+  if (pairs.length > 1) pairs.sort();
+  let id = `${namespace}\u0000`;
+  for (let i = 0; i < pairs.length; i++) id += `${i === 0 ? '' : '\u0000'}${pairs[i] ?? ''}`;
+  return id;
 }
 
 const EQUALITY = new Set(['Equals', 'DoubleEquals', 'In']);
@@ -144,7 +147,7 @@ export class LabelSetIndex {
     for (const s of selectors) {
       for (const r of s.requirements) {
         if (!EQUALITY.has(r.operator) || r.values.length !== 1) continue;
-        const bucket = this.#byPair.get(`${namespace}\u0000${r.key}=${r.values[0] ?? ''}`);
+        const bucket = this.#byPair.get(pairKeyOf(namespace, r));
         if (bucket === undefined) return undefined;
         if (candidates === undefined || bucket.size < candidates.size) candidates = bucket;
       }
@@ -172,6 +175,21 @@ export class LabelSetIndex {
       if (b.size === 0) index.delete(key);
     }
   }
+}
+
+/**
+ * The last `namespace` each (frozen) equality requirement was asked for and its bucket key: the
+ * pods of one template ask the same requirements in the same namespace every cycle.
+ */
+const keptPairKeys = new WeakMap<Requirement, { namespace: string; key: string }>();
+
+/** The {@link LabelSetIndex} bucket key of `r`'s single `key=value` pair in `namespace`. */
+function pairKeyOf(namespace: string, r: Requirement): string {
+  const kept = keptPairKeys.get(r);
+  if (kept?.namespace === namespace) return kept.key;
+  const key = `${namespace}\u0000${r.key}=${r.values[0] ?? ''}`;
+  if (Object.isFrozen(r)) keptPairKeys.set(r, { namespace, key });
+  return key;
 }
 
 function matchesAll(

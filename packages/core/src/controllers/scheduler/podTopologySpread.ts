@@ -10,12 +10,13 @@ import { REASONS, fail } from './filterStatus.js';
 import type { FilterFailure } from './filterStatus.js';
 import { podMatchesNodeSelectorAndAffinity } from './nodeAffinity.js';
 import type { NodeInfo } from './nodeInfo.js';
+import { servicesEpochOf } from './schedulerCache.js';
 import type { SchedulerCacheView } from './schedulerCache.js';
 import {
   HOSTNAME_LABEL,
   hasAllTopologyKeys,
+  keptSpreadConstraints,
   selectorsMatch,
-  spreadConstraintsOf,
 } from './spreadConstraints.js';
 import type { SpreadConstraint } from './spreadConstraints.js';
 import { buildTopologyDomains, nodePositions, topologyDomains } from './topologyDomains.js';
@@ -80,7 +81,7 @@ export function prepareSpreadFilter(
   view: ClusterView,
   cache: SchedulerCacheView,
 ): SpreadFilterState | undefined {
-  const constraints = spreadConstraintsOf(pod, view, 'DoNotSchedule');
+  const constraints = keptSpreadConstraints(pod, view, 'DoNotSchedule', servicesEpochOf(cache));
   if (constraints.length === 0) return undefined;
   const ns = pod.metadata.namespace;
   const domainsPerKey = eligibleDomainCounts(pod, cache, constraints);
@@ -177,6 +178,12 @@ let scratchRaw = new Float64Array(0);
 let scratchOut = new Float64Array(0);
 /** Per hostname constraint: matching pods by node position (zeroed before each use). */
 const scratchByPosition: Int32Array[] = [];
+/** The entries of a count map: node name, position (-1: not listed) and matching pods. */
+const scratchEntryName: string[] = [];
+let scratchEntryPos = new Int32Array(256);
+let scratchEntryCount = new Int32Array(256);
+/** Per other constraint: matching pods by domain id, -1 for a domain no scored node is in. */
+const scratchTotals: Int32Array[] = [];
 
 /**
  * {@link podTopologySpreadScores} into a scratch array: its first `feasible.length` entries,
@@ -189,7 +196,7 @@ export function podTopologySpreadScoresInto(
   feasible: readonly NodeInfo[],
   positions?: ArrayLike<number>,
 ): Float64Array | undefined {
-  const constraints = spreadConstraintsOf(pod, view, 'ScheduleAnyway');
+  const constraints = keptSpreadConstraints(pod, view, 'ScheduleAnyway', servicesEpochOf(cache));
   const nf = feasible.length;
   if (constraints.length === 0 || nf === 0) return undefined;
   // Only the pod's own constraints require every key; system defaults still spread by hostname
@@ -237,8 +244,28 @@ export function podTopologySpreadScoresInto(
     }
     return ok;
   };
+  // The nodes holding matching pods (name, position or -1, count), read once per count map: the
+  // system defaults' two constraints share one.
+  let entriesOf: ReadonlyMap<string, number> | undefined;
+  let entries = 0;
+  const readEntries = (perNode: ReadonlyMap<string, number>): void => {
+    if (perNode === entriesOf) return;
+    if (scratchEntryPos.length < perNode.size) {
+      scratchEntryPos = new Int32Array(perNode.size * 2);
+      scratchEntryCount = new Int32Array(perNode.size * 2);
+    }
+    entries = 0;
+    for (const [name, count] of perNode) {
+      scratchEntryName[entries] = name;
+      scratchEntryPos[entries] = tables.positionOf(name) ?? -1;
+      scratchEntryCount[entries] = count;
+      entries += 1;
+    }
+    entriesOf = perNode;
+  };
   const matching: ReadonlyMap<string, number>[] = [];
   let hostTerms = 0;
+  let domainTerms = 0;
   const terms: ScoreTerm[] = [];
   for (let i = 0; i < constraints.length; i++) {
     const c = constraints[i] as SpreadConstraint;
@@ -250,6 +277,9 @@ export function podTopologySpreadScoresInto(
         ? (matching[i - 1] as ReadonlyMap<string, number>)
         : cache.countMatching(ns, c.selectors);
     matching.push(perNode);
+    readEntries(perNode);
+    const entryPos = scratchEntryPos;
+    const entryCount = scratchEntryCount;
     if (c.topologyKey === HOSTNAME_LABEL) {
       // Pods on the node itself, whatever its hostname label says (upstream Score).
       let byPosition = scratchByPosition[hostTerms];
@@ -258,78 +288,62 @@ export function podTopologySpreadScoresInto(
         scratchByPosition[hostTerms] = byPosition;
       } else byPosition.fill(0, 0, tables.size);
       hostTerms += 1;
-      for (const [name, count] of perNode) {
-        const p = tables.positionOf(name);
-        if (p !== undefined) byPosition[p] = count;
+      for (let k = 0; k < entries; k++) {
+        const p = entryPos[k] as number;
+        if (p !== -1) byPosition[p] = entryCount[k] as number;
       }
       terms.push(term(d, true, byPosition, Math.log(scored + 2), c));
       continue;
     }
     // The domains of the scored feasible nodes (a missing key is the domain ''), then the
     // matching pods of every counting node added to those domains.
-    const totals = new Int32Array(d.ids.size).fill(-1);
+    let totals = scratchTotals[domainTerms];
+    if (totals === undefined || totals.length < d.ids.size) {
+      totals = new Int32Array(Math.max(d.ids.size, 64));
+      scratchTotals[domainTerms] = totals;
+    }
+    domainTerms += 1;
+    totals.fill(-1, 0, d.ids.size);
     let present = 0;
-    for (let j = 0; j < nf; j++) {
+    // Once every domain some node has is seen, no later node adds one.
+    for (let j = 0; j < nf && present < d.used; j++) {
       const id = d.domainOf[at[j] ?? 0] ?? 0;
       if (ignored[j] === 0 && totals[id] === -1) {
         totals[id] = 0;
         present += 1;
       }
     }
-    for (const [name, count] of perNode) {
+    for (let k = 0; k < entries; k++) {
       // A listed node's value is in the table; any other's is read from its labels.
-      const p = tables.positionOf(name);
-      if (p !== undefined && everyListedNodeCounts) {
+      const p = entryPos[k] as number;
+      const count = entryCount[k] as number;
+      if (p !== -1 && everyListedNodeCounts) {
         const id = d.domainOf[p] as number;
         const total = totals[id] ?? -1;
         if (total !== -1) totals[id] = total + count;
         continue;
       }
+      const name = scratchEntryName[k] as string;
       const node = cache.nodeInfo(name)?.node;
       if (!nodeCounts(name, node)) continue;
-      const id =
-        p !== undefined ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
+      const id = p !== -1 ? d.domainOf[p] : d.ids.get(node?.metadata.labels?.[c.topologyKey] ?? '');
       const total = id === undefined ? -1 : (totals[id] ?? -1);
       if (total !== -1) totals[id as number] = total + count;
     }
     terms.push(term(d, false, totals, Math.log(present + 2), c));
   }
-  // Each node's raw score, summed term by term (the same additions in the same order as node by
-  // node), then rounded.
+  // Each node's raw score, its terms added in constraint order, then rounded.
   const raw = scratchRaw;
-  raw.fill(0, 0, nf);
-  for (const t of terms) {
-    const hasKey = t.hasKey;
-    const counts = t.counts;
-    const weight = t.weight;
-    const skew = t.c.maxSkew - 1;
-    if (t.perNode) {
-      for (let j = 0; j < nf; j++) {
-        const p = at[j] ?? 0;
-        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
-        raw[j] = (raw[j] as number) + ((counts[p] as number) * weight + skew);
-      }
-    } else {
-      const domainOf = t.domainOf;
-      for (let j = 0; j < nf; j++) {
-        const p = at[j] ?? 0;
-        if (ignored[j] === 1 || hasKey[p] !== 1) continue;
-        raw[j] = (raw[j] as number) + ((counts[domainOf[p] as number] as number) * weight + skew);
-      }
-    }
+  const bounds = { min: Number.POSITIVE_INFINITY, max: 0 };
+  const first = terms[0];
+  const second = terms[1];
+  if (terms.length === 2 && first?.perNode === true && second?.perNode === false && !requireAll) {
+    // The system defaults (hostname, then zone) on every node: the same sums, unrolled.
+    rawScoresOfDefaults(first, second, at, nf, raw, bounds);
+  } else {
+    rawScores(terms, at, nf, ignored, raw, bounds);
   }
-  let min = Number.POSITIVE_INFINITY;
-  let max = 0;
-  for (let j = 0; j < nf; j++) {
-    if (ignored[j] === 1) {
-      raw[j] = 0;
-      continue;
-    }
-    const rounded = Math.round(raw[j] as number);
-    raw[j] = rounded;
-    if (rounded < min) min = rounded;
-    if (rounded > max) max = rounded;
-  }
+  const { min, max } = bounds;
   const out = scratchOut;
   for (let j = 0; j < nf; j++) {
     const r = raw[j] as number;
@@ -338,6 +352,70 @@ export function podTopologySpreadScoresInto(
     else out[j] = Math.trunc((100 * (max + min - r)) / max);
   }
   return out;
+}
+
+/** Raw scores into `raw` (0 for ignored nodes), with the least and greatest of the others. */
+function rawScores(
+  terms: readonly ScoreTerm[],
+  at: ArrayLike<number>,
+  nf: number,
+  ignored: Uint8Array,
+  raw: Float64Array,
+  bounds: { min: number; max: number },
+): void {
+  const nt = terms.length;
+  for (let j = 0; j < nf; j++) {
+    if (ignored[j] === 1) {
+      raw[j] = 0;
+      continue;
+    }
+    const p = at[j] ?? 0;
+    let r = 0;
+    for (let k = 0; k < nt; k++) {
+      const t = terms[k] as ScoreTerm;
+      if (t.hasKey[p] !== 1) continue;
+      const count = t.perNode ? t.counts[p] : t.counts[t.domainOf[p] as number];
+      r += (count as number) * t.weight + t.skew;
+    }
+    const rounded = Math.round(r);
+    raw[j] = rounded;
+    if (rounded < bounds.min) bounds.min = rounded;
+    if (rounded > bounds.max) bounds.max = rounded;
+  }
+}
+
+/** {@link rawScores} for one per-node term then one per-domain term, no node ignored. */
+function rawScoresOfDefaults(
+  host: ScoreTerm,
+  zone: ScoreTerm,
+  at: ArrayLike<number>,
+  nf: number,
+  raw: Float64Array,
+  bounds: { min: number; max: number },
+): void {
+  const hostHas = host.hasKey;
+  const hostCounts = host.counts;
+  const hostWeight = host.weight;
+  const hostSkew = host.skew;
+  const zoneHas = zone.hasKey;
+  const zoneOf = zone.domainOf;
+  const zoneCounts = zone.counts;
+  const zoneWeight = zone.weight;
+  const zoneSkew = zone.skew;
+  let min = bounds.min;
+  let max = bounds.max;
+  for (let j = 0; j < nf; j++) {
+    const p = at[j] ?? 0;
+    let r = 0;
+    if (hostHas[p] === 1) r += (hostCounts[p] as number) * hostWeight + hostSkew;
+    if (zoneHas[p] === 1) r += (zoneCounts[zoneOf[p] as number] as number) * zoneWeight + zoneSkew;
+    const rounded = Math.round(r);
+    raw[j] = rounded;
+    if (rounded < min) min = rounded;
+    if (rounded > max) max = rounded;
+  }
+  bounds.min = min;
+  bounds.max = max;
 }
 
 /** One constraint, ready for the per-node loop of {@link podTopologySpreadScores}. */
@@ -349,7 +427,8 @@ interface ScoreTerm {
   readonly counts: Int32Array;
   /** `ln(domains + 2)` (upstream `topologyNormalizingWeight`). */
   readonly weight: number;
-  readonly c: SpreadConstraint;
+  /** `maxSkew − 1`. */
+  readonly skew: number;
 }
 
 function term(
@@ -359,7 +438,7 @@ function term(
   weight: number,
   c: SpreadConstraint,
 ): ScoreTerm {
-  return { domainOf: d.domainOf, hasKey: d.hasKey, perNode, counts, weight, c };
+  return { domainOf: d.domainOf, hasKey: d.hasKey, perNode, counts, weight, skew: c.maxSkew - 1 };
 }
 
 /** Where the nodes' topology values are read: per node position. */

@@ -155,6 +155,9 @@ export function schedulePod(
     scratchFailed = new Int32Array(n);
   }
   fitMemo.ready([requests.milliCpu, requests.memory], n);
+  // Read straight from the memo's arrays (ready() is the only call that replaces them).
+  const fitVersions = fitMemo.versions;
+  const fitStates = fitMemo.first;
   // Positions in `infos` of the feasible nodes, and of the rejected ones (their failures are
   // built only when no node fits: a scheduled pod's result does not carry them).
   const feasibleAt = scratchFeasible;
@@ -172,7 +175,7 @@ export function schedulePod(
     // Pass or fail does not depend on the filters' order (only the reported failure does).
     const version = versionOf(info);
     let state: number;
-    if (fitMemo.holds(at, version)) state = fitMemo.values[0]?.[at] as number;
+    if (version !== undefined && fitVersions[at] === version) state = fitStates[at] as number;
     else {
       state = !resourcesFit(requests, info)
         ? NO_ROOM
@@ -333,6 +336,9 @@ function scoreTotals(
     const { milliCpu, memory, nonZeroMilliCpu, nonZeroMemory } = requests;
     scoreMemo.ready([milliCpu, memory, nonZeroMilliCpu, nonZeroMemory], cache.nodeInfos().length);
   }
+  const scoreVersions = scoreMemo.versions;
+  const leastAt = scoreMemo.first;
+  const balancedAt = scoreMemo.second;
   // A plain array: a typed one this long gets an off-heap backing store, dearer to make.
   const out = new Array<number>(nf);
   for (let j = 0; j < nf; j++) {
@@ -342,9 +348,9 @@ function scoreTotals(
     // Without positions (scoreNodes) nothing is kept: the version is left out.
     const version = positions === undefined ? undefined : versionOf(info);
     const p = positions === undefined ? 0 : (positions[j] as number);
-    if (scoreMemo.holds(p, version)) {
-      least = scoreMemo.values[0]?.[p] as number;
-      balanced = scoreMemo.values[1]?.[p] as number;
+    if (version !== undefined && scoreVersions[p] === version) {
+      least = leastAt[p] as number;
+      balanced = balancedAt[p] as number;
     } else {
       least = leastAllocatedScore(requests, info);
       balanced = balancedAllocationScore(requests, info);
@@ -369,41 +375,36 @@ function scoreTotals(
  * ask the same.
  */
 class NodeMemo {
-  #versionAt = new Float64Array(0);
-  /** One array of kept values per result, by position. */
-  values: Float64Array[];
+  /** The version each position's values were kept for (0: none; versions start at 1). */
+  versions = new Float64Array(0);
+  /** The first kept value, by position. */
+  first = new Float64Array(0);
+  /** The second kept value, by position (unused by a one-value memo). */
+  second = new Float64Array(0);
   #key: readonly number[] = [];
-
-  constructor(results: number) {
-    this.values = Array.from({ length: results }, () => new Float64Array(0));
-  }
 
   /** Readies the memo for `key` (the pod's request values) over `size` positions. */
   ready(key: readonly number[], size: number): void {
-    if (this.#versionAt.length < size) {
-      this.#versionAt = new Float64Array(size);
-      this.values = this.values.map(() => new Float64Array(size));
+    if (this.versions.length < size) {
+      this.versions = new Float64Array(size);
+      this.first = new Float64Array(size);
+      this.second = new Float64Array(size);
     } else if (key.length === this.#key.length && key.every((v, i) => v === this.#key[i])) {
       return;
-    } else this.#versionAt.fill(0); // versions start at 1
+    } else this.versions.fill(0);
     this.#key = key;
-  }
-
-  /** True when position `at` holds values for this `version`. */
-  holds(at: number, version: number | undefined): boolean {
-    return version !== undefined && this.#versionAt[at] === version;
   }
 
   /** Keeps `first` (and `second`) at position `at` for `version` (nothing without a version). */
   keep(at: number, version: number | undefined, first: number, second = 0): void {
     if (version === undefined) return;
-    this.#versionAt[at] = version;
-    (this.values[0] as Float64Array)[at] = first;
-    if (this.values.length > 1) (this.values[1] as Float64Array)[at] = second;
+    this.versions[at] = version;
+    this.first[at] = first;
+    this.second[at] = second;
   }
 }
 
 /** Each position's standing for the pod's cpu and memory ({@link NO_ROOM}, {@link ROOM}, {@link ROOM_CLEAN}). */
-const fitMemo = new NodeMemo(1);
+const fitMemo = new NodeMemo();
 /** Each position's LeastAllocated and BalancedAllocation scores. */
-const scoreMemo = new NodeMemo(2);
+const scoreMemo = new NodeMemo();

@@ -5,6 +5,7 @@
  */
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
+import type { Service } from '../../objects/service.js';
 import type { Selector } from '../../selector/types.js';
 import { ShardedCowMap } from '../../store/shardedCowMap.js';
 import type { StoreEvent } from '../../store/view.js';
@@ -29,6 +30,34 @@ interface PodRecord {
 
 function podKeyOf(pod: Pod): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+/**
+ * Each cache's services epoch ({@link servicesEpochOf}), beside the class so that it stays off
+ * the public surface.
+ */
+const servicesEpochs = new WeakMap<object, object>();
+
+/**
+ * An object renewed whenever the cache sees a Service added, deleted or given another selector,
+ * and shared with a fork until either side renews it: values derived from the view's Services
+ * (which Services select a set of labels) stay valid while it is the same object. Undefined for
+ * a cache view of another make (then nothing may be kept).
+ */
+export function servicesEpochOf(cache: SchedulerCacheView): object | undefined {
+  let epoch = servicesEpochs.get(cache);
+  if (epoch === undefined && cache instanceof SchedulerCache) {
+    epoch = {};
+    servicesEpochs.set(cache, epoch);
+  }
+  return epoch;
+}
+
+/** True when a Service event can change which Services select some labels. */
+function changesServiceSelection(ev: StoreEvent): boolean {
+  if (ev.type !== 'MODIFIED') return true;
+  const before = ev.oldObject as Service | undefined;
+  return before?.spec.selector !== (ev.object as Service).spec.selector;
 }
 
 /** How many node-derived values {@link SchedulerCache.nodeDerived} keeps at most. */
@@ -108,7 +137,6 @@ export class SchedulerCache {
   #derived = new Map<string, unknown>();
   #derivedGeneration = 0;
 
-  /** Applies one store event (Node and Pod kinds; other kinds are ignored). */
   /**
    * An independent cache in the same state, for a fork of the simulation. Nothing is copied now:
    * both caches share the maps (by shard), the node infos, the label indexes (by label set) and
@@ -131,9 +159,15 @@ export class SchedulerCache {
     out.#nodeLabelGeneration = this.#nodeLabelGeneration;
     out.#derived = new Map(this.#derived);
     out.#derivedGeneration = this.#derivedGeneration;
+    const epoch = servicesEpochOf(this);
+    if (epoch !== undefined) servicesEpochs.set(out, epoch);
     return out;
   }
 
+  /**
+   * Applies one store event: Node and Pod kinds, and Service changes of selection (which renew
+   * {@link servicesEpochOf}); other kinds are ignored.
+   */
   observe(ev: StoreEvent): void {
     if (ev.kind === 'Node') {
       const node = ev.object as Node;
@@ -151,6 +185,8 @@ export class SchedulerCache {
       if (ev.type === 'MODIFIED' && this.#keeps(key, ev.oldObject as Pod | undefined, pod)) return;
       this.#removePod(key);
       if (!isTerminal(pod)) this.#addPod(key, pod, nodeName, false);
+    } else if (ev.kind === 'Service' && changesServiceSelection(ev)) {
+      servicesEpochs.set(this, {});
     }
   }
 

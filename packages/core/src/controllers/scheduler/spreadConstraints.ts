@@ -7,6 +7,7 @@
 import { labelSelectorToSelector } from '../../selector/labelSelectorToSelector.js';
 import { selectorFromSet } from '../../selector/selectorFromSet.js';
 import type { ClusterView } from '../../store/view.js';
+import type { OwnerReference } from '../../objects/meta.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Selector } from '../../selector/types.js';
 
@@ -41,19 +42,39 @@ export const SYSTEM_DEFAULT_CONSTRAINTS: readonly { maxSkew: number; topologyKey
  */
 export function defaultSpreadSelectors(pod: Pod, view: ClusterView): Selector[] {
   const ns = pod.metadata.namespace;
+  const out = [...serviceSelectors(ns, pod.metadata.labels, view)];
+  for (const ref of pod.metadata.ownerReferences ?? []) {
+    const selector = ownerSelector(ref, ns, view);
+    if (selector !== undefined) out.push(selector);
+  }
+  return out;
+}
+
+/** The non-empty selectors of the Services in `namespace` selecting `labels`, in key order. */
+function serviceSelectors(
+  namespace: string,
+  labels: Readonly<Record<string, string>> | undefined,
+  view: ClusterView,
+): Selector[] {
   const out: Selector[] = [];
-  for (const svc of view.servicesSelecting(ns, pod.metadata.labels)) {
+  for (const svc of view.servicesSelecting(namespace, labels)) {
     const sel = svc.spec.selector;
     if (sel !== undefined && Object.keys(sel).length > 0) out.push(compiled(sel, selectorFromSet));
   }
-  for (const ref of pod.metadata.ownerReferences ?? []) {
-    if (ref.kind !== 'ReplicaSet' && ref.kind !== 'StatefulSet') continue;
-    const owner = view.get(ref.kind, `${ns}/${ref.name}`);
-    if (owner === undefined || owner.metadata.uid !== ref.uid) continue;
-    const selector = labelSelectorToSelector(owner.spec.selector); // cached by object in core
-    if (!selector.empty && !selector.matchesNothing) out.push(selector);
-  }
   return out;
+}
+
+/** The selector of the ReplicaSet or StatefulSet `ref` names, when it is in the view and selects something. */
+function ownerSelector(
+  ref: OwnerReference,
+  namespace: string,
+  view: ClusterView,
+): Selector | undefined {
+  if (ref.kind !== 'ReplicaSet' && ref.kind !== 'StatefulSet') return undefined;
+  const owner = view.get(ref.kind, `${namespace}/${ref.name}`);
+  if (owner === undefined || owner.metadata.uid !== ref.uid) return undefined;
+  const selector = labelSelectorToSelector(owner.spec.selector); // cached by object in core
+  return selector.empty || selector.matchesNothing ? undefined : selector;
 }
 
 /** Service selectors compiled from stored (immutable) objects, so each is compiled once. */
@@ -81,26 +102,158 @@ export function spreadConstraintsOf(
   view: ClusterView,
   mode: 'DoNotSchedule' | 'ScheduleAnyway',
 ): SpreadConstraint[] {
-  const own = pod.spec.topologySpreadConstraints ?? [];
-  if (own.length > 0) {
-    return own
-      .filter((c) => (c.whenUnsatisfiable ?? 'DoNotSchedule') === mode)
-      .map((c) => ({
-        maxSkew: c.maxSkew ?? 1,
-        topologyKey: c.topologyKey ?? '',
-        selectors: [labelSelectorToSelector(c.labelSelector)],
-        minDomains: c.minDomains ?? 1,
-      }));
+  return [...keptSpreadConstraints(pod, view, mode, undefined)];
+}
+
+/**
+ * {@link spreadConstraintsOf}, as a kept array the caller must not change. With `servicesEpoch`
+ * (the scheduler cache's {@link servicesEpochOf}: renewed whenever a Service appears, goes or
+ * changes its selector) the system defaults are kept per frozen pod-labels object and view, and
+ * a pod pays only for its owners' lookups; without it they are built afresh.
+ */
+export function keptSpreadConstraints(
+  pod: Pod,
+  view: ClusterView,
+  mode: 'DoNotSchedule' | 'ScheduleAnyway',
+  servicesEpoch: object | undefined,
+): readonly SpreadConstraint[] {
+  const own = pod.spec.topologySpreadConstraints;
+  if (own !== undefined && own.length > 0) return ownConstraints(own, mode);
+  if (mode === 'DoNotSchedule') return NO_CONSTRAINTS;
+  const labels = pod.metadata.labels;
+  if (servicesEpoch === undefined || labels === undefined) {
+    return systemDefaults(defaultSpreadSelectors(pod, view));
   }
-  if (mode === 'DoNotSchedule') return [];
-  const selectors = defaultSpreadSelectors(pod, view);
-  if (selectors.length === 0) return [];
+  return keptDefaults(pod, labels, view, servicesEpoch);
+}
+
+const NO_CONSTRAINTS: readonly SpreadConstraint[] = Object.freeze([]);
+
+type OwnConstraints = NonNullable<Pod['spec']['topologySpreadConstraints']>;
+
+/** A pod's own constraints by mode, kept per (frozen) constraint list. */
+const keptOwn = new WeakMap<OwnConstraints, Record<string, readonly SpreadConstraint[]>>();
+
+function ownConstraints(
+  own: OwnConstraints,
+  mode: 'DoNotSchedule' | 'ScheduleAnyway',
+): readonly SpreadConstraint[] {
+  const kept = keptOwn.get(own)?.[mode];
+  if (kept !== undefined) return kept;
+  const built = own
+    .filter((c) => (c.whenUnsatisfiable ?? 'DoNotSchedule') === mode)
+    .map((c) => ({
+      maxSkew: c.maxSkew ?? 1,
+      topologyKey: c.topologyKey ?? '',
+      selectors: [labelSelectorToSelector(c.labelSelector)],
+      minDomains: c.minDomains ?? 1,
+    }));
+  // Only a frozen list (a stored pod's) is kept: nothing can change it afterwards.
+  if (Object.isFrozen(own)) keptOwn.set(own, { ...keptOwn.get(own), [mode]: built });
+  return built;
+}
+
+/** The system default constraints over `selectors` (none when there is no selector). */
+function systemDefaults(selectors: readonly Selector[]): readonly SpreadConstraint[] {
+  if (selectors.length === 0) return NO_CONSTRAINTS;
   return SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
     selectors,
     minDomains: 1,
   }));
+}
+
+/**
+ * The system defaults for pods of one owner (or one labels object), valid for one view, services
+ * epoch, namespace and labels: the Services' selectors (the dear part: an index walk and a sort
+ * per pod), and the last owner selectors seen with them and the constraints built from both.
+ */
+interface KeptDefaults {
+  readonly view: ClusterView;
+  readonly epoch: object;
+  readonly namespace: string;
+  /** The labels the Services were matched against (compared by content). */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly services: readonly Selector[];
+  owners: readonly Selector[];
+  constraints: readonly SpreadConstraint[] | undefined;
+}
+
+/**
+ * By the first owner's selector (compiled once per frozen ReplicaSet/StatefulSet selector, so
+ * shared by the pods of one owner, each with its own labels object), else by the pod's frozen
+ * labels object. Nothing here is a fork's own state: an entry holds only for its view (a fork
+ * has its own store), epoch (renewed by each fork on its own Service changes), namespace and
+ * labels, and the owner part is checked for every pod.
+ */
+const keptDefaultsByKey = new WeakMap<object, KeptDefaults>();
+
+/** The owner selectors of the pod in hand (reused across calls; read before the next). */
+const ownerScratch: Selector[] = [];
+
+function keptDefaults(
+  pod: Pod,
+  labels: Readonly<Record<string, string>>,
+  view: ClusterView,
+  epoch: object,
+): readonly SpreadConstraint[] {
+  const ns = pod.metadata.namespace;
+  // The owners are looked up for every pod (a ReplicaSet can be replaced under the same labels).
+  ownerScratch.length = 0;
+  for (const ref of pod.metadata.ownerReferences ?? []) {
+    const selector = ownerSelector(ref, ns, view);
+    if (selector !== undefined) ownerScratch.push(selector);
+  }
+  const key: object = ownerScratch[0] ?? labels;
+  let kept = keptDefaultsByKey.get(key);
+  if (
+    kept === undefined ||
+    kept.view !== view ||
+    kept.epoch !== epoch ||
+    kept.namespace !== ns ||
+    !sameLabels(kept.labels, labels)
+  ) {
+    kept = {
+      view,
+      epoch,
+      namespace: ns,
+      labels,
+      services: serviceSelectors(ns, labels, view),
+      owners: [],
+      constraints: undefined,
+    };
+    // Only frozen labels (a stored pod's) are kept: nothing can change them afterwards.
+    if (Object.isFrozen(labels)) keptDefaultsByKey.set(key, kept);
+  }
+  // The kept constraints hold while the owners give the same selectors in the same order.
+  if (kept.constraints === undefined || !sameSelectors(kept.owners, ownerScratch)) {
+    kept.owners = ownerScratch.slice();
+    kept.constraints = systemDefaults([...kept.services, ...kept.owners]);
+  }
+  return kept.constraints;
+}
+
+function sameSelectors(a: readonly Selector[], b: readonly Selector[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when both label sets have the same pairs. */
+function sameLabels(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    if (!Object.hasOwn(b, k) || a[k] !== b[k]) return false;
+    n += 1;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) n -= 1;
+  return n === 0;
 }
 
 /** True when the node carries every constraint's topology key. */

@@ -16,6 +16,22 @@ describe('topology domains by node position', () => {
     expect(nodePositions(cache).get('n3')).toBe(2);
   });
 
+  it('counts the domains the nodes are in, an empty value or a missing key being one', () => {
+    const all = topologyDomains(
+      cacheOf([node('n1', { zone: 'a' }), node('n2', { zone: 'b' })]),
+      ZONE,
+    );
+    expect(all.used).toBe(2);
+    const missing = topologyDomains(cacheOf([node('n1', { zone: 'a' }), node('n2')]), ZONE);
+    expect(missing.used).toBe(2);
+    const empty = topologyDomains(
+      cacheOf([node('n1', { zone: 'a' }), node('n2', { zone: '' })]),
+      ZONE,
+    );
+    expect([...empty.hasKey]).toEqual([1, 1]);
+    expect(empty.used).toBe(2);
+  });
+
   it('follows a node added or relabelled (a new node-label generation)', () => {
     const cache = cacheOf([node('n1', { zone: 'a' }), node('n3', { zone: 'a' })]);
     expect([...topologyDomains(cache, ZONE).domainOf]).toEqual([1, 1]);

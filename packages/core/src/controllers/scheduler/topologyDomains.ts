@@ -18,6 +18,8 @@ export interface TopologyDomains {
   readonly hasKey: Uint8Array;
   /** The id of each value seen; `''` is 0. */
   readonly ids: ReadonlyMap<string, number>;
+  /** How many distinct ids the positions have (the domains a search can meet). */
+  readonly used: number;
 }
 
 /** Each known node's position in {@link SchedulerCacheView.nodeInfos}, by name. */
@@ -57,5 +59,15 @@ export function buildTopologyDomains(infos: readonly NodeInfo[], key: string): T
     }
     domainOf[p] = id;
   }
-  return { domainOf, hasKey, ids };
+  // A node without the key is in domain 0, and so is one whose value is ''.
+  const seen = new Uint8Array(ids.size);
+  let used = 0;
+  for (let p = 0; p < infos.length; p++) {
+    const id = domainOf[p] as number;
+    if (seen[id] === 0) {
+      seen[id] = 1;
+      used += 1;
+    }
+  }
+  return { domainOf, hasKey, ids, used };
 }
