@@ -2,7 +2,7 @@
  * One container of a pod on the simulated node: its runs, probes, exits and restarts (§5.6–5.8).
  * @packageDocumentation
  */
-import type { Container } from '@kubesim/core';
+import type { Container, ContainerStatus } from '@kubesim/core';
 import { nextPhase } from '../engine/index.js';
 import type { AgentHost } from '../world/agentHost.js';
 import type { FailureWindow, PodBehavior } from './behavior.js';
@@ -10,7 +10,6 @@ import { absoluteWindows, nextFlip, probeTiming } from './probeSchedule.js';
 import type { ProbeTiming } from './probeSchedule.js';
 import { restartDecision, shouldRestart } from './restartBackoff.js';
 import type { BackoffEntry, RestartBackoffPolicy } from './restartBackoff.js';
-import type { ReportedContainer } from './podStatusView.js';
 import type { Timers } from './timers.js';
 
 /** How a container run ended. */
@@ -421,4 +420,24 @@ export class ContainerRunner {
     this.probeReady = false;
     this.#readiness = undefined;
   }
+}
+
+/**
+ * What a container's reported status was made from, and the stored (frozen) status that report
+ * became. While the container's fields stay these and the live pod still holds that status, the
+ * status is written again as it is: `containerStatus` (podStatusView) would build an equal copy that the
+ * store would only compare and drop.
+ */
+export interface ReportedContainer {
+  readonly state: ContainerRunner['state'];
+  readonly waitingReason: string;
+  readonly waitingMessage: string | undefined;
+  readonly startedAt: number;
+  readonly terminated: Termination | undefined;
+  readonly lastTermination: Termination | undefined;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  readonly started: boolean;
+  /** The status built from these fields; the stored (frozen) one once the write is made. */
+  status: ContainerStatus;
 }

@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase } from '@kubesim/core';
-import type { ContainerRunner, Termination } from './containerRunner.js';
+import type { ContainerRunner, ReportedContainer, Termination } from './containerRunner.js';
+
+export type { ReportedContainer } from './containerRunner.js';
 
 /** Condition types the kubelet owns (pkg/kubelet/types `PodConditionByKubelet`). */
 const KUBELET_CONDITIONS = new Set([
@@ -50,26 +52,6 @@ export function containerStatus(c: ContainerRunner, ts: (ms: number) => string):
     ...(c.spec.image === undefined ? {} : { image: c.spec.image }),
     started: c.state === 'running' && c.started,
   };
-}
-
-/**
- * What a container's reported status was made from, and the stored (frozen) status that report
- * became. While the container's fields stay these and the live pod still holds that status, the
- * status is written again as it is: {@link containerStatus} would build an equal copy that the
- * store would only compare and drop.
- */
-export interface ReportedContainer {
-  readonly state: ContainerRunner['state'];
-  readonly waitingReason: string;
-  readonly waitingMessage: string | undefined;
-  readonly startedAt: number;
-  readonly terminated: Termination | undefined;
-  readonly lastTermination: Termination | undefined;
-  readonly ready: boolean;
-  readonly restartCount: number;
-  readonly started: boolean;
-  /** The status built from these fields; the stored (frozen) one once the write is made. */
-  status: ContainerStatus;
 }
 
 /** The fields of `c` that {@link containerStatus} reads, with the stored status made of them. */

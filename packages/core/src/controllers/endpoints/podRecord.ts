@@ -5,14 +5,30 @@
  * targetRef, which the Endpoints addresses and the EndpointSlice endpoints both reference.
  * @packageDocumentation
  */
-import type { EndpointAddress, Endpoint } from '../../objects/discovery.js';
+import type {
+  EndpointAddress,
+  Endpoint,
+  EndpointPort,
+  EndpointsPort,
+} from '../../objects/discovery.js';
 import type { ObjectReference } from '../../objects/meta.js';
 import type { Node } from '../../objects/node.js';
 import type { Pod } from '../../objects/pod.js';
 import type { Service } from '../../objects/service.js';
-import type { PortList } from './reconcileEndpoints.js';
-import type { CachedPorts } from './reconcileEndpointSlices.js';
 import type { IpAddressType } from './podEndpoint.js';
+
+/** The ports a pod serves for a Service (undefined: the one fact of a headless Service without ports), with their keys. */
+export interface PortList {
+  readonly ports: readonly (EndpointsPort | undefined)[];
+  readonly keys: readonly string[];
+}
+
+/** The ports a pod serves for a Service in EndpointSlice form (reconcileEndpointSlices), shared per Service. */
+export interface CachedPorts {
+  readonly ports: readonly EndpointPort[];
+  /** `portsKey` of `ports`. */
+  readonly key: string;
+}
 
 /**
  * The kept facts of one pod, in place (one object per pod). Each controller's fields hold for the

@@ -14,7 +14,7 @@ import { formatTimestamp } from '../../time.js';
 import type { EndpointSliceChanges } from './endpointSliceChanges.js';
 import { endpointKey, portsKey, sameObjects, sortEndpoints } from './endpointIdentity.js';
 import { packSlices } from './packSlices.js';
-import { podRecord, type PodRecord } from './podRecord.js';
+import { podRecord, type CachedPorts, type PodRecord } from './podRecord.js';
 import { isPlaceholderOf, recycleDeletes } from './finalizeSlices.js';
 import {
   findPort,
@@ -124,12 +124,6 @@ export function reconcileEndpointSlices(input: ReconcileEndpointSlicesInput): En
     toUpdate: toUpdate.map(stamp).sort(byName),
     toDelete: toDelete.sort(byName),
   };
-}
-
-export interface CachedPorts {
-  readonly ports: readonly EndpointPort[];
-  /** {@link portsKey} of `ports`. */
-  readonly key: string;
 }
 
 // endpointPortsFor and podToEndpoint are pure functions of frozen stored objects: a sync reuses

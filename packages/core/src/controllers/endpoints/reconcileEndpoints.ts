@@ -24,7 +24,7 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podEndpoint.js';
-import { podRecord, type PodRecord } from './podRecord.js';
+import { podRecord, type PodRecord, type PortList } from './podRecord.js';
 import { sameRecord, withoutKeys } from './records.js';
 import { addressTypesForService, isServiceIpSet } from './sliceShape.js';
 import {
@@ -114,12 +114,6 @@ function packSubsetsOf(service: Service, pods: readonly Pod[]): EndpointSubset[]
     }
   }
   return packColumns({ addresses, addressKeys, ports, portKeys, ready });
-}
-
-/** The ports a pod serves for a Service (undefined: the one fact of a headless Service without ports), with their keys. */
-export interface PortList {
-  readonly ports: readonly (EndpointsPort | undefined)[];
-  readonly keys: readonly string[];
 }
 
 const NO_PORTS: PortList = Object.freeze({ ports: Object.freeze([]), keys: Object.freeze([]) });
