@@ -1,27 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { InvalidArgumentError } from '../errors.js';
-import type { IdSource, RandomSource } from '../sources.js';
+import type { RandomSource } from '../sources.js';
 import { KindTable } from './kindTable.js';
 import { Store } from './store.js';
 import { namespaceManifest, podManifest, serviceManifest } from './testManifests.js';
 import type { StoredObject } from './types.js';
-
-/** Deterministic ids whose state can be copied, so a fork and a replay draw the same ones. */
-class Ids implements IdSource {
-  constructor(private n = 0) {}
-  uid(): string {
-    this.n += 1;
-    return `00000000-0000-4000-8000-${this.n.toString(16).padStart(12, '0')}`;
-  }
-  nameSuffix(): string {
-    this.n += 1;
-    return `s${this.n.toString(36).padStart(4, '0')}`;
-  }
-  clone(): Ids {
-    return new Ids(this.n);
-  }
-}
+import { CountingIds as Ids } from './countingIds.test-helper.js';
 
 /** A linear congruential stream whose state can be copied. */
 class Chance implements RandomSource {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReplicaSetInput } from '../../objects/apps.js';
 import type { Pod } from '../../objects/pod.js';
-import type { IdSource, RandomSource } from '../../sources.js';
+import type { RandomSource } from '../../sources.js';
 import { Store } from '../../store/store.js';
 import { podManifest, serviceManifest } from '../../store/testManifests.js';
 import { SchedulerCache, servicesEpochOf } from './schedulerCache.js';
@@ -15,22 +15,7 @@ import {
   defaultSpreadSelectors,
   keptSpreadConstraints,
 } from './spreadConstraints.js';
-
-/** Deterministic ids whose state can be copied (a fork draws its own from the same point). */
-class Ids implements IdSource {
-  constructor(private n = 0) {}
-  uid(): string {
-    this.n += 1;
-    return `00000000-0000-4000-8000-${this.n.toString(16).padStart(12, '0')}`;
-  }
-  nameSuffix(): string {
-    this.n += 1;
-    return `s${this.n.toString(36).padStart(4, '0')}`;
-  }
-  clone(): Ids {
-    return new Ids(this.n);
-  }
-}
+import { CountingIds as Ids } from '../../store/countingIds.test-helper.js';
 
 const noChance: RandomSource = { nextInt: () => 0 };
 
