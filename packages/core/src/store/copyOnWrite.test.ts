@@ -146,4 +146,36 @@ describe('ShardedCowMap.fork', () => {
       { numRuns: 300, seed: 5 },
     );
   });
+
+  it('keeps forks independent with integer keys too (the Event index keys on 30-bit hashes)', () => {
+    const keyArb = fc.oneof(fc.nat(200), fc.integer({ min: 0, max: 0x3fffffff }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1), keyArb, fc.option(fc.nat(), { nil: undefined })), {
+          maxLength: 80,
+        }),
+        (writes) => {
+          const parent = new ShardedCowMap<number, number>();
+          parent.set(7, 1);
+          const sides = [parent, parent.fork()];
+          const refs = [new Map([[7, 1]]), new Map([[7, 1]])];
+          const keys = new Set([7]);
+          for (const [side, k, v] of writes) {
+            keys.add(k);
+            const m = sides[side] as ShardedCowMap<number, number>;
+            const ref = refs[side] as Map<number, number>;
+            if (v === undefined) expect(m.delete(k)).toBe(ref.delete(k));
+            else {
+              m.set(k, v);
+              ref.set(k, v);
+            }
+          }
+          sides.forEach((m, i) => {
+            for (const k of keys) expect(m.get(k)).toBe(refs[i]?.get(k));
+          });
+        },
+      ),
+      { numRuns: 200, seed: 6 },
+    );
+  });
 });

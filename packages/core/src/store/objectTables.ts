@@ -12,9 +12,13 @@ export class ObjectTables {
   /** Secondary indexes, always in step with the tables. */
   readonly indexes: SecondaryIndexes;
 
-  constructor(tables?: Map<string, KindTable>, indexes?: SecondaryIndexes) {
+  /** Empty tables, or (for {@link ObjectTables.fork}) `tables` with a copy of `parent`'s indexes. */
+  constructor(tables?: Map<string, KindTable>, parent?: SecondaryIndexes) {
     this.tables = tables ?? new Map<string, KindTable>();
-    this.indexes = indexes ?? new SecondaryIndexes();
+    // The Event index checks its candidates against the stored Events: these tables' own.
+    const readEvent = (key: string): StoredObject | undefined =>
+      this.tables.get('Event')?.objects.get(key);
+    this.indexes = parent === undefined ? new SecondaryIndexes(readEvent) : parent.clone(readEvent);
   }
 
   /**
@@ -24,7 +28,7 @@ export class ObjectTables {
   fork(): ObjectTables {
     const tables = new Map<string, KindTable>();
     for (const [kind, table] of this.tables) tables.set(kind, table.fork());
-    return new ObjectTables(tables, this.indexes.clone());
+    return new ObjectTables(tables, this.indexes);
   }
 
   /** The table of `kind`, if any object of that kind was ever stored. */

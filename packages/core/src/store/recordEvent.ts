@@ -6,12 +6,14 @@ import { kindInfo, normalizeKey } from '../objects/kinds.js';
 import type { Event } from '../objects/node.js';
 import { createObject } from './createObject.js';
 import { deepFreeze } from './deepFreeze.js';
-import { eventFingerprint } from './secondaryIndexes.js';
 import type { StoreCore } from './storeCore.js';
 import type { EventRegarding } from './types.js';
 
 /** The component named in `source` of every Event the store records for the model. */
 export const EVENT_SOURCE_COMPONENT = 'kubesim';
+
+// Frozen and shared by every Event recorded: each would otherwise hold an equal copy.
+const SOURCE = Object.freeze({ component: EVENT_SOURCE_COMPONENT });
 
 /**
  * Records an Event about `regarding`. The same object, type, reason and message increment
@@ -29,22 +31,37 @@ export function recordEvent(
   message: string,
 ): Event | undefined {
   const nk = normalizeKey(regarding.kind, regarding.key);
-  const namespace = nk.namespace ?? 'default';
-  const nsObj = core.get('Namespace', namespace);
+  const ns = nk.namespace ?? 'default';
+  const nsObj = core.get('Namespace', ns);
   if (nsObj === undefined || nsObj.metadata.deletionTimestamp !== undefined) return undefined;
   const target = core.get(regarding.kind, nk.key);
+  // Equal strings the store already holds (the Namespace's and the object's names) instead of
+  // the ones cut from the key: each Event would otherwise keep its own copies.
+  const namespace = nsObj.metadata.name === ns ? nsObj.metadata.name : ns;
+  const name = target?.metadata.name === nk.name ? target.metadata.name : nk.name;
   const uid = regarding.uid ?? target?.metadata.uid;
   const involvedObject = {
     kind: regarding.kind,
-    ...(nk.namespace === undefined ? {} : { namespace: nk.namespace }),
-    name: nk.name,
+    ...(nk.namespace === undefined ? {} : { namespace }),
+    name,
     ...(uid === undefined ? {} : { uid }),
     apiVersion: target?.apiVersion ?? kindInfo(regarding.kind)?.apiVersion ?? 'v1',
   };
   const now = core.nowTimestamp();
-  const existingKey = core.tables.indexes.eventWith(
-    eventFingerprint(involvedObject, type, reason, message),
-  );
+  // client-go's recorder aggregates repeats keyed on source, involvedObject (kind, namespace,
+  // name, fieldPath, uid, apiVersion), type, reason and message (tools/record/events_cache.go
+  // getEventKey, EventLogger.eventObserve: count+1, lastTimestamp moved, name kept). kubesim has
+  // one source and no fieldPath, and keys on the rest but apiVersion; unlike getEventKey's plain
+  // join of the parts, two different tuples never match (EventIndex compares field by field).
+  const existingKey = core.tables.indexes.eventWith({
+    kind: regarding.kind,
+    namespace: nk.namespace === undefined ? '' : namespace,
+    name,
+    uid: uid ?? '',
+    type,
+    reason,
+    message,
+  });
   const existing = existingKey === undefined ? undefined : core.get('Event', existingKey);
   if (existingKey !== undefined && existing !== undefined) {
     const rv = core.nextResourceVersion();
@@ -60,23 +77,23 @@ export function recordEvent(
     return core.write('Event', existingKey, next, rv) as Event;
   }
   let suffix = hexNanos(core.nowMs());
-  if (core.get('Event', `${namespace}/${nk.name}.${suffix}`) !== undefined) {
+  if (core.get('Event', `${namespace}/${name}.${suffix}`) !== undefined) {
     let nanos = BigInt(core.nowMs()) * 1_000_000n;
     do {
       nanos += 1n;
       suffix = nanos.toString(16);
-    } while (core.get('Event', `${namespace}/${nk.name}.${suffix}`) !== undefined);
+    } while (core.get('Event', `${namespace}/${name}.${suffix}`) !== undefined);
   }
   // Frozen before it is created: the store shares it instead of copying a literal nobody else holds.
   const manifest = deepFreeze({
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${nk.name}.${suffix}`, namespace },
+    metadata: { name: `${name}.${suffix}`, namespace },
     involvedObject,
     reason,
     message,
     type,
-    source: { component: EVENT_SOURCE_COMPONENT },
+    source: SOURCE,
     firstTimestamp: now,
     lastTimestamp: now,
     count: 1,

@@ -5,15 +5,26 @@
  * @packageDocumentation
  */
 import type { StoredObject } from './types.js';
+import { EventIndex, eventTupleOf } from './eventIndex.js';
+import type { EventReader, EventTuple } from './eventIndex.js';
 import { MultiMap } from './multiMap.js';
 import { ShardedCowMap } from './shardedCowMap.js';
 
 /** Label whose value names the Service an EndpointSlice belongs to. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
+// `kind/` of every kind seen, so a reference shares its prefix and its key (a string of ours
+// joining two others) instead of copying `kind/` into each one (24 bytes per object).
+const refPrefixes = new Map<string, string>();
+
 /** `kind/key` reference used inside indexes; kinds never contain a slash. */
 export function refOf(kind: string, key: string): string {
-  return `${kind}/${key}`;
+  let prefix = refPrefixes.get(kind);
+  if (prefix === undefined) {
+    prefix = `${kind}/`;
+    refPrefixes.set(kind, prefix);
+  }
+  return prefix + key;
 }
 
 /** Splits a {@link refOf} reference. */
@@ -25,33 +36,6 @@ export function parseRef(ref: string): { kind: string; key: string } {
 /** Index key of one label pair in one namespace (`''` for cluster-scoped objects). */
 export function labelPairKey(namespace: string, key: string, value: string): string {
   return `${namespace}\u0000${key}=${value}`;
-}
-
-/**
- * The fields an Event aggregates on: the same object, type, reason and message increment `count`
- * (client-go's EventCorrelator keys on these too, tools/record/events_cache.go).
- */
-export function eventFingerprint(
-  involved: { kind?: string; namespace?: string; name?: string; uid?: string },
-  type: string,
-  reason: string,
-  message: string,
-): string {
-  // Each part prefixed by its length: two different tuples never give the same text (a message
-  // may hold any character), and building it costs less than JSON.stringify of the tuple.
-  let out = '';
-  for (const part of [
-    involved.kind ?? '',
-    involved.namespace ?? '',
-    involved.name ?? '',
-    involved.uid ?? '',
-    type,
-    reason,
-    message,
-  ]) {
-    out += `${part.length}:${part}`;
-  }
-  return out;
 }
 
 // What the indexes read, typed as the untrusted shapes they may be (a refused write is indexed
@@ -76,10 +60,6 @@ function isMap(v: unknown): v is Meta {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringOr(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-
 // The string-valued entries of a map (labels, selectors); anything else yields nothing.
 function stringEntries(v: unknown): [string, string][] {
   if (!isMap(v)) return [];
@@ -99,7 +79,7 @@ interface IndexParts {
   readonly slicesByService: MultiMap;
   readonly dependents: MultiMap;
   readonly uids: ShardedCowMap<string>;
-  readonly events: ShardedCowMap<string>;
+  readonly events: EventIndex;
   readonly namespaceCounts: ShardedCowMap<number>;
 }
 
@@ -180,35 +160,40 @@ export class SecondaryIndexes {
   /** owner uid → dependent refs. */
   private readonly dependents: MultiMap;
   private readonly uids: ShardedCowMap<string>;
-  private readonly events: ShardedCowMap<string>;
+  /** Events by the object, type, reason and message they report (count aggregation). */
+  private readonly events: EventIndex;
   /** Objects per namespace, all kinds together. */
   private readonly namespaceCounts: ShardedCowMap<number>;
 
-  /** Empty indexes, or (for {@link SecondaryIndexes.clone}) the given parts. */
-  constructor(parts?: IndexParts) {
+  /**
+   * Empty indexes over objects whose Events `readEvent` reads (the tables these indexes follow),
+   * or (for {@link SecondaryIndexes.clone}) the given parts.
+   */
+  constructor(readEvent: EventReader, parts?: IndexParts) {
     this.labels = parts?.labels ?? new Map<string, MultiMap>();
     this.podsByNode = parts?.podsByNode ?? new MultiMap();
     this.servicesByPair = parts?.servicesByPair ?? new MultiMap();
     this.slicesByService = parts?.slicesByService ?? new MultiMap();
     this.dependents = parts?.dependents ?? new MultiMap();
     this.uids = parts?.uids ?? new ShardedCowMap<string>();
-    this.events = parts?.events ?? new ShardedCowMap<string>();
+    this.events = parts?.events ?? new EventIndex(readEvent);
     this.namespaceCounts = parts?.namespaceCounts ?? new ShardedCowMap<number>();
   }
 
   /**
-   * An independent copy of every index, for a fork of the store: the multimaps are shared
-   * copy-on-write ({@link MultiMap.fork}), the flat maps copied.
+   * An independent copy of every index, for a fork of the store whose Events `readEvent` reads:
+   * the multimaps and flat maps are shared copy-on-write ({@link MultiMap.fork},
+   * {@link ShardedCowMap.fork}).
    */
-  clone(): SecondaryIndexes {
-    const out = new SecondaryIndexes({
+  clone(readEvent: EventReader): SecondaryIndexes {
+    const out = new SecondaryIndexes(readEvent, {
       labels: new Map([...this.labels].map(([kind, byPair]) => [kind, byPair.fork()])),
       podsByNode: this.podsByNode.fork(),
       servicesByPair: this.servicesByPair.fork(),
       slicesByService: this.slicesByService.fork(),
       dependents: this.dependents.fork(),
       uids: this.uids.fork(),
-      events: this.events.fork(),
+      events: this.events.fork(readEvent),
       namespaceCounts: this.namespaceCounts.fork(),
     });
     return out;
@@ -276,9 +261,9 @@ export class SecondaryIndexes {
     return ref === undefined ? undefined : parseRef(ref);
   }
 
-  /** Key of the Event with this {@link eventFingerprint}. */
-  eventWith(fingerprint: string): string | undefined {
-    return this.events.get(fingerprint);
+  /** Key of the stored Event reporting exactly `tuple` (see {@link EventIndex}). */
+  eventWith(tuple: EventTuple): string | undefined {
+    return this.events.find(tuple);
   }
 
   /** How many objects (of any kind) live in `namespace`. */
@@ -333,21 +318,12 @@ export class SecondaryIndexes {
     } else if (kind === 'EndpointSlice') {
       const svc = isMap(meta.labels) ? meta.labels[SERVICE_NAME_LABEL] : undefined;
       if (typeof svc === 'string') apply(this.slicesByService, `${ns}/${svc}`, key);
-    } else if (kind === 'Event' && isMap(o.involvedObject)) {
-      const inv = o.involvedObject;
-      const fp = eventFingerprint(
-        {
-          kind: stringOr(inv['kind']),
-          namespace: stringOr(inv['namespace']),
-          name: stringOr(inv['name']),
-          uid: stringOr(inv['uid']),
-        },
-        stringOr(o.type),
-        stringOr(o.reason),
-        stringOr(o.message),
-      );
-      if (sign > 0) this.events.set(fp, key);
-      else if (this.events.get(fp) === key) this.events.delete(fp);
+    } else if (kind === 'Event') {
+      const tuple = eventTupleOf(o);
+      if (tuple !== undefined) {
+        if (sign > 0) this.events.add(tuple, key);
+        else this.events.remove(tuple, key);
+      }
     }
   }
 }

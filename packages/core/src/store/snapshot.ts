@@ -45,7 +45,8 @@ export class ClusterSnapshot extends ClusterReadModel {
   protected indexes(): SecondaryIndexes {
     let idx = this.lazy.indexes;
     if (idx === undefined) {
-      idx = new SecondaryIndexes();
+      const tables = this.tables;
+      idx = new SecondaryIndexes((key) => tables.get('Event')?.objects.get(key));
       for (const [kind, table] of this.tables) {
         for (const [key, obj] of table.objects) idx.add(kind, key, obj);
       }
