@@ -18,7 +18,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  for (const k of Object.keys(ao)) if (!deepEqual(ao[k], bo[k])) return false;
-  for (const k of Object.keys(bo)) if (!(k in ao) && bo[k] !== undefined) return false;
+  // Own keys only: a label key may be named like an Object.prototype member (`constructor`).
+  for (const k of Object.keys(ao)) {
+    if (!deepEqual(ao[k], Object.hasOwn(bo, k) ? bo[k] : undefined)) return false;
+  }
+  for (const k of Object.keys(bo)) if (!Object.hasOwn(ao, k) && bo[k] !== undefined) return false;
   return true;
 }
