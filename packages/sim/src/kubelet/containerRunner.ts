@@ -10,7 +10,7 @@ import { absoluteWindows, nextFlip, probeTiming } from './probeSchedule.js';
 import type { ProbeTiming } from './probeSchedule.js';
 import { restartDecision, shouldRestart } from './restartBackoff.js';
 import type { BackoffEntry, RestartBackoffPolicy } from './restartBackoff.js';
-import type { Timers } from './timers.js';
+import type { Timers, TimersOwner } from './timers.js';
 
 /** How a container run ended. */
 export interface Termination {
@@ -21,7 +21,7 @@ export interface Termination {
 }
 
 /** What a container needs from its pod. */
-export interface ContainerOwner {
+export interface ContainerOwner extends TimersOwner {
   readonly host: AgentHost;
   readonly timers: Timers<ContainerOwner>;
   readonly restartPolicy: string;

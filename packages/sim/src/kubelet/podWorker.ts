@@ -102,9 +102,7 @@ export class PodWorker implements ContainerOwner {
       max: c.containerBackoffMax,
       reset: c.containerBackoffReset,
     };
-    this.timers = new Timers(ctx.host, `kubelet/${ctx.nodeName} ${this.key}`, this, () => {
-      this.flush();
-    });
+    this.timers = new Timers(ctx.host, this);
     if (from !== undefined) {
       fork?.remember(from.timers, this.timers);
       this.timers.copySlots(from.timers);
@@ -135,6 +133,11 @@ export class PodWorker implements ContainerOwner {
   /** This worker's copy in a fork (made with its kubelet's copy). */
   forkInto(fork: WorldForkContext): PodWorker {
     return new PodWorker(fork.copyOf(this.#ctx), this.#pod, this, fork);
+  }
+
+  /** Prefix of the labels of this pod's schedules (built when one is made, not kept). */
+  timersLabel(): string {
+    return `kubelet/${this.#ctx.nodeName} ${this.key}`;
   }
 
   /** The simulation handle. */
