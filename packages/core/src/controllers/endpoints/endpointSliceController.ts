@@ -81,6 +81,18 @@ function trackedSliceKeys(event: StoreEvent, tracker: EndpointSliceTracker): str
     // manager is forgotten, or upstream's StaleSlices would find it missing on every later sync.
     tracker.handleDeletion(old);
   }
+  if (
+    old !== undefined &&
+    (oldKey !== key || managedByChanged) &&
+    key !== undefined &&
+    managedByController(slice) &&
+    !tracker.has(slice)
+  ) {
+    // The same slice relabelled back under a Service and this manager is tracked again at its
+    // current generation: upstream never forgot it, so its later deletion still syncs the
+    // Service (onEndpointSliceDelete finds it, HandleDeletion answers false).
+    tracker.update(slice);
+  }
   if (oldKey !== key) {
     // A service-name relabel: both Services sync, whatever the manager (upstream queues both).
     return [...new Set([key, oldKey].filter((k): k is string => k !== undefined))];
