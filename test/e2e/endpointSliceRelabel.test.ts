@@ -5,8 +5,8 @@
 // a Service deleted and recreated, and a deletion in a fork only.
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '@kubesim/core';
-import { createSimulation, type Simulation } from '@kubesim/sim';
-import { webApp } from './helpers.js';
+import type { Simulation } from '@kubesim/sim';
+import { settledWeb } from './helpers.js';
 
 const slicesOf = (sim: Simulation, service = 'web'): EndpointSlice[] =>
   sim.list('EndpointSlice', { labelSelector: `kubernetes.io/service-name=${service}` });
@@ -16,15 +16,7 @@ const addresses = (sim: Simulation): string[] =>
     .flatMap((s) => s.endpoints.flatMap((e) => [...e.addresses]))
     .sort();
 
-function settledWeb(seed = 7): Simulation {
-  const sim = createSimulation({ seed });
-  sim.addNodes(2);
-  sim.apply(webApp('web', 2));
-  sim.settle();
-  return sim;
-}
-
-describe('EndpointSlice tracker forgets a slice relabelled away and back', () => {
+describe('EndpointSlice tracker: a slice relabelled away and back is tracked again', () => {
   for (const label of ['kubernetes.io/service-name', 'endpointslice.kubernetes.io/managed-by']) {
     it(`${label} away and back, then a user deletion: the Service gets its slice back`, () => {
       const sim = settledWeb();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from '@kubesim/core';
 import { createSimulation, type Simulation } from '@kubesim/sim';
-import { webApp } from './helpers.js';
+import { settledWeb } from './helpers.js';
 
 const CONTROLLER = 'endpointslice-controller';
 const reconciles = (sim: Simulation): number => sim.stats().reconciles[CONTROLLER] ?? 0;
@@ -23,14 +23,6 @@ function sliceOf(sim: Simulation, service = 'web'): EndpointSlice {
 const keyOf = (s: EndpointSlice): string => `${s.metadata.namespace}/${s.metadata.name}`;
 const addresses = (s: EndpointSlice): string[] =>
   s.endpoints.flatMap((e) => [...e.addresses]).sort();
-
-function settledWeb(seed = 7): Simulation {
-  const sim = createSimulation({ seed });
-  sim.addNodes(2);
-  sim.apply(webApp('web', 2));
-  sim.settle();
-  return sim;
-}
 
 describe('EndpointSlice tracker', () => {
   it('a Service whose slice the controller writes once is reconciled once, not again for its own write', () => {

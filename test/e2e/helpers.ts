@@ -1,5 +1,6 @@
 // Shared builders for the end-to-end tests.
-import type { Simulation } from '@kubesim/sim';
+import { createSimulation, type Simulation } from '@kubesim/sim';
+import { webAppManifests } from '../../packages/sim/src/testFixtures.test-helper.js';
 
 /** A Deployment with `replicas` pods labelled app=<name>, and a Service selecting them. */
 export { webAppManifests as webApp } from '../../packages/sim/src/testFixtures.test-helper.js';
@@ -17,4 +18,13 @@ export function podsOf(sim: Simulation, app: string) {
 /** The Ready condition status of a pod. */
 export function readyStatus(sim: Simulation, podKey: string): string | undefined {
   return sim.get('Pod', podKey)?.status.conditions?.find((c) => c.type === 'Ready')?.status;
+}
+
+/** Two nodes and the `web` app with 2 replicas, settled. */
+export function settledWeb(seed = 7): Simulation {
+  const sim = createSimulation({ seed });
+  sim.addNodes(2);
+  sim.apply(webAppManifests('web', 2));
+  sim.settle();
+  return sim;
 }
